@@ -1,0 +1,86 @@
+package com.coachway.auth;
+
+import com.coachway.auth.keys.SigningKey;
+import com.coachway.auth.passwords.Passwords;
+import com.coachway.auth.roles.RoleHandler;
+import com.coachway.auth.roles.RoleRoutes;
+import com.coachway.auth.roles.RoleStore;
+import com.coachway.auth.session.ServiceClientBootstrap;
+import com.coachway.auth.session.SessionHandler;
+import com.coachway.auth.session.SessionRoutes;
+import com.coachway.auth.session.SessionStore;
+import com.coachway.auth.tokens.TokenIssuer;
+import com.coachway.auth.users.AdminBootstrap;
+import com.coachway.auth.users.UserHandler;
+import com.coachway.auth.users.UserRoutes;
+import com.coachway.auth.users.UserStore;
+import com.coachway.common.auth.Role;
+import com.coachway.common.auth.TokenVerifier;
+import com.coachway.common.config.Config;
+import com.coachway.common.db.Database;
+import com.coachway.common.http.RunningService;
+import com.coachway.common.http.ServiceApp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** auth-service: users, roles, sessions and the keys every other service trusts. Wiring only. */
+public final class AuthService {
+    public static final String NAME = "auth-service";
+    public static final int DEFAULT_PORT = 8002;
+
+    private AuthService() {
+    }
+
+    public static void main(String[] args) {
+        start(Config.fromEnv()).closeOnShutdown();
+    }
+
+    public static RunningService start(Config config) {
+        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        var clock = Clock.systemUTC();
+        var key = SigningKey.fromConfig(config);
+        var passwords = new Passwords(config.integer("BCRYPT_COST", 11, 4, 16));
+        var tokens = new TokenIssuer(key, Duration.ofSeconds(config.integer("ACCESS_TOKEN_TTL_SECONDS", 900, 30, 86_400)), clock);
+        var refreshTtl = Duration.ofDays(config.integer("REFRESH_TOKEN_TTL_DAYS", 30, 1, 365));
+
+        var db = Database.connect(config, "auth", NAME);
+        try {
+            var dsl = db.dsl();
+            var users = new UserStore(dsl);
+            var roles = new RoleStore(dsl);
+            var sessions = new SessionStore(dsl);
+            AdminBootstrap.run(config, dsl, users, passwords);
+            ServiceClientBootstrap.run(config, sessions, passwords);
+
+            var sessionHandler = new SessionHandler(dsl, users, sessions, passwords, tokens, refreshTtl, clock);
+            var userHandler = new UserHandler(dsl, users, roles, sessions, passwords);
+            var roleHandler = new RoleHandler(dsl, roles);
+            var jwks = Map.of("keys", List.of(key.jwk()));
+
+            var app = ServiceApp.named(NAME)
+                    .openApiFrom(AuthService.class)
+                    .auth(new TokenVerifier(key))
+                    // auth-service can do what other services cannot: refuse a token the moment its
+                    // session is signed out or its user deactivated.
+                    .callerStillValid(c -> c.userId() != null
+                            ? c.sessionId() != null && sessions.userSessionLive(c.userId(), c.sessionId())
+                            : sessions.serviceClientActive(c.subject()))
+                    .health("database", db.health())
+                    .healthInfo("signing_key_id", key.kid())
+                    .routes(r -> {
+                        r.get("/.well-known/jwks.json", ctx -> ctx.header("Cache-Control", "public, max-age=300").json(jwks), Role.PUBLIC);
+                        SessionRoutes.register(r, sessionHandler);
+                        UserRoutes.register(r, userHandler);
+                        RoleRoutes.register(r, roleHandler);
+                    })
+                    .build();
+            return RunningService.start(NAME, app, port, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+}

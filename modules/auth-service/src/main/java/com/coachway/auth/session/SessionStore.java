@@ -1,0 +1,98 @@
+package com.coachway.auth.session;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.coachway.db.auth.Tables.REFRESH_TOKENS;
+import static com.coachway.db.auth.Tables.SERVICE_CLIENTS;
+import static com.coachway.db.auth.Tables.USERS;
+
+/** The jOOQ queries for sessions: refresh-token families, and whether a token's holder is still valid. */
+public final class SessionStore {
+    private final DSLContext dsl;
+
+    public SessionStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public record RefreshRow(UUID id, UUID familyId, UUID userId, OffsetDateTime expiresAt, OffsetDateTime revokedAt,
+                             boolean userActive) {
+    }
+
+    public void insert(DSLContext tx, UUID id, UUID familyId, UUID userId, String tokenHash, OffsetDateTime expiresAt) {
+        tx.insertInto(REFRESH_TOKENS)
+                .set(REFRESH_TOKENS.ID, id).set(REFRESH_TOKENS.FAMILY_ID, familyId).set(REFRESH_TOKENS.USER_ID, userId)
+                .set(REFRESH_TOKENS.TOKEN_HASH, tokenHash).set(REFRESH_TOKENS.EXPIRES_AT, expiresAt)
+                .execute();
+    }
+
+    /** The token's row, locked: two concurrent refreshes of one token serialize here. */
+    public Optional<RefreshRow> lockByHash(DSLContext tx, String tokenHash) {
+        return tx.select(REFRESH_TOKENS.ID, REFRESH_TOKENS.FAMILY_ID, REFRESH_TOKENS.USER_ID, REFRESH_TOKENS.EXPIRES_AT,
+                        REFRESH_TOKENS.REVOKED_AT, USERS.ACTIVE)
+                .from(REFRESH_TOKENS).join(USERS).on(USERS.ID.eq(REFRESH_TOKENS.USER_ID))
+                .where(REFRESH_TOKENS.TOKEN_HASH.eq(tokenHash))
+                .forUpdate().of(REFRESH_TOKENS)
+                .fetchOptional(r -> new RefreshRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    public void markRotated(DSLContext tx, UUID id, UUID replacedBy) {
+        tx.update(REFRESH_TOKENS)
+                .set(REFRESH_TOKENS.REVOKED_AT, OffsetDateTime.now())
+                .set(REFRESH_TOKENS.REVOKED_REASON, "rotated")
+                .set(REFRESH_TOKENS.REPLACED_BY, replacedBy)
+                .where(REFRESH_TOKENS.ID.eq(id)).execute();
+    }
+
+    public int revokeFamily(DSLContext tx, UUID familyId, String reason) {
+        return tx.update(REFRESH_TOKENS)
+                .set(REFRESH_TOKENS.REVOKED_AT, OffsetDateTime.now())
+                .set(REFRESH_TOKENS.REVOKED_REASON, reason)
+                .where(REFRESH_TOKENS.FAMILY_ID.eq(familyId), REFRESH_TOKENS.REVOKED_AT.isNull())
+                .execute();
+    }
+
+    /** Ends every session of the user except {@code keepFamily} (null: all of them). */
+    public int revokeAllForUser(DSLContext tx, UUID userId, UUID keepFamily, String reason) {
+        var cond = REFRESH_TOKENS.USER_ID.eq(userId).and(REFRESH_TOKENS.REVOKED_AT.isNull());
+        if (keepFamily != null) cond = cond.and(REFRESH_TOKENS.FAMILY_ID.ne(keepFamily));
+        return tx.update(REFRESH_TOKENS)
+                .set(REFRESH_TOKENS.REVOKED_AT, OffsetDateTime.now())
+                .set(REFRESH_TOKENS.REVOKED_REASON, reason)
+                .where(cond).execute();
+    }
+
+    /**
+     * A user's access token is honoured while the user is active and its session (refresh family)
+     * still has a live token: signing out or deactivation ends it at once, here.
+     */
+    public boolean userSessionLive(UUID userId, UUID familyId) {
+        var live = DSL.selectOne().from(REFRESH_TOKENS)
+                .where(REFRESH_TOKENS.FAMILY_ID.eq(familyId), REFRESH_TOKENS.USER_ID.eq(userId),
+                        REFRESH_TOKENS.REVOKED_AT.isNull(), REFRESH_TOKENS.EXPIRES_AT.gt(OffsetDateTime.now()));
+        return dsl.fetchExists(DSL.selectOne().from(USERS)
+                .where(USERS.ID.eq(userId), USERS.ACTIVE.isTrue(), DSL.exists(live)));
+    }
+
+    public Optional<String> serviceClientSecretHash(String clientId) {
+        return dsl.select(SERVICE_CLIENTS.SECRET_HASH).from(SERVICE_CLIENTS)
+                .where(SERVICE_CLIENTS.CLIENT_ID.eq(clientId), SERVICE_CLIENTS.ACTIVE.isTrue())
+                .fetchOptional(SERVICE_CLIENTS.SECRET_HASH);
+    }
+
+    public boolean serviceClientActive(String clientId) {
+        return dsl.fetchExists(SERVICE_CLIENTS, SERVICE_CLIENTS.CLIENT_ID.eq(clientId), SERVICE_CLIENTS.ACTIVE.isTrue());
+    }
+
+    public void upsertServiceClient(String clientId, String secretHash) {
+        dsl.insertInto(SERVICE_CLIENTS)
+                .set(SERVICE_CLIENTS.CLIENT_ID, clientId).set(SERVICE_CLIENTS.SECRET_HASH, secretHash)
+                .onConflict(SERVICE_CLIENTS.CLIENT_ID).doUpdate()
+                .set(SERVICE_CLIENTS.SECRET_HASH, secretHash).set(SERVICE_CLIENTS.ACTIVE, true)
+                .execute();
+    }
+}

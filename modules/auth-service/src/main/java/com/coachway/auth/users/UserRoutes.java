@@ -1,0 +1,19 @@
+package com.coachway.auth.users;
+
+import com.coachway.common.auth.Role;
+import io.javalin.config.RoutesConfig;
+
+public final class UserRoutes {
+    private UserRoutes() {
+    }
+
+    public static void register(RoutesConfig r, UserHandler h) {
+        r.get("/me", h::me, Role.AUTHENTICATED);
+        r.post("/me/password", h::changePassword, Role.AUTHENTICATED);
+        r.get("/users", h::list, Role.ADMIN);
+        r.post("/users", h::create, Role.ADMIN);
+        r.get("/users/{id}", h::get, Role.ADMIN);
+        r.patch("/users/{id}", h::update, Role.ADMIN);
+        r.delete("/users/{id}", h::deactivate, Role.ADMIN);
+    }
+}

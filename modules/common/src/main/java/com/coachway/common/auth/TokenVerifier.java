@@ -1,0 +1,56 @@
+package com.coachway.common.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.jwt.interfaces.RSAKeyProvider;
+import com.coachway.common.http.Ids;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Verifies CoachWay access tokens: RS256 only (an alg:none or HS256 token fails), our issuer,
+ * type "access", unexpired. Keys come from a {@link RSAKeyProvider} — the JWKS of auth-service
+ * for every other service, the in-process key for auth-service itself.
+ */
+public final class TokenVerifier {
+    public static final String ISSUER = "coachway-auth";
+    public static final String AUDIENCE = "coachway";
+
+    private final JWTVerifier verifier;
+
+    public TokenVerifier(RSAKeyProvider keys) {
+        this.verifier = JWT.require(Algorithm.RSA256(keys))
+                .withIssuer(ISSUER)
+                .withAudience(AUDIENCE)
+                .withClaim("typ", "access")
+                .acceptLeeway(5)
+                .build();
+    }
+
+    /** The caller, or empty for any token that is not one of ours, valid now. */
+    public Optional<Caller> verify(String token) {
+        try {
+            DecodedJWT jwt = verifier.verify(token);
+            List<String> roles = jwt.getClaim("roles").asList(String.class);
+            Set<String> roleSet = roles == null ? Set.of() : Set.copyOf(new HashSet<>(roles));
+            return Optional.of(new Caller(
+                    jwt.getSubject(),
+                    roleSet.contains("service") ? null : Ids.parse(jwt.getSubject()),
+                    jwt.getClaim("email").asString(),
+                    roleSet,
+                    Ids.parse(jwt.getClaim("client_id").asString()),
+                    Ids.parse(jwt.getClaim("vendor_id").asString()),
+                    Ids.parse(jwt.getClaim("driver_id").asString()),
+                    Ids.parse(jwt.getClaim("sid").asString()),
+                    jwt.getIssuedAtAsInstant()));
+        } catch (JWTVerificationException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

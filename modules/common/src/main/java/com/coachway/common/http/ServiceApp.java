@@ -1,0 +1,263 @@
+package com.coachway.common.http;
+
+import com.coachway.common.auth.Caller;
+import com.coachway.common.auth.Role;
+import com.coachway.common.auth.TokenVerifier;
+import com.coachway.common.client.ServiceCallException;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+/**
+ * The Javalin app every service shares: JSON, virtual threads, request ids, access log,
+ * problem+json errors, bearer-token auth with route roles, /health and /openapi.yaml.
+ * A service only adds its routes.
+ */
+public final class ServiceApp {
+    private static final Logger access = LoggerFactory.getLogger("access");
+    private static final Logger log = LoggerFactory.getLogger(ServiceApp.class);
+    public static final String CALLER = "caller";
+
+    private final String serviceName;
+    private Class<?> anchor;
+    private TokenVerifier verifier;
+    private Predicate<Caller> callerStillValid = c -> true;
+    private final Map<String, HealthCheck> checks = new LinkedHashMap<>();
+    private final Map<String, Object> healthInfo = new LinkedHashMap<>();
+    private Consumer<RoutesConfig> routes = r -> { };
+    private long maxRequestBytes = 1_000_000;
+
+    private ServiceApp(String serviceName) {
+        this.serviceName = serviceName;
+    }
+
+    public static ServiceApp named(String serviceName) {
+        return new ServiceApp(serviceName);
+    }
+
+    /** The class whose jar holds this service's openapi.yaml. */
+    public ServiceApp openApiFrom(Class<?> anchor) {
+        this.anchor = anchor;
+        return this;
+    }
+
+    public ServiceApp auth(TokenVerifier verifier) {
+        this.verifier = verifier;
+        return this;
+    }
+
+    /** An extra check on a verified token (auth-service: is the user still active?). */
+    public ServiceApp callerStillValid(Predicate<Caller> check) {
+        this.callerStillValid = check;
+        return this;
+    }
+
+    public ServiceApp health(String name, HealthCheck check) {
+        checks.put(name, check);
+        return this;
+    }
+
+    /** Static facts shown in /health (e.g. which provider is configured). */
+    public ServiceApp healthInfo(String name, Object value) {
+        healthInfo.put(name, value);
+        return this;
+    }
+
+    public ServiceApp maxRequestBytes(long bytes) {
+        this.maxRequestBytes = bytes;
+        return this;
+    }
+
+    public ServiceApp routes(Consumer<RoutesConfig> routes) {
+        this.routes = routes;
+        return this;
+    }
+
+    public Javalin build() {
+        Objects.requireNonNull(verifier, "auth(verifier) is required");
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, true));
+            config.http.maxRequestSize = maxRequestBytes;
+            config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+            config.requestLogger.http(this::logRequest);
+
+            RoutesConfig r = config.routes;
+            r.before(this::assignRequestId);
+            r.beforeMatched(this::authorize);
+            r.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.type(), e.title(), e.detail(), e.errors()));
+            r.exception(ServiceCallException.class, this::upstreamProblem);
+            r.exception(HttpResponseException.class, this::frameworkProblem);
+            r.exception(Exception.class, this::unexpected);
+            r.error(404, ctx -> {
+                if (!isProblem(ctx)) problem(ctx, 404, Problems.NOT_FOUND, "Not found", "No such resource: " + ctx.method() + " " + ctx.path(), null);
+            });
+            r.error(405, ctx -> {
+                if (!isProblem(ctx)) problem(ctx, 405, Problems.METHOD_NOT_ALLOWED, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path(), null);
+            });
+            r.get("/health", this::health, Role.PUBLIC);
+            r.get("/openapi.yaml", this::openApi, Role.PUBLIC);
+            routes.accept(r);
+        });
+    }
+
+    /** The verified caller of a route that required a token. */
+    public static Caller caller(Context ctx) {
+        Caller c = ctx.attribute(CALLER);
+        if (c == null) throw ApiException.unauthorized("A bearer token is required");
+        return c;
+    }
+
+    private void assignRequestId(Context ctx) {
+        String id = RequestIds.accept(ctx.header(RequestIds.HEADER));
+        ctx.attribute(RequestIds.ATTRIBUTE, id);
+        ctx.header(RequestIds.HEADER, id);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        MDC.put(RequestIds.MDC_KEY, id);
+        MDC.put("service", serviceName);
+    }
+
+    private void authorize(Context ctx) {
+        var roles = ctx.routeRoles();
+        if (roles.contains(Role.PUBLIC)) return;
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ApiException.unauthorized("A bearer token is required");
+        }
+        Caller caller = verifier.verify(header.substring(7).trim())
+                .filter(callerStillValid)
+                .orElseThrow(() -> ApiException.unauthorized("The token is invalid, expired or revoked"));
+        ctx.attribute(CALLER, caller);
+        MDC.put("caller", caller.subject());
+        if (caller.isAdmin() || roles.isEmpty() || roles.contains(Role.AUTHENTICATED)) return;
+        for (RouteRole role : roles) {
+            if (role instanceof Role r && caller.hasRole(r)) return;
+        }
+        throw ApiException.forbidden("This needs one of the roles: "
+                + roles.stream().map(x -> ((Role) x).code()).sorted().collect(Collectors.joining(", ")));
+    }
+
+    private void health(Context ctx) {
+        var results = new LinkedHashMap<String, Object>();
+        boolean healthy = true;
+        for (var e : checks.entrySet()) {
+            HealthCheck.Result result;
+            try {
+                result = e.getValue().check();
+            } catch (Exception ex) {
+                result = HealthCheck.Result.down(ex.getClass().getSimpleName());
+            }
+            healthy &= result.up();
+            var check = new LinkedHashMap<String, Object>();
+            check.put("status", result.up() ? "up" : "down");
+            check.put("detail", result.detail()); // may be null: Map.of would throw and turn /health into a 500
+            results.put(e.getKey(), check);
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("status", healthy ? "healthy" : "unhealthy");
+        body.put("service", serviceName);
+        body.put("checks", results);
+        body.putAll(healthInfo);
+        ctx.status(healthy ? 200 : 503).json(body);
+    }
+
+    private void openApi(Context ctx) throws Exception {
+        byte[] spec = anchor == null ? null : OwnResource.read(anchor, "openapi.yaml");
+        if (spec == null) throw ApiException.notFound("openapi.yaml");
+        ctx.contentType("application/yaml").result(spec);
+    }
+
+    private void frameworkProblem(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String type = switch (status) {
+            case 400 -> Problems.BAD_REQUEST;
+            case 401 -> Problems.UNAUTHORIZED;
+            case 403 -> Problems.FORBIDDEN;
+            case 404 -> Problems.NOT_FOUND;
+            case 405 -> Problems.METHOD_NOT_ALLOWED;
+            case 413 -> Problems.TOO_LARGE;
+            case 415 -> Problems.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? Problems.INTERNAL : Problems.BAD_REQUEST;
+        };
+        String title = io.javalin.http.HttpStatus.forStatus(status).getMessage();
+        String detail = status == 413 ? "The request body is larger than " + maxRequestBytes + " bytes" : e.getMessage();
+        problem(ctx, status, type, title, detail, null);
+    }
+
+    /**
+     * A call to another service failed and the handler did not say what that means for its
+     * caller: unavailable dependencies are a 503; a rejection of our own request is a 502 (we
+     * asked wrongly), never the other service's 4xx passed off as our answer.
+     */
+    private void upstreamProblem(ServiceCallException e, Context ctx) {
+        if (e.isUnavailable()) {
+            log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ApiException u = e.unavailable();
+            problem(ctx, 503, u.type(), u.title(), u.detail(), null);
+        } else {
+            log.error("{} {}: unhandled rejection from {}", ctx.method(), ctx.path(), e.service(), e);
+            problem(ctx, 502, Problems.UPSTREAM, "Bad gateway",
+                    e.service() + " rejected a request we made (" + e.status() + "); quote the request id when reporting it", null);
+        }
+    }
+
+    /**
+     * Database constraint errors that reach here are still the client's doing (a race past a
+     * check, a duplicate): answer 409/400, not 500. Anything else is our bug: log it, hide it.
+     */
+    private void unexpected(Exception e, Context ctx) {
+        SQLException sql = e instanceof DataAccessException dae ? dae.getCause(SQLException.class) : null;
+        String state = sql == null ? null : sql.getSQLState();
+        if ("23505".equals(state) || "23503".equals(state) || "40001".equals(state) || "40P01".equals(state)) {
+            problem(ctx, 409, Problems.CONFLICT, "Conflict", "The change conflicts with the current data; reload and retry", null);
+            return;
+        }
+        if (state != null && (state.startsWith("22") || "23514".equals(state) || "23502".equals(state))) {
+            problem(ctx, 400, Problems.BAD_REQUEST, "Bad request", "A value is out of range or malformed", null);
+            return;
+        }
+        log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        problem(ctx, 500, Problems.INTERNAL, "Internal server error",
+                "Something went wrong on our side; quote the request id when reporting it", null);
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String ct = ctx.res().getContentType();
+        return ct != null && ct.startsWith(Problems.CONTENT_TYPE);
+    }
+
+    public static void problem(Context ctx, int status, String type, String title, String detail, List<FieldError> errors) {
+        if (status == 401) ctx.header("WWW-Authenticate", "Bearer");
+        ctx.status(status)
+                .json(Problems.body(type, title, status, detail, errors == null ? new ArrayList<>() : errors, RequestIds.of(ctx)))
+                .contentType(Problems.CONTENT_TYPE);
+    }
+
+    private void logRequest(Context ctx, Float ms) {
+        access.info("{} {} {}", ctx.method(), ctx.path(), ctx.status().getCode(),
+                kv("method", ctx.method().name()), kv("path", ctx.path()), kv("status", ctx.status().getCode()),
+                kv("duration_ms", Math.round(ms * 10) / 10.0), kv("request_id", RequestIds.of(ctx)));
+        MDC.clear();
+    }
+}

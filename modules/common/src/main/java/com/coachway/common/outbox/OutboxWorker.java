@@ -1,0 +1,323 @@
+package com.coachway.common.outbox;
+
+import com.coachway.common.http.Json;
+import com.coachway.common.http.RequestIds;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import static com.coachway.common.outbox.OutboxTable.ATTEMPTS;
+import static com.coachway.common.outbox.OutboxTable.CLOCK_NOW;
+import static com.coachway.common.outbox.OutboxTable.CREATED_AT;
+import static com.coachway.common.outbox.OutboxTable.DELIVERED;
+import static com.coachway.common.outbox.OutboxTable.DELIVERED_AT;
+import static com.coachway.common.outbox.OutboxTable.FAILED;
+import static com.coachway.common.outbox.OutboxTable.ID;
+import static com.coachway.common.outbox.OutboxTable.LAST_ERROR;
+import static com.coachway.common.outbox.OutboxTable.NEXT_ATTEMPT_AT;
+import static com.coachway.common.outbox.OutboxTable.PAYLOAD;
+import static com.coachway.common.outbox.OutboxTable.PENDING;
+import static com.coachway.common.outbox.OutboxTable.STATUS;
+import static com.coachway.common.outbox.OutboxTable.TOPIC;
+
+/**
+ * Delivers an {@link Outbox}'s events to the handler registered for their topic, on one virtual
+ * thread that polls the table.
+ *
+ * <p>Each poll is one transaction that claims up to {@code batchSize} due rows with
+ * {@code SELECT … FOR UPDATE SKIP LOCKED}, runs their handlers and records the outcome. Other
+ * workers (threads, replicas) skip the rows this one holds, so any number can run side by side
+ * and each attempt happens once. If the process dies mid-batch the transaction rolls back and
+ * the rows are delivered again: delivery is at least once, so receivers dedupe on the event id.
+ *
+ * <p>A handler that throws (or a topic with no handler: an older replica may be polling during a
+ * rollout) fails the attempt: attempts + 1, the error kept in last_error, and the next attempt
+ * put off by {@link Backoff}; after {@code maxAttempts} the row is marked failed and left alone.
+ */
+public final class OutboxWorker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final int MAX_ERROR_CHARS = 2000;
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+    private static final Duration MAX_IDLE_AFTER_DB_ERRORS = Duration.ofSeconds(30);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+    /** Keeps 99.90 as 99.90: a tree normally strips trailing zeros, and money must keep its scale. */
+    private static final ObjectReader PAYLOAD_READER = Json.MAPPER.reader()
+            .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+
+    private final DSLContext dsl;
+    private final Outbox outbox;
+    private final Table<Record> table;
+    private final Map<String, OutboxHandler> handlers;
+    private final Duration pollInterval;
+    private final int batchSize;
+    private final int maxAttempts;
+    private final Backoff backoff;
+    private final Duration retainDelivered;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private volatile boolean closed;
+    private Thread thread;
+    private long lastPurgeNanos = System.nanoTime();
+
+    private OutboxWorker(Builder b) {
+        this.dsl = b.dsl;
+        this.outbox = b.outbox;
+        this.table = b.outbox.table();
+        this.handlers = Map.copyOf(b.handlers);
+        this.pollInterval = b.pollInterval;
+        this.batchSize = b.batchSize;
+        this.maxAttempts = b.maxAttempts;
+        this.backoff = b.backoff;
+        this.retainDelivered = b.retainDelivered;
+    }
+
+    /** A worker for {@code outbox}'s table, reached through {@code dsl} (the service's pool, not a transaction). */
+    public static Builder builder(DSLContext dsl, Outbox outbox) {
+        return new Builder(dsl, outbox);
+    }
+
+    /** Starts polling on a virtual thread; idempotent. */
+    public synchronized OutboxWorker start() {
+        if (closed) throw new IllegalStateException("outbox worker for " + outbox.schema() + " is closed");
+        if (thread == null) thread = Thread.ofVirtual().name("outbox-" + outbox.schema()).start(this::loop);
+        return this;
+    }
+
+    /**
+     * Claims and handles one batch of due events now, on the calling thread, and returns how
+     * many it handled (delivered or failed). The poll loop calls this; so can tests and tools.
+     */
+    public int runOnce() {
+        if (closed) return 0;
+        return dsl.transactionResult(c -> {
+            DSLContext tx = c.dsl();
+            var due = tx.select(ID, TOPIC, PAYLOAD, ATTEMPTS, CREATED_AT)
+                    .from(table)
+                    .where(STATUS.eq(PENDING))
+                    .and(NEXT_ATTEMPT_AT.le(DSL.currentOffsetDateTime()))
+                    .orderBy(NEXT_ATTEMPT_AT)
+                    .limit(batchSize)
+                    .forUpdate()
+                    .skipLocked()
+                    .fetch();
+            int handled = 0;
+            for (var row : due) {
+                // Rows left unhandled are released by the commit, still due, for the next worker.
+                if (closed) break;
+                deliver(tx, row);
+                handled++;
+            }
+            return handled;
+        });
+    }
+
+    /** Stops polling: at once when idle, otherwise after the handler that is running returns. */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            closed = true;
+            running = thread;
+        }
+        stopSignal.countDown();
+        if (running == null || running == Thread.currentThread()) return;
+        try {
+            if (!running.join(CLOSE_GRACE)) {
+                log.warn("Outbox worker for {} still busy after {} s; interrupting it", outbox.schema(), CLOSE_GRACE.toSeconds());
+                running.interrupt();
+                running.join(Duration.ofSeconds(2));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        int dbFailures = 0;
+        while (!closed) {
+            int handled = 0;
+            try {
+                handled = runOnce();
+                purgeWhenDue();
+                if (dbFailures > 0) log.info("Outbox worker for {} is polling again", outbox.schema());
+                dbFailures = 0;
+            } catch (RuntimeException e) {
+                dbFailures++;
+                if (dbFailures == 1 || dbFailures % 100 == 0) {
+                    log.warn("Outbox worker for {} cannot poll ({} times in a row): {}", outbox.schema(), dbFailures, e.toString());
+                }
+            }
+            // A full batch means more may be due: go again at once. Otherwise wait, longer while the database is failing.
+            if (handled < batchSize || dbFailures > 0) {
+                long waitMs = dbFailures == 0 ? pollInterval.toMillis()
+                        : Math.min(pollInterval.toMillis() << Math.min(dbFailures, 10), MAX_IDLE_AFTER_DB_ERRORS.toMillis());
+                if (!pause(waitMs)) return;
+            }
+        }
+    }
+
+    /** False when it is time to stop. */
+    private boolean pause(long millis) {
+        try {
+            return !stopSignal.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private void purgeWhenDue() {
+        if (retainDelivered == null || System.nanoTime() - lastPurgeNanos < PURGE_EVERY.toNanos()) return;
+        lastPurgeNanos = System.nanoTime();
+        int purged = outbox.purgeDelivered(dsl, retainDelivered);
+        if (purged > 0) log.info("Outbox {}: purged {} delivered events older than {}", outbox.schema(), purged, retainDelivered);
+    }
+
+    private void deliver(DSLContext tx, Record row) {
+        UUID id = row.get(ID);
+        String topic = row.get(TOPIC);
+        int attempt = row.get(ATTEMPTS) + 1;
+        String outerRequestId = MDC.get(RequestIds.MDC_KEY);
+        // Services called while delivering log under one id per event, the same on every retry.
+        MDC.put(RequestIds.MDC_KEY, "outbox-" + id);
+        try {
+            OutboxHandler handler = handlers.get(topic);
+            if (handler == null) throw new IllegalStateException("no handler for topic '" + topic + "'");
+            JsonNode payload = PAYLOAD_READER.readTree(row.get(PAYLOAD).data());
+            handler.handle(new OutboxEvent(id, topic, payload, attempt, row.get(CREATED_AT)));
+            tx.update(table)
+                    .set(STATUS, DELIVERED)
+                    .set(ATTEMPTS, attempt)
+                    .set(DELIVERED_AT, CLOCK_NOW)
+                    .setNull(LAST_ERROR)
+                    .where(ID.eq(id))
+                    .execute();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            recordFailure(tx, id, topic, attempt, e);
+        } finally {
+            if (outerRequestId == null) MDC.remove(RequestIds.MDC_KEY);
+            else MDC.put(RequestIds.MDC_KEY, outerRequestId);
+        }
+    }
+
+    private void recordFailure(DSLContext tx, UUID id, String topic, int attempt, Throwable e) {
+        String error = describe(e);
+        if (attempt >= maxAttempts) {
+            log.error("Outbox event {} ({}) failed for good after {} attempts: {}", id, topic, attempt, error);
+            tx.update(table)
+                    .set(STATUS, FAILED)
+                    .set(ATTEMPTS, attempt)
+                    .set(LAST_ERROR, error)
+                    .where(ID.eq(id))
+                    .execute();
+            return;
+        }
+        Duration delay = backoff.delayAfter(attempt, ThreadLocalRandom.current()::nextDouble);
+        log.warn("Outbox event {} ({}) attempt {} of {} failed, retrying in {} ms: {}",
+                id, topic, attempt, maxAttempts, delay.toMillis(), error);
+        tx.update(table)
+                .set(ATTEMPTS, attempt)
+                .set(LAST_ERROR, error)
+                .set(NEXT_ATTEMPT_AT, OutboxTable.clockNowPlusMillis(delay.toMillis()))
+                .where(ID.eq(id))
+                .execute();
+    }
+
+    /** Class and message, NUL-free (PostgreSQL text cannot hold it) and short enough to keep per row. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        String s = e.getClass().getName() + (message == null ? "" : ": " + message);
+        s = s.replace('\u0000', ' ');
+        if (s.length() > MAX_ERROR_CHARS) {
+            int end = MAX_ERROR_CHARS - 1;
+            if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
+            s = s.substring(0, end) + "…";
+        }
+        return s;
+    }
+
+    public static final class Builder {
+        private final DSLContext dsl;
+        private final Outbox outbox;
+        private final Map<String, OutboxHandler> handlers = new HashMap<>();
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private int batchSize = 20;
+        private int maxAttempts = 8;
+        private Backoff backoff = Backoff.DEFAULT;
+        private Duration retainDelivered = Duration.ofDays(7);
+
+        private Builder(DSLContext dsl, Outbox outbox) {
+            this.dsl = Objects.requireNonNull(dsl, "dsl");
+            this.outbox = Objects.requireNonNull(outbox, "outbox");
+        }
+
+        public Builder handler(String topic, OutboxHandler handler) {
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(handler, "handler");
+            if (handlers.putIfAbsent(topic, handler) != null) throw new IllegalArgumentException("two handlers for topic " + topic);
+            return this;
+        }
+
+        public Builder handlers(Map<String, OutboxHandler> byTopic) {
+            byTopic.forEach(this::handler);
+            return this;
+        }
+
+        /** How long an idle worker waits before looking again; default 1 s. */
+        public Builder pollInterval(Duration interval) {
+            if (interval == null || interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("pollInterval must be positive");
+            this.pollInterval = interval;
+            return this;
+        }
+
+        /** Rows claimed per transaction; default 20. Their locks are held while their handlers run. */
+        public Builder batchSize(int size) {
+            if (size < 1 || size > 1000) throw new IllegalArgumentException("batchSize must be between 1 and 1000");
+            this.batchSize = size;
+            return this;
+        }
+
+        /** Attempts before an event is marked failed; default 8. */
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        public Builder backoff(Backoff backoff) {
+            this.backoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
+        /** How long delivered rows are kept (default 7 days); null keeps them forever. */
+        public Builder retainDelivered(Duration age) {
+            if (age != null && age.isNegative()) throw new IllegalArgumentException("retainDelivered must not be negative");
+            this.retainDelivered = age;
+            return this;
+        }
+
+        public OutboxWorker build() {
+            return new OutboxWorker(this);
+        }
+
+        public OutboxWorker start() {
+            return build().start();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.coachway.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The errors the gateway produces itself, as RFC 9457 problem+json with our request_id. The
+ * details are Kong's own messages, so logs and clients read the same text under Kong and here.
+ */
+final class ProblemResponses {
+    static final String CONTENT_TYPE = "application/problem+json";
+    static final String NO_ROUTE = "no Route matched with those values";
+    static final String BAD_GATEWAY = "An invalid response was received from the upstream server";
+    static final String TIMEOUT = "The upstream server is timing out";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProblemResponses() {
+    }
+
+    static byte[] body(int status, String detail, String requestId) {
+        ObjectNode problem = JSON.createObjectNode();
+        problem.put("type", "about:blank");
+        problem.put("title", title(status));
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("request_id", requestId);
+        try {
+            return JSON.writeValueAsBytes(problem);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot serialise a problem", e);
+        }
+    }
+
+    static String title(int status) {
+        String reason = HttpStatus.getMessage(status);
+        return reason == null ? "Error" : reason;
+    }
+
+    /**
+     * Writes {@code reply} (a problem or an empty answer) with the route's plugins' headers, as
+     * Kong runs header_filter on kong.response.exit too.
+     */
+    static void write(Exchange exchange, Reply reply, Response response, Callback callback) {
+        if (exchange.requestId == null) {
+            exchange.requestId = requestIdFor(exchange);
+        }
+        response.setStatus(reply.status());
+        HttpFields.Mutable headers = response.getHeaders();
+        reply.headers().forEach(headers::put);
+        byte[] body = reply.detail() == null ? new byte[0] : body(reply.status(), reply.detail(), exchange.requestId);
+        if (reply.detail() != null) {
+            headers.put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+        }
+        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+        exchange.applyHeaderFilters(headers);
+        if (reply.detail() != null && !headers.contains(GatewayHandler.REQUEST_ID)) {
+            // The body names the request id; the header lets a client find it without parsing.
+            headers.put(GatewayHandler.REQUEST_ID, exchange.requestId);
+        }
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static String requestIdFor(Exchange exchange) {
+        String fromClient = exchange.request.getHeaders().get(GatewayHandler.REQUEST_ID);
+        return fromClient != null && !fromClient.isEmpty() ? fromClient : UUID.randomUUID().toString();
+    }
+}

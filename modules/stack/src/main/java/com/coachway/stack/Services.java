@@ -1,0 +1,20 @@
+package com.coachway.stack;
+
+import com.coachway.auth.AuthService;
+import com.coachway.common.config.Config;
+import com.coachway.common.http.RunningService;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Every service the local stack runs: its kong.yml host, local port and how to start it. Add new services here. */
+final class Services {
+    record Spec(String host, int port, Function<Config, RunningService> starter) {
+    }
+
+    static final List<Spec> ALL = List.of(
+            new Spec(AuthService.NAME, AuthService.DEFAULT_PORT, AuthService::start));
+
+    private Services() {
+    }
+}
