@@ -1,6 +1,7 @@
 package com.coachway.gateway;
 
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.QuietException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +28,11 @@ final class AccessLog {
                 .addKeyValue("upstream_ms", exchange.upstreamLatencyMillis < 0 ? "-" : exchange.upstreamLatencyMillis)
                 .addKeyValue("total_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - exchange.startNanos));
         if (exchange.failure != null) {
-            line = line.addKeyValue("upstream_error", exchange.failure.getClass().getSimpleName());
+            line = line.addKeyValue("upstream_error", exchange.failure.toString());
         }
-        if (clientFailure != null) {
-            line = line.addKeyValue("client_error", clientFailure.getClass().getSimpleName());
+        // Jetty reports a body we rejected without reading as a "quiet" failure: not news.
+        if (clientFailure != null && !(clientFailure instanceof QuietException)) {
+            line = line.addKeyValue("client_error", clientFailure.toString());
         }
         line.log("request");
     }

@@ -16,6 +16,11 @@ public final class GatewayMain {
     }
 
     public static void main(String[] args) {
+        // Named apart from common's logback.xml: in the local stack both jars share one classpath,
+        // where the services' configuration must win; run alone, the gateway uses its own.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "gateway-logback.xml");
+        }
         Map<String, String> env = System.getenv();
         Gateway gateway;
         try {

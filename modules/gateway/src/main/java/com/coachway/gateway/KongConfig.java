@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -55,16 +56,33 @@ public final class KongConfig {
     static KongConfig parse(String yaml, Path source) {
         Object document;
         try {
+            rejectAliases(yaml);
             document = YAML.readValue(yaml, Object.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("kong config " + source + ": " + e.getMessage(), e);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("kong config " + source + ": invalid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("kong config " + source + ": cannot read: " + e.getMessage());
         }
         try {
             return fromDocument(document, source);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("kong config " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Jackson would read an alias (*name) as the plain string "name": refuse rather than misread. */
+    private static void rejectAliases(String yaml) throws IOException {
+        try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(yaml)) {
+            while (parser.nextToken() != null) {
+                if (parser.isCurrentAlias()) {
+                    throw new IllegalArgumentException("YAML aliases (*" + parser.getText() + ") are not supported, line "
+                            + parser.currentLocation().getLineNr() + ": repeat the value instead");
+                }
+            }
         }
     }
 

@@ -133,15 +133,20 @@ final class RateLimiting implements Plugin {
 
     @Override
     public Reply access(Exchange exchange) {
+        Decision decision = decide(identifier(exchange));
+        exchange.state(this, decision.headers());
+        return decision.allowed() ? null : Reply.problem(errorCode, errorMessage, HttpFields.build(decision.headers()));
+    }
+
+    /** Whether one more request from this client fits, and the headers that tell it so. */
+    record Decision(boolean allowed, HttpFields.Mutable headers) {
+    }
+
+    Decision decide(String identifier) {
         long now = clock.getAsLong();
         sweep(now);
-        Usage result = usage.compute(identifier(exchange), (id, current) -> count(current, now));
-        HttpFields.Mutable headers = hideClientHeaders ? HttpFields.build() : headers(result, now);
-        exchange.state(this, headers);
-        if (!result.allowed()) {
-            return Reply.problem(errorCode, errorMessage, HttpFields.build(headers));
-        }
-        return null;
+        Usage result = usage.compute(identifier, (id, current) -> count(current, now));
+        return new Decision(result.allowed(), hideClientHeaders ? HttpFields.build() : headers(result, now));
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A kong.yml service: where its routes are proxied to, and Kong's per-service timeouts (ms).
- * {@code url} always has a scheme, host and port; its path is null when the service has none.
+ * {@code url} always has a scheme, host and port; its path is empty when the service has none.
  */
 public record Service(String name, URI url, int connectTimeout, int readTimeout, int writeTimeout,
                       List<Route> routes, List<PluginConfig> plugins) {

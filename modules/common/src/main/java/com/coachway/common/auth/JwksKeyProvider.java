@@ -32,8 +32,8 @@ public final class JwksKeyProvider implements RSAKeyProvider {
     private final HttpClient http;
     private final Duration minRefetch;
     private final Map<String, RSAPublicKey> keys = new ConcurrentHashMap<>();
-    private volatile long lastFetchNanos;
-    private volatile boolean fetchedOnce;
+    /** When the last fetch was attempted, successful or not; 0 = never. */
+    private volatile long lastAttemptNanos;
 
     public JwksKeyProvider(URI jwksUri, Duration minRefetch) {
         this.jwksUri = jwksUri;
@@ -52,13 +52,15 @@ public final class JwksKeyProvider implements RSAKeyProvider {
         return key;
     }
 
+    // Attempts are limited whether they succeed or not: while auth-service is down, requests with
+    // unknown kids must not each wait on a connection attempt.
     private boolean mayRefetch() {
-        return !fetchedOnce || System.nanoTime() - lastFetchNanos > minRefetch.toNanos();
+        return lastAttemptNanos == 0 || System.nanoTime() - lastAttemptNanos > minRefetch.toNanos();
     }
 
     private synchronized void refresh() {
-        if (fetchedOnce && System.nanoTime() - lastFetchNanos <= minRefetch.toNanos()) return;
-        lastFetchNanos = System.nanoTime();
+        if (!mayRefetch()) return;
+        lastAttemptNanos = System.nanoTime();
         try {
             var response = http.send(HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -71,7 +73,6 @@ public final class JwksKeyProvider implements RSAKeyProvider {
                 if (!"RSA".equals(jwk.path("kty").asText())) continue;
                 keys.put(jwk.path("kid").asText(), toKey(jwk));
             }
-            fetchedOnce = true;
         } catch (Exception e) {
             log.warn("JWKS fetch from {} failed: {}", jwksUri, e.toString());
         }

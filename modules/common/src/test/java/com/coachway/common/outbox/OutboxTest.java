@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -276,6 +277,7 @@ class OutboxTest {
         var counts = deliveries.values().stream().map(AtomicInteger::get).distinct().toList();
         assertEquals(List.of(1), counts, "every event was handled exactly once");
         assertEquals(200, byWorker.values().stream().mapToInt(AtomicInteger::get).sum());
+        assertEquals(Set.of("a", "b"), byWorker.keySet(), "both workers took part: " + byWorker);
         assertEquals(Collections.nCopies(200, 1), dsl.resultQuery("select attempts from evt.outbox").fetch(0, Integer.class));
     }
 

@@ -86,6 +86,12 @@ public final class FakeService implements AutoCloseable {
         return answer(r -> answer);
     }
 
+    /** Forgets recorded requests and answers 404 again, for a server shared by a test class. */
+    public void reset() {
+        requests.clear();
+        responder = r -> Answer.empty(404);
+    }
+
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }

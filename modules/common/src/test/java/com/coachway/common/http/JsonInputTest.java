@@ -1,0 +1,280 @@
+package com.coachway.common.http;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class JsonInputTest {
+    private static final BigDecimal ZERO = BigDecimal.ZERO;
+    private static final BigDecimal MILLION = new BigDecimal("1000000.00");
+
+    private static JsonInput parse(String json) {
+        return JsonInput.parse(json.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<FieldError> errors(JsonInput in) {
+        return in.errors();
+    }
+
+    private static FieldError error(String field, String message) {
+        return new FieldError(field, message);
+    }
+
+    // ---- the body as a whole ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{'a':}", "{'a':1,}", "{a:1}", "{'a':1} {'b':2}", "{'a':1} x", "{'a': /* note */ 1}", "{'a':NaN}"})
+    void malformed_json_is_a_400_saying_so(String body) {
+        var e = assertThrows(ApiException.class, () -> parse(body));
+        assertEquals(400, e.status());
+        assertTrue(e.detail().startsWith("The request body is not valid JSON"), e.detail());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "[{}]", "'text'", "42", "null", "true", "   "})
+    void a_body_that_is_not_a_json_object_is_a_400(String body) {
+        var e = assertThrows(ApiException.class, () -> parse(body));
+        assertEquals(400, e.status());
+        assertEquals("The request body must be a JSON object", e.detail());
+    }
+
+    @Test
+    void an_empty_body_is_a_400() {
+        var e = assertThrows(ApiException.class, () -> JsonInput.parse(new byte[0]));
+        assertEquals(400, e.status());
+        assertEquals("The request body is empty; a JSON object is expected", e.detail());
+        assertThrows(ApiException.class, () -> JsonInput.parse(null));
+    }
+
+    @Test
+    void a_duplicate_key_is_a_400_rather_than_last_one_wins() {
+        var e = assertThrows(ApiException.class, () -> parse("{'amount':1,'amount':1000}"));
+        assertEquals(400, e.status());
+        assertTrue(e.detail().contains("Duplicate field 'amount'"), e.detail());
+    }
+
+    @Test
+    void every_mistake_is_collected_and_reported_in_one_400() {
+        var in = parse("{'name':'','seats':'many','email':'nope','extra':1}").allowOnly("name", "seats", "email");
+        in.requiredString("name", 100);
+        in.requiredInt("seats", 1, 60);
+        in.requiredEmail("email");
+        in.requiredDate("date");
+
+        var e = assertThrows(ApiException.class, in::validate);
+        assertEquals(400, e.status());
+        assertEquals(Problems.VALIDATION, e.type());
+        assertEquals("5 fields are invalid", e.detail());
+        assertEquals(Set.of(error("extra", "is not a known field"), error("name", "must not be blank"),
+                error("seats", "must be a whole number"), error("email", "must be an email address"),
+                error("date", "is required")), Set.copyOf(e.errors()));
+    }
+
+    @Test
+    void a_single_mistake_is_named_in_the_detail() {
+        var in = parse("{}");
+        in.requiredString("name", 10);
+        var e = assertThrows(ApiException.class, in::validate);
+        assertEquals("name: is required", e.detail());
+    }
+
+    @Test
+    void a_body_without_mistakes_validates() {
+        var in = parse("{'name':'Ann'}").allowOnly("name");
+        assertEquals("Ann", in.requiredString("name", 10));
+        in.validate();
+    }
+
+    // ---- strings ----
+
+    @Test
+    void a_required_string_must_be_present_non_null_non_blank_text() {
+        var in = parse("{'a':'  Ann  ','b':null,'c':'   ','d':5,'e':['x'],'f':{}}");
+        assertEquals("Ann", in.requiredString("a", 10));
+        assertNull(in.requiredString("b", 10));
+        assertNull(in.requiredString("c", 10));
+        assertNull(in.requiredString("d", 10));
+        assertNull(in.requiredString("e", 10));
+        assertNull(in.requiredString("f", 10));
+        assertNull(in.requiredString("missing", 10));
+        assertEquals(List.of(error("b", "is required"), error("c", "must not be blank"), error("d", "must be a string"),
+                error("e", "must be a string"), error("f", "must be a string"), error("missing", "is required")), errors(in));
+    }
+
+    @Test
+    void an_optional_string_may_be_absent_null_or_empty_but_not_another_type() {
+        var in = parse("{'b':null,'c':'','d':true}");
+        assertNull(in.optionalString("a", 10));
+        assertNull(in.optionalString("b", 10));
+        assertEquals("", in.optionalString("c", 10));
+        assertNull(in.optionalString("d", 10));
+        assertEquals(List.of(error("d", "must be a string")), errors(in));
+    }
+
+    @Test
+    void an_over_long_string_is_refused_counting_characters_not_utf16_units() {
+        var in = parse("{'ok':'🚌🚌🚌','long':'abcd'}");
+        assertEquals("🚌🚌🚌", in.requiredString("ok", 3));
+        assertNull(in.requiredString("long", 3));
+        assertEquals(List.of(error("long", "must be at most 3 characters")), errors(in));
+    }
+
+    @Test
+    void a_string_with_a_nul_character_is_refused() {
+        var in = parse("{'name':'Ann\\u0000Lee','note':'a\\u0000'}");
+        assertNull(in.requiredString("name", 100));
+        assertNull(in.optionalString("note", 100));
+        assertEquals(List.of(error("name", "must not contain NUL characters"), error("note", "must not contain NUL characters")), errors(in));
+    }
+
+    @Test
+    void emails_and_enums_are_checked_after_the_string_rules() {
+        var in = parse("{'e1':'ann@example.com','e2':'ann@','e3':'a b@example.com','t':'corporate','u':'Corporate'}");
+        assertEquals("ann@example.com", in.requiredEmail("e1"));
+        assertNull(in.requiredEmail("e2"));
+        assertNull(in.optionalEmail("e3"));
+        assertNull(in.optionalEmail("absent"));
+        assertEquals("corporate", in.requiredEnum("t", List.of("corporate", "school")));
+        assertNull(in.optionalEnum("u", List.of("corporate", "school")));
+        assertEquals(List.of(error("e2", "must be an email address"), error("e3", "must be an email address"),
+                error("u", "must be one of corporate, school")), errors(in));
+    }
+
+    // ---- numbers ----
+
+    @Test
+    void a_whole_number_must_be_integral_in_int_range_and_within_bounds() {
+        var in = parse("{'a':5,'b':5.5,'c':'5','d':2147483648,'e':61,'f':0,'g':5.0}");
+        assertEquals(5, in.requiredInt("a", 1, 60));
+        assertNull(in.requiredInt("b", 1, 60));
+        assertNull(in.requiredInt("c", 1, 60));
+        assertNull(in.requiredInt("d", 1, 60));
+        assertNull(in.requiredInt("e", 1, 60));
+        assertNull(in.optionalInt("f", 1, 60));
+        assertNull(in.optionalInt("g", 1, 60));
+        assertNull(in.optionalInt("absent", 1, 60));
+        assertEquals(List.of(error("b", "must be a whole number"), error("c", "must be a whole number"),
+                error("d", "must be a whole number"), error("e", "must be between 1 and 60"),
+                error("f", "must be between 1 and 60"), error("g", "must be a whole number")), errors(in));
+    }
+
+    @Test
+    void a_decimal_keeps_its_exact_value_at_the_requested_scale() {
+        var in = parse("{'a':12.5,'b':100,'c':1e2,'d':0.10,'e':999999.990}");
+        assertEquals(new BigDecimal("12.50"), in.requiredDecimal("a", 2, ZERO, MILLION));
+        assertEquals(new BigDecimal("100.00"), in.requiredDecimal("b", 2, ZERO, MILLION));
+        assertEquals(new BigDecimal("100.00"), in.requiredDecimal("c", 2, ZERO, MILLION));
+        assertEquals(new BigDecimal("0.10"), in.requiredDecimal("d", 2, ZERO, MILLION));
+        assertEquals(new BigDecimal("999999.99"), in.optionalDecimal("e", 2, ZERO, MILLION));
+        in.validate();
+    }
+
+    @Test
+    void a_decimal_with_too_many_places_or_out_of_range_or_not_a_number_is_refused() {
+        var in = parse("{'a':12.345,'b':-0.01,'c':1000000.01,'d':'12.50','e':1e400,'f':true}");
+        assertNull(in.requiredDecimal("a", 2, ZERO, MILLION));
+        assertNull(in.requiredDecimal("b", 2, ZERO, MILLION));
+        assertNull(in.requiredDecimal("c", 2, ZERO, MILLION));
+        assertNull(in.requiredDecimal("d", 2, ZERO, MILLION));
+        assertNull(in.requiredDecimal("e", 2, ZERO, MILLION));
+        assertNull(in.optionalDecimal("f", 2, ZERO, MILLION));
+        assertNull(in.requiredDecimal("absent", 2, ZERO, MILLION));
+        assertEquals(List.of(error("a", "must have at most 2 decimal places"),
+                error("b", "must be between 0 and 1000000.00"), error("c", "must be between 0 and 1000000.00"),
+                error("d", "must be a number"), error("e", "must be between 0 and 1000000.00"),
+                error("f", "must be a number"), error("absent", "is required")), errors(in));
+    }
+
+    // ---- booleans, ids, times ----
+
+    @Test
+    void booleans_uuids_dates_and_date_times_must_have_their_json_shape() {
+        UUID id = UUID.randomUUID();
+        var in = parse("{'b1':true,'b2':'true','u1':'" + id + "','u2':'1-1-1-1-1','u3':42,"
+                + "'t1':'2026-05-01T08:30:00-04:00','t2':'2026-05-01T08:30:00','d1':'2026-05-01','d2':'2026-02-30','d3':'05/01/2026'}");
+        assertEquals(true, in.requiredBool("b1"));
+        assertNull(in.optionalBool("b2"));
+        assertEquals(id, in.requiredUuid("u1"));
+        assertNull(in.requiredUuid("u2"));
+        assertNull(in.optionalUuid("u3"));
+        assertEquals(OffsetDateTime.parse("2026-05-01T08:30:00-04:00"), in.requiredDateTime("t1"));
+        assertNull(in.optionalDateTime("t2"));
+        assertEquals(LocalDate.of(2026, 5, 1), in.requiredDate("d1"));
+        assertNull(in.requiredDate("d2"));
+        assertNull(in.optionalDate("d3"));
+        assertEquals(List.of(error("b2", "must be true or false"), error("u2", "must be a UUID"), error("u3", "must be a UUID"),
+                error("t2", "must be an ISO-8601 date-time with offset, e.g. 2026-05-01T08:30:00-04:00"),
+                error("d2", "must be a date, YYYY-MM-DD"), error("d3", "must be a date, YYYY-MM-DD")), errors(in));
+    }
+
+    // ---- lists and nested objects ----
+
+    @Test
+    void a_string_list_refuses_blank_over_long_repeated_and_non_string_items_naming_each_by_index() {
+        var in = parse("{'tags':['wifi','',7,'wifi','restrooms'],'few':['a','b','c']}");
+        assertEquals(List.of("wifi"), in.requiredStringList("tags", 10, 5));
+        assertNull(in.optionalStringList("few", 2, 5));
+        assertEquals(List.of(error("tags[1]", "must be a non-blank string"), error("tags[2]", "must be a non-blank string"),
+                error("tags[3]", "is repeated"), error("tags[4]", "must be at most 5 characters of text"),
+                error("few", "must have at most 2 items")), errors(in));
+    }
+
+    @Test
+    void unknown_fields_are_mistakes_named_with_their_nested_path() {
+        var in = parse("{'billing_address':{'city':'Austin','zip':'78701'}}");
+        in.allowOnly("billing_address");
+        JsonInput address = in.requiredObject("billing_address").allowOnly("city", "postal_code");
+        assertEquals("Austin", address.requiredString("city", 50));
+        assertEquals(List.of(error("billing_address.zip", "is not a known field")), errors(in));
+    }
+
+    @Test
+    void fields_of_objects_in_a_list_are_named_like_stops_1_address() {
+        var in = parse("{'stops':[{'address':'1 Main St'},{'address':''},'not an object',{'location':{'lat':'north'}}]}");
+        List<JsonInput> stops = in.requiredObjectList("stops", 1, 10);
+        assertEquals(3, stops.size());
+        for (JsonInput stop : stops) {
+            if (stop.has("location")) stop.requiredObject("location").requiredDecimal("lat", 6, new BigDecimal("-90"), new BigDecimal("90"));
+            else stop.requiredString("address", 200);
+        }
+        assertEquals(List.of(error("stops[2]", "must be an object"), error("stops[1].address", "must not be blank"),
+                error("stops[3].location.lat", "must be a number")), errors(in));
+    }
+
+    @Test
+    void an_object_list_must_be_an_array_of_the_allowed_size() {
+        var in = parse("{'a':[],'b':{},'c':[{},{},{}]}");
+        assertNull(in.requiredObjectList("a", 1, 2));
+        assertNull(in.requiredObjectList("b", 1, 2));
+        assertNull(in.requiredObjectList("c", 1, 2));
+        assertNull(in.requiredObjectList("d", 1, 2));
+        assertEquals(List.of(error("a", "must have between 1 and 2 items"), error("b", "must be an array of objects"),
+                error("c", "must have between 1 and 2 items"), error("d", "is required")), errors(in));
+    }
+
+    @Test
+    void a_nested_object_must_be_an_object_and_an_optional_one_may_be_null() {
+        var in = parse("{'a':'x','b':null}");
+        assertNull(in.requiredObject("a"));
+        assertNull(in.optionalObject("b"));
+        assertNull(in.optionalObject("c"));
+        assertTrue(in.isNull("b"));
+        assertEquals(List.of(error("a", "must be an object")), errors(in));
+    }
+}

@@ -1,0 +1,117 @@
+package com.coachway.common.http;
+
+import com.coachway.common.auth.Role;
+import com.coachway.common.testsupport.TestApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Query parameters read through a real ServiceApp, as handlers read them. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class QueryTest {
+    private static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = new TestApp(r -> r.get("/search", ctx -> {
+            var q = Query.of(ctx);
+            var out = new HashMap<String, Object>();
+            out.put("q", q.string("q", 10));
+            out.put("status", q.oneOf("status", List.of("active", "inactive")));
+            out.put("active", q.bool("active"));
+            out.put("client_id", q.uuid("client_id"));
+            out.put("from", q.date("from"));
+            out.put("page", q.page());
+            q.validate();
+            ctx.json(out);
+        }, Role.PUBLIC));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static Map<String, String> errors(TestApp.Reply reply) {
+        assertEquals(400, reply.status());
+        var out = new HashMap<String, String>();
+        for (JsonNode e : reply.json().path("errors")) out.put(e.path("field").asText(), e.path("message").asText());
+        return out;
+    }
+
+    @Test
+    void absent_or_blank_parameters_are_null_and_paging_defaults_to_50_from_0() {
+        var reply = app.get("/search?q=%20%20&status=");
+
+        assertEquals(200, reply.status());
+        assertTrue(reply.json().path("q").isNull());
+        assertTrue(reply.json().path("status").isNull());
+        assertTrue(reply.json().path("active").isNull());
+        assertEquals(50, reply.json().path("page").path("limit").asInt());
+        assertEquals(0, reply.json().path("page").path("offset").asInt());
+    }
+
+    @Test
+    void well_formed_parameters_are_read_and_trimmed() {
+        var reply = app.get("/search?q=%20bus%20&status=active&active=false&client_id=6f1c1b7e-2a0b-4c55-9a57-1f0e0d8c2b3a"
+                + "&from=2026-05-01&limit=200&offset=400");
+
+        assertEquals(200, reply.status());
+        assertEquals("bus", reply.json().path("q").asText());
+        assertEquals("active", reply.json().path("status").asText());
+        assertEquals(false, reply.json().path("active").asBoolean(true));
+        assertEquals("6f1c1b7e-2a0b-4c55-9a57-1f0e0d8c2b3a", reply.json().path("client_id").asText());
+        assertEquals("2026-05-01", reply.json().path("from").asText());
+        assertEquals(200, reply.json().path("page").path("limit").asInt());
+        assertEquals(400, reply.json().path("page").path("offset").asInt());
+    }
+
+    @Test
+    void every_bad_parameter_is_reported_at_once_each_with_the_message_for_its_type() {
+        var reply = app.get("/search?q=0123456789x&status=deleted&active=maybe1&client_id=1-1-1-1-1&from=2026-02-30&limit=0&offset=-1");
+
+        assertEquals(Map.of(
+                "q", "must be at most 10 characters of text",
+                "status", "must be one of active, inactive",
+                "active", "must be true or false",
+                "client_id", "must be a UUID",
+                "from", "must be a date, YYYY-MM-DD",
+                "limit", "must be a whole number between 1 and 200",
+                "offset", "must be a whole number between 0 and 10000000"), errors(reply));
+        assertEquals(Problems.VALIDATION, reply.json().path("type").asText());
+    }
+
+    @Test
+    void values_too_long_for_their_type_get_that_types_message_not_a_length_message() {
+        var reply = app.get("/search?active=falsehood&client_id=6f1c1b7e-2a0b-4c55-9a57-1f0e0d8c2b3a0&from=2026-05-011"
+                + "&limit=99999999999999999999&status=" + "x".repeat(101));
+
+        assertEquals(Map.of(
+                "active", "must be true or false",
+                "client_id", "must be a UUID",
+                "from", "must be a date, YYYY-MM-DD",
+                "limit", "must be a whole number between 1 and 200",
+                "status", "must be one of active, inactive"), errors(reply));
+    }
+
+    @Test
+    void a_limit_above_200_or_not_a_number_is_refused_rather_than_clamped() {
+        assertEquals(Map.of("limit", "must be a whole number between 1 and 200"), errors(app.get("/search?limit=201")));
+        assertEquals(Map.of("limit", "must be a whole number between 1 and 200"), errors(app.get("/search?limit=ten")));
+    }
+
+    @Test
+    void a_nul_character_in_a_parameter_is_refused() {
+        assertEquals(Map.of("q", "must be at most 10 characters of text"), errors(app.get("/search?q=a%00b")));
+    }
+}
