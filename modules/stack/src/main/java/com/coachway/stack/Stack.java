@@ -57,7 +57,8 @@ public final class Stack {
                 "ADMIN_PASSWORD", adminPassword,
                 "JWT_KEY_FILE", env.string("JWT_KEY_FILE", home.resolve("jwt-signing-key.pem").toString()),
                 "AUTH_URL", "http://127.0.0.1:8002",
-                "AUTH_JWKS_URL", "http://127.0.0.1:8002/.well-known/jwks.json"));
+                "AUTH_JWKS_URL", "http://127.0.0.1:8002/.well-known/jwks.json"))
+                .with(ServiceWiring.urlsAndCredentials(Services.ALL));
 
         var upstreams = new HashMap<String, URI>();
         List<RunningService> services = startAll(shared);
@@ -88,7 +89,7 @@ public final class Stack {
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<RunningService>>();
             for (Services.Spec spec : Services.ALL) {
-                futures.add(pool.submit(() -> spec.starter().apply(shared.with(Map.of("PORT", String.valueOf(spec.port()))))));
+                futures.add(pool.submit(() -> spec.starter().apply(shared.with(ServiceWiring.own(spec, shared)))));
             }
             var started = new ArrayList<RunningService>();
             Exception failure = null;

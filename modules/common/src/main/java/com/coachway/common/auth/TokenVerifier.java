@@ -33,6 +33,12 @@ public final class TokenVerifier {
                 .build();
     }
 
+    /** The verifier every service but auth uses: keys from auth-service's JWKS at AUTH_JWKS_URL. */
+    public static TokenVerifier fromConfig(com.coachway.common.config.Config config) {
+        var jwks = config.uri("AUTH_JWKS_URL", "http://localhost:8002/.well-known/jwks.json");
+        return new TokenVerifier(new JwksKeyProvider(jwks, java.time.Duration.ofSeconds(30)));
+    }
+
     /** The caller, or empty for any token that is not one of ours, valid now. */
     public Optional<Caller> verify(String token) {
         try {

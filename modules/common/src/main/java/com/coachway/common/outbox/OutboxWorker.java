@@ -46,8 +46,9 @@ import static com.coachway.common.outbox.OutboxTable.TOPIC;
  * and each attempt happens once. If the process dies mid-batch the transaction rolls back and
  * the rows are delivered again: delivery is at least once, so receivers dedupe on the event id.
  *
- * <p>A handler that throws (or a topic with no handler: an older replica may be polling during a
- * rollout) fails the attempt: attempts + 1, the error kept in last_error, and the next attempt
+ * <p>A worker claims only the topics it has handlers for: an event for a receiver that does not
+ * exist yet (or that only a newer replica knows, during a rollout) waits, pending, until a worker
+ * that can deliver it runs. A handler that throws fails the attempt: attempts + 1, the error kept in last_error, and the next attempt
  * put off by {@link Backoff}; after {@code maxAttempts} the row is marked failed and left alone.
  */
 public final class OutboxWorker implements AutoCloseable {
@@ -109,6 +110,7 @@ public final class OutboxWorker implements AutoCloseable {
             var due = tx.select(ID, TOPIC, PAYLOAD, ATTEMPTS, CREATED_AT)
                     .from(table)
                     .where(STATUS.eq(PENDING))
+                    .and(TOPIC.in(handlers.keySet()))
                     .and(NEXT_ATTEMPT_AT.le(DSL.currentOffsetDateTime()))
                     .orderBy(NEXT_ATTEMPT_AT)
                     .limit(batchSize)
