@@ -1,6 +1,9 @@
 package com.coachway.stack;
 
 import com.coachway.auth.AuthService;
+import com.coachway.charter.CharterService;
+import com.coachway.client.ClientService;
+import com.coachway.pricing.PricingService;
 import com.coachway.common.config.Config;
 import com.coachway.common.http.RunningService;
 
@@ -13,7 +16,10 @@ final class Services {
     }
 
     static final List<Spec> ALL = List.of(
-            new Spec(AuthService.NAME, AuthService.DEFAULT_PORT, AuthService::start));
+            new Spec(AuthService.NAME, AuthService.DEFAULT_PORT, AuthService::start),
+            new Spec(CharterService.NAME, CharterService.DEFAULT_PORT, CharterService::start),
+            new Spec(ClientService.NAME, ClientService.DEFAULT_PORT, ClientService::start),
+            new Spec(PricingService.NAME, PricingService.DEFAULT_PORT, PricingService::start));
 
     private Services() {
     }

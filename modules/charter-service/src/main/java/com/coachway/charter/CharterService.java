@@ -1,0 +1,102 @@
+package com.coachway.charter;
+
+import com.coachway.charter.charters.CharterHandler;
+import com.coachway.charter.charters.CharterRoutes;
+import com.coachway.charter.charters.CharterStore;
+import com.coachway.charter.quotes.QuoteExpiryJob;
+import com.coachway.charter.quotes.QuoteHandler;
+import com.coachway.charter.quotes.QuoteRoutes;
+import com.coachway.charter.quotes.QuoteStore;
+import com.coachway.charter.remote.ClientDirectory;
+import com.coachway.charter.remote.Pricing;
+import com.coachway.charter.vehicles.VehicleHandler;
+import com.coachway.charter.vehicles.VehicleRoutes;
+import com.coachway.charter.vehicles.VehicleStore;
+import com.coachway.charter.vendorpayments.VendorPaymentHandler;
+import com.coachway.charter.vendorpayments.VendorPaymentRoutes;
+import com.coachway.charter.vendorpayments.VendorPaymentStore;
+import com.coachway.common.auth.TokenVerifier;
+import com.coachway.common.client.ServiceClient;
+import com.coachway.common.client.ServiceTokens;
+import com.coachway.common.config.Config;
+import com.coachway.common.db.Database;
+import com.coachway.common.http.RunningService;
+import com.coachway.common.http.ServiceApp;
+import com.coachway.common.outbox.Outbox;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * charter-service: charters, their quotes and lifecycle, vehicles and their assignment, vendor
+ * payments. Wiring only.
+ */
+public final class CharterService {
+    public static final String NAME = "charter-service";
+    public static final int DEFAULT_PORT = 8001;
+
+    private CharterService() {
+    }
+
+    public static void main(String[] args) {
+        start(Config.fromEnv()).closeOnShutdown();
+    }
+
+    public static RunningService start(Config config) {
+        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        var expiryInterval = Duration.ofSeconds(config.integer("QUOTE_EXPIRY_INTERVAL_SECONDS", 60, 1, 86_400));
+        var clock = Clock.systemUTC();
+        // The zone trips are priced in (pricing-service reads the same TZ): a promo code's dates apply to the local trip date.
+        var tripZone = tripZone(config);
+        var tokens = ServiceTokens.fromConfig(config, NAME);
+        var clients = new ClientDirectory(ServiceClient.builder("client-service",
+                config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).token(tokens).build());
+        var pricing = new Pricing(ServiceClient.builder("pricing-service",
+                config.uri("PRICING_SERVICE_URL", "http://localhost:8007")).token(tokens).build());
+
+        var db = Database.connect(config, "charter", NAME);
+        QuoteExpiryJob expiry = null;
+        try {
+            var dsl = db.dsl();
+            var quotes = new QuoteStore(dsl, clock);
+            var charters = new CharterStore(dsl, quotes);
+            var vehicles = new VehicleStore(dsl);
+            // Rows for notification-service and payment-service wait here until those exist and a worker delivers them.
+            var outbox = new Outbox("charter");
+
+            var charterHandler = new CharterHandler(dsl, charters, clients, pricing, vehicles, clock);
+            var quoteHandler = new QuoteHandler(dsl, quotes, charters, clients, pricing, outbox, tripZone, clock);
+            var vehicleHandler = new VehicleHandler(dsl, vehicles, pricing, clock);
+            var paymentHandler = new VendorPaymentHandler(dsl, new VendorPaymentStore(dsl), charters, clock);
+
+            var app = ServiceApp.named(NAME)
+                    .openApiFrom(CharterService.class)
+                    .auth(TokenVerifier.fromConfig(config))
+                    .health("database", db.health())
+                    .routes(r -> {
+                        CharterRoutes.register(r, charterHandler);
+                        QuoteRoutes.register(r, quoteHandler);
+                        VehicleRoutes.register(r, vehicleHandler);
+                        VendorPaymentRoutes.register(r, paymentHandler);
+                    })
+                    .build();
+            expiry = new QuoteExpiryJob(quotes, clock, expiryInterval).start();
+            return RunningService.start(NAME, app, port, db, expiry);
+        } catch (RuntimeException e) {
+            if (expiry != null) expiry.close();
+            db.close();
+            throw e;
+        }
+    }
+
+    private static ZoneId tripZone(Config config) {
+        String zone = config.string("TZ", "America/New_York");
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new Config.ConfigException("TZ", "must be a time zone such as America/New_York, got '" + zone + "'");
+        }
+    }
+}

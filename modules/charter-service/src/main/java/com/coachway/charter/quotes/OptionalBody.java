@@ -1,0 +1,35 @@
+package com.coachway.charter.quotes;
+
+import com.coachway.common.http.ApiException;
+import com.coachway.common.http.JsonInput;
+import io.javalin.http.Context;
+
+import java.util.Optional;
+
+/** Bodies of action endpoints (send, accept, reject, new quote): none at all, or a JSON object. */
+final class OptionalBody {
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private OptionalBody() {
+    }
+
+    static Optional<JsonInput> read(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body == null || body.length == 0) return Optional.empty();
+        return Optional.of(JsonInput.of(ctx));
+    }
+
+    /** A body, if sent, must be an empty object: these endpoints take no fields. */
+    static void requireEmpty(Context ctx) {
+        read(ctx).ifPresent(in -> in.allowOnly().validate());
+    }
+
+    static String idempotencyKey(Context ctx) {
+        String key = ctx.header(IDEMPOTENCY_KEY);
+        if (key == null) return null;
+        if (key.isBlank() || key.length() > 200 || key.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            throw ApiException.badRequest("Idempotency-Key must be 1 to 200 printable ASCII characters");
+        }
+        return key.strip();
+    }
+}

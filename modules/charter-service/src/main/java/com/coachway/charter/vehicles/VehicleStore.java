@@ -1,0 +1,134 @@
+package com.coachway.charter.vehicles;
+
+import com.coachway.charter.charters.CharterHandler;
+import com.coachway.common.http.PageRequest;
+import com.coachway.common.http.PageRequest.Page;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.coachway.db.charter.Tables.CHARTER_VEHICLE_LINES;
+import static com.coachway.db.charter.Tables.VEHICLES;
+
+/** The jOOQ queries for vehicles. Methods taking a DSLContext run in the caller's transaction. */
+public final class VehicleStore implements CharterHandler.VehicleLookup {
+    private final DSLContext dsl;
+
+    public VehicleStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    private static Vehicle toVehicle(Record r) {
+        return new Vehicle(r.get(VEHICLES.ID), r.get(VEHICLES.VENDOR_ID), r.get(VEHICLES.VEHICLE_TYPE),
+                r.get(VEHICLES.CAPACITY), r.get(VEHICLES.MAKE), r.get(VEHICLES.MODEL), r.get(VEHICLES.YEAR),
+                r.get(VEHICLES.PLATE), r.get(VEHICLES.VIN), List.of(r.get(VEHICLES.AMENITIES)), r.get(VEHICLES.STATUS),
+                r.get(VEHICLES.VERSION), r.get(VEHICLES.CREATED_AT), r.get(VEHICLES.UPDATED_AT));
+    }
+
+    public Optional<Vehicle> find(UUID id) {
+        return find(dsl, id);
+    }
+
+    public Optional<Vehicle> find(DSLContext tx, UUID id) {
+        return tx.selectFrom(VEHICLES).where(VEHICLES.ID.eq(id)).fetchOptional(VehicleStore::toVehicle);
+    }
+
+    public Optional<Vehicle> lock(DSLContext tx, UUID id) {
+        return tx.selectFrom(VEHICLES).where(VEHICLES.ID.eq(id)).forUpdate().fetchOptional(VehicleStore::toVehicle);
+    }
+
+    @Override
+    public Optional<Fit> lockForAssignment(DSLContext tx, UUID vehicleId) {
+        return tx.select(VEHICLES.STATUS, VEHICLES.VEHICLE_TYPE, VEHICLES.CAPACITY).from(VEHICLES)
+                .where(VEHICLES.ID.eq(vehicleId)).forShare()
+                .fetchOptional(r -> new Fit(r.value1(), r.value2(), r.value3()));
+    }
+
+    public record Filter(String status, String vehicleType, UUID vendorId, String q, OffsetDateTime availableFrom,
+                         OffsetDateTime availableTo) {
+    }
+
+    public Page<Vehicle> list(Filter f, PageRequest page) {
+        var conditions = new ArrayList<Condition>();
+        if (f.status() != null) conditions.add(VEHICLES.STATUS.eq(f.status()));
+        if (f.vehicleType() != null) conditions.add(VEHICLES.VEHICLE_TYPE.eq(f.vehicleType()));
+        if (f.vendorId() != null) conditions.add(VEHICLES.VENDOR_ID.eq(f.vendorId()));
+        if (f.q() != null) {
+            String like = "%" + f.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            conditions.add(DSL.or(DSL.lower(VEHICLES.PLATE).like(like, '\\'), DSL.lower(VEHICLES.VIN).like(like, '\\'),
+                    DSL.lower(VEHICLES.MAKE).like(like, '\\'), DSL.lower(VEHICLES.MODEL).like(like, '\\')));
+        }
+        if (f.availableFrom() != null && f.availableTo() != null) {
+            // Half-open windows [from, to) overlap exactly when each starts before the other ends.
+            conditions.add(DSL.notExists(DSL.selectOne().from(CHARTER_VEHICLE_LINES)
+                    .where(CHARTER_VEHICLE_LINES.VEHICLE_ID.eq(VEHICLES.ID),
+                            CHARTER_VEHICLE_LINES.HELD_FROM.lt(f.availableTo()),
+                            CHARTER_VEHICLE_LINES.HELD_TO.gt(f.availableFrom()))));
+        }
+        Condition where = DSL.and(conditions);
+        int total = dsl.fetchCount(VEHICLES, where);
+        var items = dsl.selectFrom(VEHICLES).where(where).orderBy(VEHICLES.PLATE, VEHICLES.ID)
+                .limit(page.limit()).offset(page.offset()).fetch(VehicleStore::toVehicle);
+        return page.of(items, total);
+    }
+
+    public boolean plateTaken(DSLContext tx, String plate, UUID exceptId) {
+        Condition c = DSL.upper(VEHICLES.PLATE).eq(plate.toUpperCase(Locale.ROOT));
+        if (exceptId != null) c = c.and(VEHICLES.ID.ne(exceptId));
+        return tx.fetchExists(VEHICLES, c);
+    }
+
+    public boolean vinTaken(DSLContext tx, String vin, UUID exceptId) {
+        Condition c = VEHICLES.VIN.eq(vin);
+        if (exceptId != null) c = c.and(VEHICLES.ID.ne(exceptId));
+        return tx.fetchExists(VEHICLES, c);
+    }
+
+    /** The lines the vehicle serves now: their types and seats bind what the vehicle may become. */
+    public record Held(String vehicleType, int capacity) {
+    }
+
+    public List<Held> heldBy(DSLContext tx, UUID vehicleId) {
+        return tx.select(CHARTER_VEHICLE_LINES.VEHICLE_TYPE, CHARTER_VEHICLE_LINES.CAPACITY).from(CHARTER_VEHICLE_LINES)
+                .where(CHARTER_VEHICLE_LINES.VEHICLE_ID.eq(vehicleId))
+                .fetch(r -> new Held(r.value1(), r.value2()));
+    }
+
+    public record Values(UUID vendorId, String vehicleType, int capacity, String make, String model, int year,
+                         String plate, String vin, List<String> amenities, String status) {
+    }
+
+    public void insert(DSLContext tx, UUID id, Values v, OffsetDateTime now) {
+        tx.insertInto(VEHICLES)
+                .set(VEHICLES.ID, id).set(VEHICLES.VENDOR_ID, v.vendorId()).set(VEHICLES.VEHICLE_TYPE, v.vehicleType())
+                .set(VEHICLES.CAPACITY, v.capacity()).set(VEHICLES.MAKE, v.make()).set(VEHICLES.MODEL, v.model())
+                .set(VEHICLES.YEAR, v.year()).set(VEHICLES.PLATE, v.plate()).set(VEHICLES.VIN, v.vin())
+                .set(VEHICLES.AMENITIES, v.amenities().toArray(String[]::new)).set(VEHICLES.STATUS, v.status())
+                .set(VEHICLES.CREATED_AT, now).set(VEHICLES.UPDATED_AT, now)
+                .execute();
+    }
+
+    /** Applies the values and bumps the version; the caller has locked the row and checked the version. */
+    public void update(DSLContext tx, UUID id, Values v, OffsetDateTime now) {
+        tx.update(VEHICLES)
+                .set(VEHICLES.VENDOR_ID, v.vendorId()).set(VEHICLES.VEHICLE_TYPE, v.vehicleType())
+                .set(VEHICLES.CAPACITY, v.capacity()).set(VEHICLES.MAKE, v.make()).set(VEHICLES.MODEL, v.model())
+                .set(VEHICLES.YEAR, v.year()).set(VEHICLES.PLATE, v.plate()).set(VEHICLES.VIN, v.vin())
+                .set(VEHICLES.AMENITIES, v.amenities().toArray(String[]::new)).set(VEHICLES.STATUS, v.status())
+                .set(VEHICLES.VERSION, VEHICLES.VERSION.plus(1)).set(VEHICLES.UPDATED_AT, now)
+                .where(VEHICLES.ID.eq(id))
+                .execute();
+    }
+
+    public void delete(DSLContext tx, UUID id) {
+        tx.deleteFrom(VEHICLES).where(VEHICLES.ID.eq(id)).execute();
+    }
+}

@@ -1,0 +1,68 @@
+package com.coachway.charter.vendorpayments;
+
+import com.coachway.common.http.PageRequest;
+import com.coachway.common.http.PageRequest.Page;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.coachway.db.charter.Tables.VENDOR_PAYMENTS;
+
+/** The jOOQ queries for vendor payments. Methods taking a DSLContext run in the caller's transaction. */
+public final class VendorPaymentStore {
+    private final DSLContext dsl;
+
+    public VendorPaymentStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    private static VendorPayment toPayment(Record r) {
+        return new VendorPayment(r.get(VENDOR_PAYMENTS.ID), r.get(VENDOR_PAYMENTS.CHARTER_ID), r.get(VENDOR_PAYMENTS.VENDOR_ID),
+                r.get(VENDOR_PAYMENTS.AMOUNT), r.get(VENDOR_PAYMENTS.DUE_DATE), r.get(VENDOR_PAYMENTS.NOTES),
+                r.get(VENDOR_PAYMENTS.STATUS), r.get(VENDOR_PAYMENTS.APPROVED_AT), r.get(VENDOR_PAYMENTS.APPROVED_BY),
+                r.get(VENDOR_PAYMENTS.PAID_AT), r.get(VENDOR_PAYMENTS.PAID_BY), r.get(VENDOR_PAYMENTS.VERSION),
+                r.get(VENDOR_PAYMENTS.CREATED_AT), r.get(VENDOR_PAYMENTS.UPDATED_AT));
+    }
+
+    public Optional<VendorPayment> find(DSLContext tx, UUID id) {
+        return tx.selectFrom(VENDOR_PAYMENTS).where(VENDOR_PAYMENTS.ID.eq(id)).fetchOptional(VendorPaymentStore::toPayment);
+    }
+
+    public Optional<VendorPayment> lock(DSLContext tx, UUID id) {
+        return tx.selectFrom(VENDOR_PAYMENTS).where(VENDOR_PAYMENTS.ID.eq(id)).forUpdate().fetchOptional(VendorPaymentStore::toPayment);
+    }
+
+    public Page<VendorPayment> list(UUID charterId, PageRequest page) {
+        var where = VENDOR_PAYMENTS.CHARTER_ID.eq(charterId);
+        int total = dsl.fetchCount(VENDOR_PAYMENTS, where);
+        var items = dsl.selectFrom(VENDOR_PAYMENTS).where(where).orderBy(VENDOR_PAYMENTS.DUE_DATE, VENDOR_PAYMENTS.ID)
+                .limit(page.limit()).offset(page.offset()).fetch(VendorPaymentStore::toPayment);
+        return page.of(items, total);
+    }
+
+    public void insert(DSLContext tx, UUID id, UUID charterId, UUID vendorId, BigDecimal amount, LocalDate dueDate,
+                       String notes, String createdBy, OffsetDateTime now) {
+        tx.insertInto(VENDOR_PAYMENTS)
+                .set(VENDOR_PAYMENTS.ID, id).set(VENDOR_PAYMENTS.CHARTER_ID, charterId).set(VENDOR_PAYMENTS.VENDOR_ID, vendorId)
+                .set(VENDOR_PAYMENTS.AMOUNT, amount).set(VENDOR_PAYMENTS.DUE_DATE, dueDate).set(VENDOR_PAYMENTS.NOTES, notes)
+                .set(VENDOR_PAYMENTS.STATUS, VendorPaymentStatus.PENDING.code())
+                .set(VENDOR_PAYMENTS.CREATED_BY, createdBy)
+                .set(VENDOR_PAYMENTS.CREATED_AT, now).set(VENDOR_PAYMENTS.UPDATED_AT, now)
+                .execute();
+    }
+
+    /** Moves the payment on (the caller checked the step), recording who did it and when. */
+    public void advance(DSLContext tx, UUID id, VendorPaymentStatus to, String actor, OffsetDateTime now) {
+        var update = tx.update(VENDOR_PAYMENTS).set(VENDOR_PAYMENTS.STATUS, to.code());
+        if (to == VendorPaymentStatus.APPROVED) update = update.set(VENDOR_PAYMENTS.APPROVED_AT, now).set(VENDOR_PAYMENTS.APPROVED_BY, actor);
+        if (to == VendorPaymentStatus.PAID) update = update.set(VENDOR_PAYMENTS.PAID_AT, now).set(VENDOR_PAYMENTS.PAID_BY, actor);
+        update.set(VENDOR_PAYMENTS.VERSION, VENDOR_PAYMENTS.VERSION.plus(1)).set(VENDOR_PAYMENTS.UPDATED_AT, now)
+                .where(VENDOR_PAYMENTS.ID.eq(id))
+                .execute();
+    }
+}

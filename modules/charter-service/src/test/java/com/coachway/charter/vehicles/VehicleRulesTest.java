@@ -1,0 +1,55 @@
+package com.coachway.charter.vehicles;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Year;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VehicleRulesTest {
+    @Test
+    void plates_are_compared_in_upper_case_with_single_spaces() {
+        assertEquals("ABC 123", VehicleRules.normalizePlate("  abc   123 "));
+        assertEquals("NY-7788", VehicleRules.normalizePlate("ny-7788"));
+        assertTrue(VehicleRules.plateProblem("ABC 123").isEmpty());
+        assertTrue(VehicleRules.plateProblem("-ABC").isPresent());
+        assertTrue(VehicleRules.plateProblem("ABC_123").isPresent());
+        assertTrue(VehicleRules.plateProblem("ABCDEFGHIJKLMNOP").isPresent());
+    }
+
+    @Test
+    void vins_are_seventeen_characters_without_i_o_or_q() {
+        assertTrue(VehicleRules.vinProblem(VehicleRules.normalizeVin("1m8gdm9axkp042788")).isEmpty());
+        assertTrue(VehicleRules.vinProblem("1M8GDM9AXKP04278").isPresent(), "16 characters");
+        assertTrue(VehicleRules.vinProblem("1M8GDM9AXKP0427888").isPresent(), "18 characters");
+        assertTrue(VehicleRules.vinProblem("1M8GDM9AXKP04278O").isPresent(), "O");
+        assertTrue(VehicleRules.vinProblem("IM8GDM9AXKP042788").isPresent(), "I");
+        assertTrue(VehicleRules.vinProblem("QM8GDM9AXKP042788").isPresent(), "Q");
+        assertTrue(VehicleRules.vinProblem("1M8GDM9AX P042788").isPresent(), "space");
+    }
+
+    @Test
+    void model_years_run_from_1950_to_next_year() {
+        Year now = Year.of(2026);
+        assertTrue(VehicleRules.yearProblem(1950, now).isEmpty());
+        assertTrue(VehicleRules.yearProblem(2027, now).isEmpty());
+        assertTrue(VehicleRules.yearProblem(2028, now).isPresent());
+        assertTrue(VehicleRules.yearProblem(1949, now).isPresent());
+    }
+
+    @Test
+    void an_active_vehicle_of_the_lines_type_with_enough_seats_fits() {
+        assertEquals(Optional.empty(), VehicleRules.misfit("active", "coach_56", 56, "coach_56", 56));
+        assertEquals(Optional.empty(), VehicleRules.misfit("active", "coach_56", 57, "coach_56", 56));
+    }
+
+    @Test
+    void an_inactive_mistyped_or_smaller_vehicle_does_not_fit() {
+        assertTrue(VehicleRules.misfit("maintenance", "coach_56", 56, "coach_56", 56).orElseThrow().contains("is maintenance"));
+        assertTrue(VehicleRules.misfit("retired", "coach_56", 56, "coach_56", 56).orElseThrow().contains("is retired"));
+        assertTrue(VehicleRules.misfit("active", "minibus_28", 56, "coach_56", 56).orElseThrow().contains("needs a coach_56"));
+        assertTrue(VehicleRules.misfit("active", "coach_56", 54, "coach_56", 56).orElseThrow().contains("seats 54"));
+    }
+}

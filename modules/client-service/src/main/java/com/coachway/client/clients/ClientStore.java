@@ -1,0 +1,180 @@
+package com.coachway.client.clients;
+
+import com.coachway.client.clients.Client.ContactSummary;
+import com.coachway.common.http.PageRequest;
+import com.coachway.common.http.PageRequest.Page;
+import com.coachway.db.client.tables.Contacts;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.coachway.db.client.Tables.CLIENTS;
+import static com.coachway.db.client.Tables.CONTACTS;
+import static org.jooq.impl.DSL.select;
+
+/** The jOOQ queries for clients. Methods taking a DSLContext run in the caller's transaction. */
+public final class ClientStore {
+    /** The primary contact, joined beside its client (the partial unique index allows at most one). */
+    private static final Contacts PRIMARY = CONTACTS.as("primary_contact");
+
+    private final DSLContext dsl;
+
+    public ClientStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** What a client is made of, as written by create and patch (version and timestamps aside). */
+    public record Data(String name, String type, String email, String phone, Address billingAddress,
+                       int paymentTermsDays, BigDecimal creditLimit, boolean taxExempt, String notes, String status) {
+    }
+
+    public record Filter(String q, String type, String status, UUID onlyClient) {
+    }
+
+    public Optional<Client> find(UUID id) {
+        return find(dsl, id);
+    }
+
+    public Optional<Client> find(DSLContext tx, UUID id) {
+        return selectClients(tx).where(CLIENTS.ID.eq(id)).fetchOptional(ClientStore::toClient);
+    }
+
+    public boolean exists(UUID id) {
+        return dsl.fetchExists(CLIENTS, CLIENTS.ID.eq(id));
+    }
+
+    /**
+     * The client's data with its row locked until the transaction ends: every change to a client or
+     * its contacts takes this lock first, so changes to one client (notably to which contact is
+     * primary) happen one after another.
+     */
+    public Optional<Locked> lock(DSLContext tx, UUID id) {
+        return tx.selectFrom(CLIENTS).where(CLIENTS.ID.eq(id)).forUpdate()
+                .fetchOptional(r -> new Locked(r.getVersion(), new Data(r.getName(), r.getType(), r.getEmail(), r.getPhone(),
+                        address(r), r.getPaymentTermsDays(), r.getCreditLimit(), r.getTaxExempt(), r.getNotes(), r.getStatus())));
+    }
+
+    public record Locked(int version, Data data) {
+    }
+
+    public Page<Client> list(Filter filter, ClientSort.Order order, PageRequest page) {
+        var conditions = new ArrayList<Condition>();
+        if (filter.onlyClient() != null) conditions.add(CLIENTS.ID.eq(filter.onlyClient()));
+        if (filter.type() != null) conditions.add(CLIENTS.TYPE.eq(filter.type()));
+        if (filter.status() != null) conditions.add(CLIENTS.STATUS.eq(filter.status()));
+        if (filter.q() != null) conditions.add(CLIENTS.ID.in(matching(filter.q())));
+        Condition where = DSL.and(conditions);
+        int total = dsl.fetchCount(CLIENTS, where);
+        List<Client> items = selectClients(dsl).where(where)
+                .orderBy(sortFields(order))
+                .limit(page.limit()).offset(page.offset())
+                .fetch(ClientStore::toClient);
+        return page.of(items, total);
+    }
+
+    /**
+     * Ids of clients whose name, email or phone, or one of whose contacts' names, contains q. One
+     * UNION branch per column, so each is answered by that column's trigram index; a single OR over
+     * columns and an EXISTS on contacts would leave PostgreSQL no choice but a scan.
+     */
+    private static Select<org.jooq.Record1<UUID>> matching(String q) {
+        String pattern = ClientSearch.containsPattern(q);
+        char esc = ClientSearch.ESCAPE;
+        var ids = select(CLIENTS.ID).from(CLIENTS).where(CLIENTS.NAME.likeIgnoreCase(pattern, esc))
+                .union(select(CLIENTS.ID).from(CLIENTS).where(CLIENTS.EMAIL.likeIgnoreCase(pattern, esc)))
+                .union(select(CLIENTS.ID).from(CLIENTS).where(CLIENTS.PHONE.likeIgnoreCase(pattern, esc)))
+                .union(select(CONTACTS.CLIENT_ID).from(CONTACTS).where(CONTACTS.NAME.likeIgnoreCase(pattern, esc)));
+        String digits = ClientSearch.phoneDigits(q);
+        if (digits != null) ids = ids.union(select(CLIENTS.ID).from(CLIENTS).where(CLIENTS.PHONE_DIGITS.like(ClientSearch.containsPattern(digits), esc)));
+        return ids;
+    }
+
+    private static List<SortField<?>> sortFields(ClientSort.Order order) {
+        var key = switch (order.by()) {
+            case NAME -> DSL.lower(CLIENTS.NAME);
+            case EMAIL -> DSL.lower(CLIENTS.EMAIL);
+            case CREATED_AT -> CLIENTS.CREATED_AT;
+            case UPDATED_AT -> CLIENTS.UPDATED_AT;
+        };
+        // id breaks ties in the same direction, so one index serves the whole order and pages never overlap
+        return order.descending() ? List.of(key.desc(), CLIENTS.ID.desc()) : List.of(key.asc(), CLIENTS.ID.asc());
+    }
+
+    /** Case-insensitive, as the unique index is. */
+    public boolean emailTaken(DSLContext tx, String email, UUID exceptId) {
+        Condition c = DSL.lower(CLIENTS.EMAIL).eq(email.toLowerCase());
+        if (exceptId != null) c = c.and(CLIENTS.ID.ne(exceptId));
+        return tx.fetchExists(CLIENTS, c);
+    }
+
+    /** Inserts unless the email is taken (any case, also by a concurrent insert); true when inserted. */
+    public boolean insert(DSLContext tx, UUID id, Data d) {
+        Address a = d.billingAddress() == null ? new Address(null, null, null, null, null, null) : d.billingAddress();
+        return tx.insertInto(CLIENTS)
+                .set(CLIENTS.ID, id)
+                .set(CLIENTS.NAME, d.name()).set(CLIENTS.TYPE, d.type()).set(CLIENTS.EMAIL, d.email())
+                .set(CLIENTS.PHONE, d.phone())
+                .set(CLIENTS.BILLING_LINE1, a.line1()).set(CLIENTS.BILLING_LINE2, a.line2())
+                .set(CLIENTS.BILLING_CITY, a.city()).set(CLIENTS.BILLING_STATE, a.state())
+                .set(CLIENTS.BILLING_POSTAL_CODE, a.postalCode()).set(CLIENTS.BILLING_COUNTRY, a.country())
+                .set(CLIENTS.PAYMENT_TERMS_DAYS, d.paymentTermsDays()).set(CLIENTS.CREDIT_LIMIT, d.creditLimit())
+                .set(CLIENTS.TAX_EXEMPT, d.taxExempt()).set(CLIENTS.NOTES, d.notes()).set(CLIENTS.STATUS, d.status())
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    /** Writes the data and bumps the version; the caller has locked the row and checked the version. */
+    public void update(DSLContext tx, UUID id, Data d) {
+        Address a = d.billingAddress() == null ? new Address(null, null, null, null, null, null) : d.billingAddress();
+        tx.update(CLIENTS)
+                .set(CLIENTS.NAME, d.name()).set(CLIENTS.TYPE, d.type()).set(CLIENTS.EMAIL, d.email())
+                .set(CLIENTS.PHONE, d.phone())
+                .set(CLIENTS.BILLING_LINE1, a.line1()).set(CLIENTS.BILLING_LINE2, a.line2())
+                .set(CLIENTS.BILLING_CITY, a.city()).set(CLIENTS.BILLING_STATE, a.state())
+                .set(CLIENTS.BILLING_POSTAL_CODE, a.postalCode()).set(CLIENTS.BILLING_COUNTRY, a.country())
+                .set(CLIENTS.PAYMENT_TERMS_DAYS, d.paymentTermsDays()).set(CLIENTS.CREDIT_LIMIT, d.creditLimit())
+                .set(CLIENTS.TAX_EXEMPT, d.taxExempt()).set(CLIENTS.NOTES, d.notes()).set(CLIENTS.STATUS, d.status())
+                .set(CLIENTS.VERSION, CLIENTS.VERSION.plus(1))
+                .set(CLIENTS.UPDATED_AT, OffsetDateTime.now())
+                .where(CLIENTS.ID.eq(id))
+                .execute();
+    }
+
+    /** Deletes the client (its contacts go with it); false when it was already gone. */
+    public boolean delete(DSLContext tx, UUID id) {
+        return tx.deleteFrom(CLIENTS).where(CLIENTS.ID.eq(id)).execute() == 1;
+    }
+
+    private static org.jooq.SelectOnConditionStep<Record> selectClients(DSLContext ctx) {
+        return ctx.select(CLIENTS.asterisk(), PRIMARY.ID, PRIMARY.NAME, PRIMARY.EMAIL, PRIMARY.PHONE, PRIMARY.TITLE)
+                .from(CLIENTS)
+                .leftJoin(PRIMARY).on(PRIMARY.CLIENT_ID.eq(CLIENTS.ID), PRIMARY.IS_PRIMARY.isTrue());
+    }
+
+    private static Client toClient(Record r) {
+        UUID primaryId = r.get(PRIMARY.ID);
+        ContactSummary primary = primaryId == null ? null
+                : new ContactSummary(primaryId, r.get(PRIMARY.NAME), r.get(PRIMARY.EMAIL), r.get(PRIMARY.PHONE), r.get(PRIMARY.TITLE));
+        return new Client(r.get(CLIENTS.ID), r.get(CLIENTS.NAME), r.get(CLIENTS.TYPE), r.get(CLIENTS.EMAIL), r.get(CLIENTS.PHONE),
+                address(r), r.get(CLIENTS.PAYMENT_TERMS_DAYS), r.get(CLIENTS.CREDIT_LIMIT), r.get(CLIENTS.TAX_EXEMPT),
+                r.get(CLIENTS.NOTES), r.get(CLIENTS.STATUS), primary, r.get(CLIENTS.VERSION),
+                r.get(CLIENTS.CREATED_AT), r.get(CLIENTS.UPDATED_AT));
+    }
+
+    /** The billing address, or null: the table's check keeps an address all or nothing, and line1 is always in it. */
+    private static Address address(Record r) {
+        if (r.get(CLIENTS.BILLING_LINE1) == null) return null;
+        return new Address(r.get(CLIENTS.BILLING_LINE1), r.get(CLIENTS.BILLING_LINE2), r.get(CLIENTS.BILLING_CITY),
+                r.get(CLIENTS.BILLING_STATE), r.get(CLIENTS.BILLING_POSTAL_CODE), r.get(CLIENTS.BILLING_COUNTRY));
+    }
+}

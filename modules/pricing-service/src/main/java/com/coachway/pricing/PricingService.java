@@ -1,0 +1,73 @@
+package com.coachway.pricing;
+
+import com.coachway.common.auth.TokenVerifier;
+import com.coachway.common.config.Config;
+import com.coachway.common.db.Database;
+import com.coachway.common.http.RunningService;
+import com.coachway.common.http.ServiceApp;
+import com.coachway.pricing.amenities.AmenityHandler;
+import com.coachway.pricing.amenities.AmenityRoutes;
+import com.coachway.pricing.amenities.AmenityStore;
+import com.coachway.pricing.calculate.CalculateHandler;
+import com.coachway.pricing.calculate.CalculateRoutes;
+import com.coachway.pricing.calculator.PricingSettings;
+import com.coachway.pricing.compliance.ComplianceHandler;
+import com.coachway.pricing.compliance.ComplianceRoutes;
+import com.coachway.pricing.promos.PromoHandler;
+import com.coachway.pricing.promos.PromoRoutes;
+import com.coachway.pricing.promos.PromoStore;
+import com.coachway.pricing.rates.RateCardHandler;
+import com.coachway.pricing.rates.RateCardRoutes;
+import com.coachway.pricing.rates.RateCardStore;
+import com.coachway.pricing.vehicles.VehicleTypeHandler;
+import com.coachway.pricing.vehicles.VehicleTypeRoutes;
+import com.coachway.pricing.vehicles.VehicleTypeStore;
+
+import java.time.Clock;
+
+/** pricing-service: vehicle types, rate cards, amenities, promo codes, the quote calculator and HOS checks. Wiring only. */
+public final class PricingService {
+    public static final String NAME = "pricing-service";
+    public static final int DEFAULT_PORT = 8007;
+
+    private PricingService() {
+    }
+
+    public static void main(String[] args) {
+        start(Config.fromEnv()).closeOnShutdown();
+    }
+
+    public static RunningService start(Config config) {
+        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        var settings = PricingSettings.fromConfig(config);
+        var verifier = TokenVerifier.fromConfig(config);
+
+        var db = Database.connect(config, "pricing", NAME);
+        try {
+            var dsl = db.dsl();
+            var vehicleTypes = new VehicleTypeStore(dsl);
+            var rates = new RateCardStore(dsl);
+            var amenities = new AmenityStore(dsl);
+            var promos = new PromoStore(dsl);
+
+            var app = ServiceApp.named(NAME)
+                    .openApiFrom(PricingService.class)
+                    .auth(verifier)
+                    .health("database", db.health())
+                    .healthInfo("time_zone", settings.zone().getId())
+                    .routes(r -> {
+                        VehicleTypeRoutes.register(r, new VehicleTypeHandler(vehicleTypes));
+                        RateCardRoutes.register(r, new RateCardHandler(dsl, rates, vehicleTypes));
+                        AmenityRoutes.register(r, new AmenityHandler(dsl, amenities));
+                        PromoRoutes.register(r, new PromoHandler(dsl, promos, settings.zone(), Clock.systemUTC()));
+                        CalculateRoutes.register(r, new CalculateHandler(vehicleTypes, rates, amenities, promos, settings));
+                        ComplianceRoutes.register(r, new ComplianceHandler(settings.zone()));
+                    })
+                    .build();
+            return RunningService.start(NAME, app, port, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+}

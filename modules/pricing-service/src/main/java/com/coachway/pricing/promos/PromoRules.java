@@ -1,0 +1,70 @@
+package com.coachway.pricing.promos;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+/** When a promo code applies and what it takes off. Pure: the same answers for validate, calculate and redemption. */
+public final class PromoRules {
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    private PromoRules() {
+    }
+
+    public enum Reason {
+        UNKNOWN, INACTIVE, NOT_YET_VALID, EXPIRED, USED_UP, BELOW_MIN_SUBTOTAL;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A verdict: {@code reason} and {@code message} are null when valid; {@code discount} is 0.00 when not. */
+    public record Check(boolean valid, Reason reason, String message, BigDecimal discount) {
+        static Check invalid(Reason reason, String message) {
+            return new Check(false, reason, message, BigDecimal.ZERO.setScale(2));
+        }
+    }
+
+    /** Codes are case-insensitive; we store and compare them upper-case. */
+    public static String normalize(String code) {
+        return code.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** Why the code cannot be used for a trip on {@code date} regardless of the amount, if it cannot. */
+    public static Optional<Check> unusable(PromoCode p, LocalDate date) {
+        if (!p.active()) return Optional.of(Check.invalid(Reason.INACTIVE, "promo code " + p.code() + " is inactive"));
+        if (p.validFrom() != null && date.isBefore(p.validFrom())) {
+            return Optional.of(Check.invalid(Reason.NOT_YET_VALID, "promo code " + p.code() + " applies to trips from " + p.validFrom()));
+        }
+        if (p.validTo() != null && date.isAfter(p.validTo())) {
+            return Optional.of(Check.invalid(Reason.EXPIRED, "promo code " + p.code() + " applied to trips until " + p.validTo()));
+        }
+        if (p.maxUses() != null && p.uses() >= p.maxUses()) {
+            return Optional.of(Check.invalid(Reason.USED_UP, "promo code " + p.code() + " is used up (" + p.uses() + " of " + p.maxUses() + " uses)"));
+        }
+        return Optional.empty();
+    }
+
+    /** The full verdict for a subtotal on a trip date; {@code p} null is an unknown code. */
+    public static Check evaluate(PromoCode p, String requestedCode, BigDecimal subtotal, LocalDate date) {
+        if (p == null) return Check.invalid(Reason.UNKNOWN, normalize(requestedCode) + " is not a known promo code");
+        var unusable = unusable(p, date);
+        if (unusable.isPresent()) return unusable.get();
+        if (subtotal.compareTo(p.minSubtotal()) < 0) {
+            return Check.invalid(Reason.BELOW_MIN_SUBTOTAL, "promo code " + p.code() + " needs a subtotal of at least "
+                    + p.minSubtotal().setScale(2).toPlainString());
+        }
+        return new Check(true, null, null, discount(p, subtotal));
+    }
+
+    /** Percent of the subtotal HALF_UP to cents, or the fixed amount; never more than the subtotal. */
+    public static BigDecimal discount(PromoCode p, BigDecimal subtotal) {
+        BigDecimal raw = PromoCode.PERCENT.equals(p.discountType())
+                ? subtotal.multiply(p.discountValue()).divide(HUNDRED, 2, RoundingMode.HALF_UP)
+                : p.discountValue();
+        return raw.min(subtotal).setScale(2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,228 @@
+package com.coachway.pricing;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.coachway.pricing.PricingPlatform.money;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * POST /calculate on the seeded rates, with an 8.25 % tax rate and a 3.5 % fuel surcharge.
+ * The rules themselves are covered case by case in PriceCalculatorTest; this proves the wiring.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CalculateTest {
+    PricingPlatform p;
+
+    @BeforeAll
+    void start() {
+        p = new PricingPlatform(Map.of("TAX_RATE", "0.0825", "FUEL_SURCHARGE_PCT", "3.5"));
+    }
+
+    @AfterAll
+    void stop() {
+        p.close();
+    }
+
+    Response calculate(String token, Object body) {
+        return p.api(token).contentType("application/json").body(body).post("/calculate");
+    }
+
+    static Map<String, Object> vehicle(String type, int quantity) {
+        return Map.of("vehicle_type", type, "quantity", quantity);
+    }
+
+    static Map<String, Object> dayTrip() {
+        var body = new HashMap<String, Object>();
+        body.put("vehicles", List.of(vehicle("coach_56", 2)));
+        body.put("start_at", "2026-06-10T08:00:00-04:00");
+        body.put("end_at", "2026-06-10T14:00:00-04:00");
+        body.put("miles", 120);
+        body.put("amenities", List.of("wifi", "restroom", "onboard_water"));
+        return body;
+    }
+
+    @Test
+    void a_day_trip_is_priced_line_by_line_with_fuel_and_tax() {
+        calculate(p.agent(), dayTrip()).then().statusCode(200)
+                // 165 × 6 h = 990.00 per coach (> 4.25 × 120); wifi 35 × 1 day; restroom 50 × 2 coaches; water 40 once
+                .body("lines.code", equalTo(List.of("coach_56.hourly", "amenity.wifi", "amenity.restroom", "amenity.onboard_water")))
+                .body("lines.quantity", equalTo(List.of(2, 1, 2, 1)))
+                .body("lines.unit_price", equalTo(List.of(money("990.00"), money("35.00"), money("50.00"), money("40.00"))))
+                .body("lines.amount", equalTo(List.of(money("1980.00"), money("35.00"), money("100.00"), money("40.00"))))
+                .body("subtotal", equalTo(money("2155.00")))
+                .body("discount", equalTo(money("0.00")))
+                // 2155 × 3.5 % = 75.425 → 75.43; (2155 + 75.43) × 0.0825 = 184.010475 → 184.01
+                .body("fuel_surcharge", equalTo(money("75.43")))
+                .body("tax", equalTo(money("184.01")))
+                .body("total", equalTo(money("2414.44")))
+                .body("currency", equalTo("USD"))
+                .body("billable_hours", equalTo(money("6.0")))
+                .body("days", equalTo(1))
+                .body("dot.compliant", equalTo(true)).body("dot.drivers_required", equalTo(1))
+                .body("dot.overnight_rest_required", equalTo(false));
+    }
+
+    @Test
+    void a_tax_exempt_multi_day_tour_with_a_promo_for_a_service_caller() {
+        String code = p.api(p.manager()).contentType("application/json")
+                .body(Map.of("code", "tour15-" + UUID.randomUUID().toString().substring(0, 4), "discount_type", "percent",
+                        "discount_value", money("15"), "min_subtotal", money("10000.00")))
+                .post("/promo-codes").then().statusCode(201).extract().path("code");
+        var body = new HashMap<String, Object>();
+        body.put("vehicles", List.of(vehicle("executive_coach_35", 1), vehicle("sprinter_14", 1)));
+        body.put("start_at", "2026-07-01T07:00:00-04:00");
+        body.put("end_at", "2026-07-03T19:00:00-04:00");
+        body.put("miles", 1000);
+        body.put("promo_code", code.toLowerCase());
+        body.put("tax_exempt", true);
+        calculate(p.service(), body).then().statusCode(200)
+                .body("lines.code", equalTo(List.of(
+                        "executive_coach_35.daily", "executive_coach_35.extra_miles", "executive_coach_35.overnight", "executive_coach_35.second_driver",
+                        "sprinter_14.daily", "sprinter_14.extra_miles", "sprinter_14.overnight", "sprinter_14.second_driver")))
+                // executive: 1700 × 3; (1000 − 900) × 4.75; 200 × 2; 60 h ÷ 3 = 20 h/day on duty → 55 × 60
+                // sprinter: 1100 × 3; (1000 − 750) × 3.50; 150 × 2; 45 × 60
+                .body("lines.amount", equalTo(List.of(money("5100.00"), money("475.00"), money("400.00"), money("3300.00"),
+                        money("3300.00"), money("875.00"), money("300.00"), money("2700.00"))))
+                .body("subtotal", equalTo(money("16450.00")))
+                // 15 % = 2467.50; (16450 − 2467.50) × 3.5 % = 489.3875 → 489.39; exempt from tax
+                .body("discount", equalTo(money("2467.50")))
+                .body("fuel_surcharge", equalTo(money("489.39")))
+                .body("tax", equalTo(money("0.00")))
+                .body("total", equalTo(money("14471.89")))
+                .body("billable_hours", equalTo(money("60.0")))
+                .body("days", equalTo(3))
+                .body("dot.drivers_required", equalTo(2)).body("dot.overnight_rest_required", equalTo(true))
+                .body("dot.warnings", hasItem(containsString("15-hour on-duty limit")));
+    }
+
+    @Test
+    void the_card_in_effect_on_the_local_trip_date_prices_the_trip() {
+        String manager = p.manager();
+        Response seeded = p.api(manager).queryParam("vehicle_type", "school_bus_48").get("/rates");
+        int version = seeded.path("items[0].version");
+        p.api(manager).contentType("application/json").body(Map.of("version", version, "effective_to", "2026-12-31"))
+                .patch("/rates/" + seeded.path("items[0].id")).then().statusCode(200);
+        var card = new HashMap<String, Object>(Map.of("vehicle_type", "school_bus_48", "hourly_rate", money("130.00"),
+                "minimum_hours", money("4"), "per_mile_rate", money("3.50"), "daily_rate", money("1200.00"),
+                "included_miles_per_day", 200, "driver_overnight_fee", money("150.00"), "extra_driver_hourly_rate", money("45.00"),
+                "effective_from", "2027-01-01", "effective_to", "2027-06-30"));
+        p.api(manager).contentType("application/json").body(card).post("/rates").then().statusCode(201);
+
+        var trip = new HashMap<String, Object>(Map.of("vehicles", List.of(vehicle("school_bus_48", 1))));
+        // 23:00–03:00 UTC is still Dec 31 in New York: the old card, 110 × 4 h
+        trip.put("start_at", "2027-01-01T01:00:00Z");
+        trip.put("end_at", "2027-01-01T05:00:00Z");
+        calculate(p.agent(), trip).then().statusCode(200).body("lines[0].amount", equalTo(money("440.00")));
+        trip.put("start_at", "2027-01-02T08:00:00-05:00");
+        trip.put("end_at", "2027-01-02T12:00:00-05:00");
+        calculate(p.agent(), trip).then().statusCode(200).body("lines[0].amount", equalTo(money("520.00")));
+        trip.put("start_at", "2027-07-01T08:00:00-04:00");
+        trip.put("end_at", "2027-07-01T12:00:00-04:00");
+        p.raw(p.agent()).contentType("application/json").body(trip).post("/calculate").then().statusCode(400)
+                .body("errors[0].field", equalTo("vehicles[0].vehicle_type"))
+                .body("errors[0].message", equalTo("has no rate card in effect on 2027-07-01"));
+    }
+
+    @Test
+    void what_cannot_be_priced_is_400_naming_the_field() {
+        String inactive = p.api(p.manager()).contentType("application/json")
+                .body(Map.of("code", "off-" + UUID.randomUUID().toString().substring(0, 4), "discount_type", "fixed",
+                        "discount_value", money("50"), "active", false))
+                .post("/promo-codes").then().statusCode(201).extract().path("code");
+        var cases = new LinkedHashMap<Map<String, Object>, String>();
+        cases.put(change("vehicles", List.of(vehicle("hovercraft_9", 1))), "vehicles[0].vehicle_type");
+        cases.put(change("amenities", List.of("wifi", "jacuzzi")), "amenities[1]");
+        cases.put(change("promo_code", "NO-SUCH-CODE"), "promo_code");
+        cases.put(change("promo_code", inactive), "promo_code");
+        for (var c : cases.entrySet()) {
+            p.raw(p.agent()).contentType("application/json").body(c.getKey()).post("/calculate").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", equalTo(List.of(c.getValue())));
+        }
+    }
+
+    @Test
+    void malformed_requests_are_400_and_nothing_is_written() {
+        long redemptions = p.count("pricing.promo_redemptions");
+        long codes = p.count("pricing.promo_codes");
+        var cases = new LinkedHashMap<Object, String>();
+        cases.put("{", null);
+        cases.put("[]", null);
+        cases.put("{\"vehicles\":[{\"vehicle_type\":\"coach_56\",\"quantity\":1}],\"start_at\":\"2026-06-10T08:00:00-04:00\","
+                + "\"end_at\":\"2026-06-10T14:00:00-04:00\"} trailing", null);
+        cases.put(without("vehicles"), "vehicles");
+        cases.put(without("start_at"), "start_at");
+        cases.put(change("vehicles", List.of()), "vehicles");
+        cases.put(change("vehicles", "coach_56"), "vehicles");
+        cases.put(change("vehicles", List.of(vehicle("coach_56", 0))), "vehicles[0].quantity");
+        cases.put(change("vehicles", List.of(Map.of("vehicle_type", "coach_56", "quantity", "2"))), "vehicles[0].quantity");
+        cases.put(change("vehicles", List.of(Map.of("vehicle_type", 56, "quantity", 1))), "vehicles[0].vehicle_type");
+        cases.put(change("vehicles", List.of(Map.of("vehicle_type", "coach_56", "quantity", 1, "driver", "Al"))), "vehicles[0].driver");
+        cases.put(change("vehicles", List.of(vehicle("coach_56", 1), vehicle("coach_56", 1))), "vehicles[1].vehicle_type");
+        cases.put(change("start_at", "tomorrow"), "start_at");
+        cases.put(change("start_at", "2026-06-10T08:00:00"), "start_at");
+        cases.put(change("end_at", "2026-06-10T08:00:00-04:00"), "end_at");
+        cases.put(change("end_at", "2026-07-12T08:00:00-04:00"), "end_at");
+        cases.put(change("miles", -1), "miles");
+        cases.put(change("miles", "120"), "miles");
+        cases.put(change("miles", money("1.234")), "miles");
+        cases.put(change("amenities", "wifi"), "amenities");
+        cases.put(change("amenities", List.of("wifi", "wifi")), "amenities[1]");
+        cases.put(change("amenities", List.of(7)), "amenities[0]");
+        cases.put(change("tax_exempt", "yes"), "tax_exempt");
+        cases.put(change("promo_code", 10), "promo_code");
+        cases.put(change("discount", 10), "discount");
+        for (var c : cases.entrySet()) {
+            var then = p.raw(p.agent()).contentType("application/json").body(c.getKey()).post("/calculate").then()
+                    .statusCode(400).contentType("application/problem+json");
+            if (c.getValue() != null) then.body("errors.field", hasItem(c.getValue()));
+        }
+        p.raw(p.agent()).contentType("text/plain").body("coach please").post("/calculate").then().statusCode(415);
+        assertEquals(redemptions, p.count("pricing.promo_redemptions"));
+        assertEquals(codes, p.count("pricing.promo_codes"));
+    }
+
+    @Test
+    void pricing_a_promo_does_not_redeem_it() {
+        String code = p.api(p.manager()).contentType("application/json")
+                .body(Map.of("code", "once-" + UUID.randomUUID().toString().substring(0, 4), "discount_type", "fixed",
+                        "discount_value", money("50"), "max_uses", 1))
+                .post("/promo-codes").then().statusCode(201).extract().path("code");
+        for (int i = 0; i < 3; i++) calculate(p.agent(), change("promo_code", code)).then().statusCode(200).body("discount", equalTo(money("50.00")));
+        p.api(p.agent()).get("/promo-codes/" + code).then().body("uses", equalTo(0));
+    }
+
+    @Test
+    void staff_and_services_may_price_but_portal_users_and_strangers_may_not() {
+        calculate(p.platform.token("dispatcher"), dayTrip()).then().statusCode(200);
+        calculate(p.admin(), dayTrip()).then().statusCode(200);
+        p.raw(p.platform.portalToken("client", UUID.randomUUID())).contentType("application/json").body(dayTrip())
+                .post("/calculate").then().statusCode(403);
+        p.anonymous().contentType("application/json").body(dayTrip()).post("/calculate").then().statusCode(401);
+        p.raw("not.a.token").contentType("application/json").body(dayTrip()).post("/calculate").then().statusCode(401);
+    }
+
+    static Map<String, Object> change(String field, Object value) {
+        var body = dayTrip();
+        body.put(field, value);
+        return body;
+    }
+
+    static Map<String, Object> without(String field) {
+        var body = dayTrip();
+        body.remove(field);
+        return body;
+    }
+}
