@@ -25,14 +25,15 @@ sql() { psql -q -h 127.0.0.1 -p $pg_port -U postgres -d coachway -v ON_ERROR_STO
 token=$(curl -s -XPOST "http://127.0.0.1:$gw/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"sales@example.com","password":"demo-pass-2026"}' | jq -r .access_token)
 
-# seed <total>: tops the charters table up to <total> rows, spread over 1000 clients, each with two
-# stops and one coach line (the shape GET /charters/{id} returns)
+# seed <total>: tops the charters table up to <total> rows, each with two stops and one coach line
+# (the shape GET /charters/{id} returns). The first 60 belong to one "hot" client, so the client
+# list returns the same page (50 of 60) at every table size; the rest spread over 1000 clients.
 seed() {
   sql <<SQL
 insert into charter.charters (id, reference, client_id, trip_type, status, passenger_count, pickup_at, return_at,
                               ends_at, miles, search_text, created_by)
 select gen_random_uuid(), 'CW-BENCH-' || lpad(n::text, 7, '0'),
-       ('00000000-0000-4000-8000-' || lpad((n % 1000)::text, 12, '0'))::uuid,
+       ('00000000-0000-4000-8000-' || lpad(case when n <= 60 then 'beef' else (1000 + n % 1000)::text end, 12, '0'))::uuid,
        'round_trip', (array['inquiry','quoted','booked','confirmed','completed'])[1 + n % 5], 40,
        timestamptz '2027-01-01 13:00Z' + (n % 700) * interval '1 day',
        timestamptz '2027-01-01 21:00Z' + (n % 700) * interval '1 day',
@@ -56,9 +57,10 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"vehicles":[{"vehicle_type":"coach_56","quantity":2}],"start_at":"2027-03-01T08:00:00-05:00","end_at":"2027-03-03T18:00:00-05:00","miles":640,"amenities":["wifi","restroom"]}'
 LUA
 
-# run <label> <url> [lua]: one wrk case, printed as a table row
+# run <label> <url> [lua]: one wrk case (16 connections: throughput), printed as a table row;
+# CONNS=1 measures latency without queueing (what the gateway's hop itself adds)
 run() {
-  local label=$1 url=$2 script=${3:-} args=(-t2 -c16 -d"${secs}s" --latency -H "Authorization: Bearer $token")
+  local label=$1 url=$2 script=${3:-} args=(-t"$(( ${CONNS:-16} > 1 ? 2 : 1 ))" -c"${CONNS:-16}" -d"${secs}s" --latency -H "Authorization: Bearer $token")
   [ -n "$script" ] && args+=(-s "$script")
   wrk "${args[@]}" "$url" >"$home/wrk.out" 2>&1
   local rps p50 p99 errs
@@ -73,10 +75,13 @@ echo "|---|---|---|---|"
 for total in 1000 100000; do
   seed "$total"
   id=$(sql -At -c "select id from charter.charters where created_by = 'bench' order by reference desc limit 1")
-  client='00000000-0000-4000-8000-000000000007'
+  client='00000000-0000-4000-8000-00000000beef'
   rows=$(sql -At -c "select count(*) from charter.charters")
-  # warm-up so JIT and pools are settled before measuring
-  wrk -t1 -c4 -d3s -H "Authorization: Bearer $token" "http://127.0.0.1:8001/charters/$id" >/dev/null 2>&1
+  # warm-up of every path measured, so the JIT and pools are settled before the first case
+  for u in "http://127.0.0.1:8001/charters/$id" "http://127.0.0.1:$gw/api/v1/charters/charters/$id" \
+           "http://127.0.0.1:8001/charters?client_id=$client" "http://127.0.0.1:$gw/api/v1/charters/charters?client_id=$client"; do
+    wrk -t1 -c4 -d3s -H "Authorization: Bearer $token" "$u" >/dev/null 2>&1
+  done
   run "GET /charters/{id} direct ($rows rows)"          "http://127.0.0.1:8001/charters/$id"
   run "GET /charters/{id} gateway ($rows rows)"         "http://127.0.0.1:$gw/api/v1/charters/charters/$id"
   run "GET /charters?client_id direct ($rows rows)"     "http://127.0.0.1:8001/charters?client_id=$client"
@@ -84,3 +89,15 @@ for total in 1000 100000; do
 done
 run "POST /pricing/calculate direct"  "http://127.0.0.1:8007/calculate" "$home/calc.lua"
 run "POST /pricing/calculate gateway" "http://127.0.0.1:$gw/api/v1/pricing/calculate" "$home/calc.lua"
+
+echo
+echo "latency at one connection (no queueing): the gateway's own cost"
+echo "| case | req/s | p50 | p99 |"
+echo "|---|---|---|---|"
+export CONNS=1
+run "GET /charters/{id} direct"           "http://127.0.0.1:8001/charters/$id"
+run "GET /charters/{id} gateway"          "http://127.0.0.1:$gw/api/v1/charters/charters/$id"
+run "GET /charters?client_id direct"      "http://127.0.0.1:8001/charters?client_id=$client"
+run "GET /charters?client_id gateway"     "http://127.0.0.1:$gw/api/v1/charters/charters?client_id=$client"
+run "POST /pricing/calculate direct"      "http://127.0.0.1:8007/calculate" "$home/calc.lua"
+run "POST /pricing/calculate gateway"     "http://127.0.0.1:$gw/api/v1/pricing/calculate" "$home/calc.lua"
