@@ -1,6 +1,5 @@
 package com.coachway.charter.quotes;
 
-import com.coachway.common.http.ApiException;
 import com.coachway.common.http.JsonInput;
 import io.javalin.http.Context;
 
@@ -8,8 +7,6 @@ import java.util.Optional;
 
 /** Bodies of action endpoints (send, accept, reject, new quote): none at all, or a JSON object. */
 final class OptionalBody {
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private OptionalBody() {
     }
 
@@ -22,14 +19,5 @@ final class OptionalBody {
     /** A body, if sent, must be an empty object: these endpoints take no fields. */
     static void requireEmpty(Context ctx) {
         read(ctx).ifPresent(in -> in.allowOnly().validate());
-    }
-
-    static String idempotencyKey(Context ctx) {
-        String key = ctx.header(IDEMPOTENCY_KEY);
-        if (key == null) return null;
-        if (key.isBlank() || key.length() > 200 || key.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-            throw ApiException.badRequest("Idempotency-Key must be 1 to 200 printable ASCII characters");
-        }
-        return key.strip();
     }
 }

@@ -9,6 +9,7 @@ import com.coachway.charter.remote.ClientDirectory.ClientInfo;
 import com.coachway.charter.remote.Pricing;
 import com.coachway.common.auth.Caller;
 import com.coachway.common.http.ApiException;
+import com.coachway.common.http.IdempotencyKeys;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.Problems;
 import com.coachway.common.http.Query;
@@ -128,7 +129,7 @@ public final class QuoteHandler {
     public void send(Context ctx) {
         Caller caller = ServiceApp.caller(ctx);
         UUID id = Ids.pathId(ctx, "id", "Quote");
-        String key = OptionalBody.idempotencyKey(ctx);
+        String key = IdempotencyKeys.read(ctx);
         OptionalBody.requireEmpty(ctx);
         UUID charterId = quotes.charterOf(id).orElseThrow(() -> ApiException.notFound("Quote"));
         CharterHead head = charterOf(charterId, "Quote");
@@ -167,7 +168,7 @@ public final class QuoteHandler {
     public void accept(Context ctx) {
         Caller caller = ServiceApp.caller(ctx);
         UUID id = Ids.pathId(ctx, "id", "Quote");
-        String key = OptionalBody.idempotencyKey(ctx);
+        String key = IdempotencyKeys.read(ctx);
         OptionalBody.requireEmpty(ctx);
         UUID charterId = quotes.charterOf(id).orElseThrow(() -> ApiException.notFound("Quote"));
         ClientScope.check(caller, charterOf(charterId, "Quote").clientId(), "Quote");

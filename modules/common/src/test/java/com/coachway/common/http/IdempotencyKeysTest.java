@@ -1,0 +1,50 @@
+package com.coachway.common.http;
+
+import com.coachway.common.auth.Role;
+import com.coachway.common.testsupport.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class IdempotencyKeysTest {
+    private static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = new TestApp(r -> r.get("/key", ctx -> {
+            var body = new HashMap<String, Object>();
+            body.put("key", IdempotencyKeys.read(ctx));
+            ctx.json(body);
+        }, Role.PUBLIC));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void no_header_means_no_key() {
+        var reply = app.get("/key");
+        assertEquals(200, reply.status());
+        assertEquals(true, reply.json().get("key").isNull());
+    }
+
+    @Test
+    void a_printable_key_is_returned_as_sent() {
+        var reply = app.get("/key", "Idempotency-Key", "order-42:try#1");
+        assertEquals("order-42:try#1", reply.json().get("key").asText());
+    }
+
+    @Test
+    void an_over_long_or_blank_key_is_a_400_problem() {
+        assertEquals(400, app.get("/key", "Idempotency-Key", "k".repeat(201)).status());
+        var reply = app.get("/key", "Idempotency-Key", " ");
+        assertEquals(400, reply.status());
+        assertEquals(Problems.CONTENT_TYPE, reply.contentType().split(";")[0]);
+    }
+}
