@@ -43,7 +43,9 @@ public final class AuthService {
         var clock = Clock.systemUTC();
         var key = SigningKey.fromConfig(config);
         var passwords = new Passwords(config.integer("BCRYPT_COST", 11, 4, 16));
-        var tokens = new TokenIssuer(key, Duration.ofSeconds(config.integer("ACCESS_TOKEN_TTL_SECONDS", 900, 30, 86_400)), clock);
+        // Services remember revoked sessions for RevokedSessions.RETENTION: a token must not outlive that.
+        int maxTtl = (int) com.coachway.common.auth.RevokedSessions.RETENTION.toSeconds();
+        var tokens = new TokenIssuer(key, Duration.ofSeconds(config.integer("ACCESS_TOKEN_TTL_SECONDS", 900, 30, maxTtl)), clock);
         var refreshTtl = Duration.ofDays(config.integer("REFRESH_TOKEN_TTL_DAYS", 30, 1, 365));
 
         var db = Database.connect(config, "auth", NAME);

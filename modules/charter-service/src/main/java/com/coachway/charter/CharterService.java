@@ -15,6 +15,7 @@ import com.coachway.charter.vehicles.VehicleStore;
 import com.coachway.charter.vendorpayments.VendorPaymentHandler;
 import com.coachway.charter.vendorpayments.VendorPaymentRoutes;
 import com.coachway.charter.vendorpayments.VendorPaymentStore;
+import com.coachway.common.auth.RevokedSessions;
 import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
@@ -74,6 +75,7 @@ public final class CharterService {
             var app = ServiceApp.named(NAME)
                     .openApiFrom(CharterService.class)
                     .auth(TokenVerifier.fromConfig(config))
+                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .routes(r -> {
                         CharterRoutes.register(r, charterHandler);

@@ -7,6 +7,7 @@ import com.coachway.client.clients.ClientStore;
 import com.coachway.client.contacts.ContactHandler;
 import com.coachway.client.contacts.ContactRoutes;
 import com.coachway.client.contacts.ContactStore;
+import com.coachway.common.auth.RevokedSessions;
 import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
@@ -49,6 +50,7 @@ public final class ClientService {
             var app = ServiceApp.named(NAME)
                     .openApiFrom(ClientService.class)
                     .auth(verifier)
+                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .routes(r -> {
                         ClientRoutes.register(r, clientHandler);

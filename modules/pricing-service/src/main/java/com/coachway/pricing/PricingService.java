@@ -1,5 +1,6 @@
 package com.coachway.pricing;
 
+import com.coachway.common.auth.RevokedSessions;
 import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.config.Config;
 import com.coachway.common.db.Database;
@@ -53,6 +54,7 @@ public final class PricingService {
             var app = ServiceApp.named(NAME)
                     .openApiFrom(PricingService.class)
                     .auth(verifier)
+                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .healthInfo("time_zone", settings.zone().getId())
                     .routes(r -> {

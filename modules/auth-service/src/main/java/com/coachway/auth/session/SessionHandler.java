@@ -1,6 +1,8 @@
 package com.coachway.auth.session;
 
 import com.coachway.auth.passwords.Passwords;
+import com.coachway.auth.session.SessionViews.Revocation;
+import com.coachway.auth.session.SessionViews.Revocations;
 import com.coachway.auth.session.SessionViews.ServiceToken;
 import com.coachway.auth.session.SessionViews.SessionUser;
 import com.coachway.auth.session.SessionViews.TokenPair;
@@ -8,7 +10,9 @@ import com.coachway.auth.tokens.OpaqueTokens;
 import com.coachway.auth.tokens.TokenIssuer;
 import com.coachway.auth.users.User;
 import com.coachway.auth.users.UserStore;
+import com.coachway.common.auth.RevokedSessions;
 import com.coachway.common.http.ApiException;
+import com.coachway.common.http.FieldError;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.JsonInput;
 import io.javalin.http.Context;
@@ -18,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +33,11 @@ import java.util.UUID;
 public final class SessionHandler {
     private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
     private static final String BAD_LOGIN = "The email or password is incorrect";
+    /**
+     * How far back GET /revocations looks: an access token's lifetime (15 minutes) and a margin,
+     * which is also how long the services polling it (RevokedSessions) remember an ended session.
+     */
+    static final Duration REVOCATION_WINDOW = RevokedSessions.RETENTION;
 
     private final DSLContext dsl;
     private final UserStore users;
@@ -128,6 +139,38 @@ public final class SessionHandler {
         }
         ctx.header("Cache-Control", "no-store")
                 .json(new ServiceToken(tokens.forService(clientId), "bearer", tokens.accessTtlSeconds()));
+    }
+
+    /**
+     * Sessions ended after {@code since} (clamped to the last {@link #REVOCATION_WINDOW}), for
+     * services that verify access tokens offline. {@code until} is read before the query, so
+     * nothing stamped after it is missed by a next poll from {@code until}; one stamped just
+     * before it but committed after the query is why pollers ask again with a few seconds' overlap.
+     */
+    public void revocations(Context ctx) {
+        Instant until = clock.instant();
+        Instant since = until.minus(REVOCATION_WINDOW);
+        String raw = ctx.queryParam("since");
+        if (raw != null && !raw.isBlank()) {
+            Instant asked = parseInstant(raw.strip());
+            if (asked.isAfter(since)) since = asked;
+        }
+        var items = sessions.revokedSince(OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).stream()
+                .map(r -> new Revocation(r.sessionId(), r.userId(), r.revokedAt().toInstant()))
+                .toList();
+        ctx.header("Cache-Control", "no-store").json(new Revocations(items, until));
+    }
+
+    private static Instant parseInstant(String raw) {
+        if (raw.length() <= 64) {
+            try {
+                return OffsetDateTime.parse(raw).toInstant();
+            } catch (DateTimeParseException ignored) {
+                // reported below
+            }
+        }
+        throw ApiException.validation(List.of(new FieldError("since",
+                "must be an ISO-8601 instant with an offset, such as 2026-05-01T08:00:00Z")));
     }
 
     private String readRefreshToken(Context ctx) {

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +22,10 @@ public final class SessionStore {
 
     public record RefreshRow(UUID id, UUID familyId, UUID userId, OffsetDateTime expiresAt, OffsetDateTime revokedAt,
                              boolean userActive) {
+    }
+
+    /** A session (refresh family) that ended, and when it last did. */
+    public record Revocation(UUID sessionId, UUID userId, OffsetDateTime revokedAt) {
     }
 
     public void insert(DSLContext tx, UUID id, UUID familyId, UUID userId, String tokenHash, OffsetDateTime expiresAt) {
@@ -76,6 +81,21 @@ public final class SessionStore {
                         REFRESH_TOKENS.REVOKED_AT.isNull(), REFRESH_TOKENS.EXPIRES_AT.gt(OffsetDateTime.now()));
         return dsl.fetchExists(DSL.selectOne().from(USERS)
                 .where(USERS.ID.eq(userId), USERS.ACTIVE.isTrue(), DSL.exists(live)));
+    }
+
+    /**
+     * Sessions revoked after {@code since} for any reason but rotation, each once with its latest
+     * revocation, oldest first. "rotated" is spelt as a literal so refresh_tokens_revoked_idx
+     * (a partial index on that predicate) serves the query.
+     */
+    public List<Revocation> revokedSince(OffsetDateTime since) {
+        var revokedAt = DSL.max(REFRESH_TOKENS.REVOKED_AT);
+        return dsl.select(REFRESH_TOKENS.FAMILY_ID, REFRESH_TOKENS.USER_ID, revokedAt)
+                .from(REFRESH_TOKENS)
+                .where(REFRESH_TOKENS.REVOKED_AT.gt(since), REFRESH_TOKENS.REVOKED_REASON.ne(DSL.inline("rotated")))
+                .groupBy(REFRESH_TOKENS.FAMILY_ID, REFRESH_TOKENS.USER_ID)
+                .orderBy(revokedAt, REFRESH_TOKENS.FAMILY_ID)
+                .fetch(r -> new Revocation(r.value1(), r.value2(), r.value3()));
     }
 
     public Optional<String> serviceClientSecretHash(String clientId) {

@@ -1,5 +1,6 @@
 package com.coachway.auth.session;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,5 +16,11 @@ final class SessionViews {
     }
 
     record ServiceToken(String accessToken, String tokenType, long expiresIn) {
+    }
+
+    record Revocation(UUID sessionId, UUID userId, Instant revokedAt) {
+    }
+
+    record Revocations(List<Revocation> items, Instant until) {
     }
 }

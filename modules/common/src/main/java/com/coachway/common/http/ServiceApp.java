@@ -1,6 +1,7 @@
 package com.coachway.common.http;
 
 import com.coachway.common.auth.Caller;
+import com.coachway.common.auth.RevokedSessions;
 import com.coachway.common.auth.Role;
 import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceCallException;
@@ -41,6 +42,7 @@ public final class ServiceApp {
     private Class<?> anchor;
     private TokenVerifier verifier;
     private Predicate<Caller> callerStillValid = c -> true;
+    private RevokedSessions revokedSessions;
     private final Map<String, HealthCheck> checks = new LinkedHashMap<>();
     private final Map<String, Object> healthInfo = new LinkedHashMap<>();
     private Consumer<RoutesConfig> routes = r -> { };
@@ -69,6 +71,19 @@ public final class ServiceApp {
     public ServiceApp callerStillValid(Predicate<Caller> check) {
         this.callerStillValid = check;
         return this;
+    }
+
+    /**
+     * Refuse the tokens of sessions auth-service has ended (sign-out, deactivation, password or
+     * role change) with the same 401 as any bad token, instead of honouring them until they
+     * expire. The poller starts and stops with the server; /health has a check "token_revocation"
+     * that is always up and says "on" or "off" (under checks, so no service's Health schema needs
+     * to change). Every service but auth-service (which checks its own database) adds
+     * {@code .revokedSessions(RevokedSessions.fromConfig(config, NAME))}.
+     */
+    public ServiceApp revokedSessions(RevokedSessions revoked) {
+        this.revokedSessions = Objects.requireNonNull(revoked, "revoked");
+        return health("token_revocation", revoked.health());
     }
 
     public ServiceApp health(String name, HealthCheck check) {
@@ -102,6 +117,12 @@ public final class ServiceApp {
             config.http.maxRequestSize = maxRequestBytes;
             config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
             config.requestLogger.http(this::logRequest);
+            if (revokedSessions != null) {
+                RevokedSessions revoked = revokedSessions;
+                config.events.serverStarted(revoked::start);
+                config.events.serverStartFailed(revoked::close);
+                config.events.serverStopped(revoked::close);
+            }
 
             RoutesConfig r = config.routes;
             r.before(this::assignRequestId);
@@ -145,8 +166,10 @@ public final class ServiceApp {
         if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw ApiException.unauthorized("A bearer token is required");
         }
+        RevokedSessions revoked = revokedSessions;
         Caller caller = verifier.verify(header.substring(7).trim())
                 .filter(callerStillValid)
+                .filter(c -> revoked == null || !revoked.isRevoked(c.sessionId()))
                 .orElseThrow(() -> ApiException.unauthorized("The token is invalid, expired or revoked"));
         ctx.attribute(CALLER, caller);
         MDC.put("caller", caller.subject());
