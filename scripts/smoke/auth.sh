@@ -52,8 +52,13 @@ req POST /auth/refresh "" "{\"refresh_token\":\"$rotated\"}"
 expect "the replay revoked the whole family" 401
 
 agent=$(login "$email" Smoke-Pass-2026)
+req GET "/charters/charters?limit=1" "$agent"; expect "the agent's token works at charter-service" 200
 req DELETE "/auth/users/$agent_id" "$admin"; expect "admin deactivates the agent" 204
 req GET /auth/me "$agent"; expect "the deactivated agent's token stops working" 401
+# other services learn of ended sessions by polling auth-service (every 5 s by default)
+deadline=$((SECONDS + 20))
+until req GET "/charters/charters?limit=1" "$agent"; [ "$status" = 401 ] || [ $SECONDS -ge $deadline ]; do sleep 0.5; done
+expect "charter-service refuses the deactivated agent's token within seconds" 401
 req POST /auth/login "" "{\"email\":\"$email\",\"password\":\"Smoke-Pass-2026\"}"
 expect "the deactivated agent cannot sign in" 401
 
