@@ -1,6 +1,6 @@
 package com.coachway.charter.charters;
 
-import com.coachway.charter.access.ClientScope;
+import com.coachway.common.auth.ClientScope;
 import com.coachway.charter.remote.ClientDirectory;
 import com.coachway.charter.remote.Pricing;
 import com.coachway.charter.vehicles.VehicleRules;
@@ -124,7 +124,7 @@ public final class CharterHandler {
             DSLContext tx = c.dsl();
             charters.insert(tx, new CharterStore.NewCharter(id, f.clientId(), f.contactId(), f.tripType(), f.passengerCount(),
                     f.pickupAt(), f.returnAt(), endsAt, f.stops(), expanded.lines(), f.amenities(), f.miles(), f.notes()),
-                    now, ClientScope.actor(caller), caller.email());
+                    now, caller.subject(), caller.email());
             return charters.find(tx, id).orElseThrow();
         });
         log.info("charter {} ({}) created for client {}", created.reference(), id, f.clientId());
@@ -240,7 +240,7 @@ public final class CharterHandler {
                 throw ApiException.conflict(why);
             });
             if (target == CharterStatus.CANCELLED) charters.releaseVehicles(tx, id);
-            charters.setStatus(tx, locked, target, reason, ClientScope.actor(caller), caller.email(), OffsetDateTime.now(clock));
+            charters.setStatus(tx, locked, target, reason, caller.subject(), caller.email(), OffsetDateTime.now(clock));
             return charters.find(tx, id).orElseThrow();
         });
         log.info("charter {} is now {} ({})", id, target.code(), caller.subject());

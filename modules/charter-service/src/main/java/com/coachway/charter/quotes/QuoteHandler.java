@@ -1,6 +1,6 @@
 package com.coachway.charter.quotes;
 
-import com.coachway.charter.access.ClientScope;
+import com.coachway.common.auth.ClientScope;
 import com.coachway.charter.charters.CharterHead;
 import com.coachway.charter.charters.CharterStatus;
 import com.coachway.charter.charters.CharterStore;
@@ -109,7 +109,7 @@ public final class QuoteHandler {
                     priced.lines().stream().map(l -> new Quote.Line(l.code(), l.description(), l.quantity(), l.unitPrice(), l.amount())).toList(),
                     priced.subtotal(), priced.discount(), priced.fuelSurcharge(), priced.tax(), priced.total(),
                     priced.currency() == null ? "USD" : priced.currency(), promo, priced.billableHours(), priced.days(),
-                    priced.dot(), locked.version(), QuoteRules.validUntil(now), now, ClientScope.actor(caller)));
+                    priced.dot(), locked.version(), QuoteRules.validUntil(now), now, caller.subject()));
             quotes.supersedeOthers(tx, charterId, id);
             return quotes.find(tx, id).orElseThrow();
         });
@@ -154,7 +154,7 @@ public final class QuoteHandler {
             quotes.markSent(tx, id, now, to, key);
             if (charter.status() == CharterStatus.INQUIRY) {
                 charters.setStatus(tx, charter, CharterStatus.QUOTED, "quote version " + q.version() + " sent",
-                        ClientScope.actor(caller), caller.email(), now);
+                        caller.subject(), caller.email(), now);
             }
             outbox.enqueue(tx, QuoteEvents.NOTIFICATION_REQUESTED, new QuoteEvents.NotificationRequested("email", to,
                     QuoteEvents.QUOTE_SENT_TEMPLATE, new QuoteEvents.QuoteSentData(charterId, charter.reference(), id,
@@ -191,7 +191,7 @@ public final class QuoteHandler {
             quotes.markAccepted(tx, id, now, key);
             quotes.supersedeOthers(tx, charterId, id);
             charters.setStatus(tx, charter, CharterStatus.BOOKED, "quote version " + q.version() + " accepted",
-                    ClientScope.actor(caller), caller.email(), now);
+                    caller.subject(), caller.email(), now);
             outbox.enqueue(tx, QuoteEvents.PAYMENT_SCHEDULE_REQUESTED, new QuoteEvents.PaymentScheduleRequested(
                     charterId, charter.clientId(), id, q.total(), charter.pickupAt(), q.currency()));
             return quotes.find(tx, id).orElseThrow();

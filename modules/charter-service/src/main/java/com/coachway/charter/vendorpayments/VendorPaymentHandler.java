@@ -1,6 +1,6 @@
 package com.coachway.charter.vendorpayments;
 
-import com.coachway.charter.access.ClientScope;
+import com.coachway.common.auth.ClientScope;
 import com.coachway.charter.charters.CharterHead;
 import com.coachway.charter.charters.CharterStatus;
 import com.coachway.charter.charters.CharterStore;
@@ -69,7 +69,7 @@ public final class VendorPaymentHandler {
                 throw ApiException.conflict("The charter is " + charter.status().code()
                         + "; vendor payments are recorded once it is booked");
             }
-            payments.insert(tx, id, charterId, vendorId, amount, dueDate, notes, ClientScope.actor(caller), OffsetDateTime.now(clock));
+            payments.insert(tx, id, charterId, vendorId, amount, dueDate, notes, caller.subject(), OffsetDateTime.now(clock));
             return payments.find(tx, id).orElseThrow();
         });
         log.info("vendor payment {} of {} recorded on charter {} by {}", id, amount, charterId, caller.subject());
@@ -92,7 +92,7 @@ public final class VendorPaymentHandler {
             VendorPaymentStatus.of(before.status()).refusal(target).ifPresent(why -> {
                 throw ApiException.conflict(why);
             });
-            payments.advance(tx, id, target, ClientScope.actor(caller), OffsetDateTime.now(clock));
+            payments.advance(tx, id, target, caller.subject(), OffsetDateTime.now(clock));
             return payments.find(tx, id).orElseThrow();
         });
         log.info("vendor payment {} is now {} ({})", id, target.code(), caller.subject());

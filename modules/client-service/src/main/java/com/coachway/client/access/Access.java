@@ -5,7 +5,7 @@ import com.coachway.common.auth.Role;
 /**
  * The route roles of this service, following auth-service's permissions: clients:read is every
  * staff role (and other services), clients:write is sales_agent and manager; a client portal user
- * reads its own client (see {@link Tenancy}). Deleting a client is for managers: it cannot be undone,
+ * reads its own client (see common's {@link com.coachway.common.auth.ClientScope}). Deleting a client is for managers: it cannot be undone,
  * and an inactive status is nearly always what is wanted. admin passes every check.
  */
 public final class Access {

@@ -1,6 +1,6 @@
 package com.coachway.client.clients;
 
-import com.coachway.client.access.Tenancy;
+import com.coachway.common.auth.ClientScope;
 import com.coachway.common.auth.Caller;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.Ids;
@@ -45,7 +45,7 @@ public final class ClientHandler {
         Caller caller = ServiceApp.caller(ctx);
         var q = Query.of(ctx);
         var filter = new ClientStore.Filter(q.string("q", 200), q.oneOf("type", TYPES), q.oneOf("status", STATUSES),
-                Tenancy.confinedTo(caller));
+                ClientScope.limitedTo(caller).orElse(null));
         String sort = q.oneOf("sort", ClientSort.codes());
         var page = q.page();
         q.validate();
@@ -54,7 +54,7 @@ public final class ClientHandler {
 
     public void get(Context ctx) {
         UUID id = Ids.pathId(ctx, "id", "Client");
-        Tenancy.requireVisible(ServiceApp.caller(ctx), id);
+        ClientScope.check(ServiceApp.caller(ctx), id, "Client");
         ctx.json(clients.find(id).orElseThrow(() -> ApiException.notFound("Client")));
     }
 

@@ -1,6 +1,6 @@
 package com.coachway.client.contacts;
 
-import com.coachway.client.access.Tenancy;
+import com.coachway.common.auth.ClientScope;
 import com.coachway.client.clients.ClientStore;
 import com.coachway.client.clients.FieldInput;
 import com.coachway.common.http.ApiException;
@@ -121,7 +121,7 @@ public final class ContactHandler {
     /** The path's client id, when the caller may see that client (otherwise the client 404). */
     private static UUID visibleClientId(Context ctx) {
         UUID clientId = Ids.pathId(ctx, "id", "Client");
-        Tenancy.requireVisible(ServiceApp.caller(ctx), clientId);
+        ClientScope.check(ServiceApp.caller(ctx), clientId, "Client");
         return clientId;
     }
 }

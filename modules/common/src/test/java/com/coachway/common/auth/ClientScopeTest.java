@@ -1,6 +1,5 @@
-package com.coachway.client.access;
+package com.coachway.common.auth;
 
-import com.coachway.common.auth.Caller;
 import com.coachway.common.http.ApiException;
 import org.junit.jupiter.api.Test;
 
@@ -10,10 +9,10 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class TenancyTest {
+class ClientScopeTest {
     static final UUID OWN = UUID.randomUUID();
     static final UUID OTHER = UUID.randomUUID();
 
@@ -26,22 +25,30 @@ class TenancyTest {
     void staff_and_services_see_every_client() {
         for (String role : Set.of("admin", "manager", "sales_agent", "dispatcher", "accountant", "service")) {
             Caller c = caller(Set.of(role), null);
-            assertNull(Tenancy.confinedTo(c), role);
-            assertDoesNotThrow(() -> Tenancy.requireVisible(c, OTHER), role);
+            assertTrue(ClientScope.limitedTo(c).isEmpty(), role);
+            assertDoesNotThrow(() -> ClientScope.check(c, OTHER, "Client"), role);
         }
     }
 
     @Test
     void a_client_user_sees_only_its_own_client_and_others_are_404() {
         Caller c = caller(Set.of("client"), OWN);
-        assertEquals(OWN, Tenancy.confinedTo(c));
-        assertDoesNotThrow(() -> Tenancy.requireVisible(c, OWN));
-        assertEquals(404, assertThrows(ApiException.class, () -> Tenancy.requireVisible(c, OTHER)).status());
+        assertEquals(OWN, ClientScope.limitedTo(c).orElseThrow());
+        assertDoesNotThrow(() -> ClientScope.check(c, OWN, "Client"));
+        assertEquals(404, assertThrows(ApiException.class, () -> ClientScope.check(c, OTHER, "Client")).status());
     }
 
     @Test
     void a_client_user_without_a_client_is_refused() {
         Caller c = caller(Set.of("client"), null);
-        assertEquals(403, assertThrows(ApiException.class, () -> Tenancy.confinedTo(c)).status());
+        assertEquals(403, assertThrows(ApiException.class, () -> ClientScope.limitedTo(c)).status());
+    }
+
+    @Test
+    void a_vendor_or_driver_reaching_a_client_scoped_route_sees_no_client() {
+        for (String role : Set.of("vendor", "driver")) {
+            Caller c = caller(Set.of(role), null);
+            assertEquals(404, assertThrows(ApiException.class, () -> ClientScope.check(c, OWN, "Client")).status(), role);
+        }
     }
 }
