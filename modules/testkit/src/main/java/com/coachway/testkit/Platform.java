@@ -13,9 +13,6 @@ import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +90,7 @@ public final class Platform implements AutoCloseable {
     private Platform(List<Def> defs, Map<String, String> sharedEnv) {
         databaseUrl = TestPostgres.newDatabaseUrl();
         var ports = new LinkedHashMap<String, Integer>();
-        for (Def d : defs) ports.put(d.host(), freePort());
+        for (Def d : defs) ports.put(d.host(), FreePorts.next());
 
         var env = new HashMap<String, String>();
         env.put("DATABASE_URL", databaseUrl);
@@ -132,15 +129,6 @@ public final class Platform implements AutoCloseable {
         } catch (RuntimeException e) {
             running.reversed().forEach(RunningService::close);
             throw e;
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
