@@ -330,6 +330,13 @@ class CharterApiTest {
         cw.setStatus(id, "cancelled").then().statusCode(200);
         cw.rawAs("sales_agent").contentType("application/json").body(Map.of("version", cw.version(id), "notes", "late change"))
                 .patch("/charters/" + id).then().statusCode(409).body("detail", containsString("cancelled"));
+
+        String done = cw.createCharter(clientId, "2027-06-05");
+        cw.accept(cw.sentQuote(done)).then().statusCode(200);
+        for (String next : List.of("confirmed", "in_progress", "completed")) cw.setStatus(done, next).then().statusCode(200);
+        cw.rawAs("sales_agent").contentType("application/json").body(Map.of("version", cw.version(done), "notes", "late change"))
+                .patch("/charters/" + done).then().statusCode(409).body("detail", containsString("completed"));
+        cw.getCharter(done).then().body("notes", equalTo("Field trip"));
     }
 
     @Test

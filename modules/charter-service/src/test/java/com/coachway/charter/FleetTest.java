@@ -17,6 +17,7 @@ import static com.coachway.charter.CharterPlatform.charterBody;
 import static com.coachway.charter.CharterPlatform.vehicleBody;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -335,6 +336,40 @@ class FleetTest {
                 .then().statusCode(409).body("detail", containsString("is paid"));
         cw.rawAs("dispatcher").contentType("application/json").body(Map.of("version", 3, "status", "paid")).patch("/vendor-payments/" + id)
                 .then().statusCode(403);
+    }
+
+    @Test
+    void a_vendor_payment_retried_with_its_idempotency_key_is_recorded_once_even_when_the_retries_race() throws Exception {
+        String charterId = cw.bookedCharter(clientId, "2027-06-22");
+        var body = payment("980.00");
+        String key = "vp-" + UUID.randomUUID();
+        Callable<Response> post = () -> cw.as("dispatcher").header("Idempotency-Key", key).contentType("application/json")
+                .body(body).post("/charters/" + charterId + "/vendor-payments");
+
+        assertEquals(List.of(201, 201, 201, 201), CharterPlatform.concurrently(List.of(post, post, post, post)));
+        String id = post.call().then().statusCode(201).extract().path("id");
+        assertEquals(1, cw.rows("select id from charter.vendor_payments where charter_id = ?::uuid", charterId).size());
+        assertEquals(id, cw.rows("select id::text as id from charter.vendor_payments where charter_id = ?::uuid", charterId).get(0).get("id"));
+
+        // The same amount written differently is the same request; a different one under the key is refused.
+        var same = new HashMap<>(body);
+        same.put("amount", new java.math.BigDecimal("980"));
+        cw.as("dispatcher").header("Idempotency-Key", key).contentType("application/json").body(same)
+                .post("/charters/" + charterId + "/vendor-payments").then().statusCode(201).body("id", equalTo(id));
+        var other = new HashMap<>(body);
+        other.put("amount", new java.math.BigDecimal("981.00"));
+        cw.rawAs("dispatcher").header("Idempotency-Key", key).contentType("application/json").body(other)
+                .post("/charters/" + charterId + "/vendor-payments").then().statusCode(409).body("detail", containsString("Idempotency-Key"));
+        cw.rawAs("dispatcher").header("Idempotency-Key", " ").contentType("application/json").body(body)
+                .post("/charters/" + charterId + "/vendor-payments").then().statusCode(400);
+        assertEquals(1, cw.rows("select id from charter.vendor_payments where charter_id = ?::uuid", charterId).size());
+
+        // Without a key every request is a new payment; another charter may reuse the key.
+        recordPayment(charterId, body).then().statusCode(201);
+        String otherCharter = cw.bookedCharter(clientId, "2027-06-23");
+        cw.as("dispatcher").header("Idempotency-Key", key).contentType("application/json").body(body)
+                .post("/charters/" + otherCharter + "/vendor-payments").then().statusCode(201).body("id", not(equalTo(id)));
+        assertEquals(2, cw.rows("select id from charter.vendor_payments where charter_id = ?::uuid", charterId).size());
     }
 
     @Test

@@ -174,6 +174,42 @@ class QuoteFlowTest {
     }
 
     @Test
+    void changing_what_a_quote_priced_supersedes_the_open_quotes_so_the_old_price_cannot_be_accepted() {
+        String charterId = cw.createCharter(clientId, "2027-05-17");
+        String sent = cw.sentQuote(charterId);
+        String draft = cw.createQuote(charterId);
+        cw.as("sales_agent").contentType("application/json")
+                .body(Map.of("version", cw.version(charterId), "passenger_count", 50))
+                .patch("/charters/" + charterId).then().statusCode(200).body("passenger_count", equalTo(50));
+
+        cw.as("sales_agent").get("/quotes/" + sent).then().body("status", equalTo("superseded"));
+        cw.as("sales_agent").get("/quotes/" + draft).then().body("status", equalTo("superseded"));
+        cw.accept(sent).then().statusCode(409).body("detail", containsString("is superseded"));
+        cw.getCharter(charterId).then().body("status", equalTo("quoted"));
+
+        String repriced = cw.sentQuote(charterId);
+        cw.accept(repriced).then().statusCode(200);
+        cw.getCharter(charterId).then().body("status", equalTo("booked")).body("passenger_count", equalTo(50));
+    }
+
+    @Test
+    void changing_only_notes_or_restating_the_same_trip_keeps_the_sent_quote() {
+        String charterId = cw.createCharter(clientId, "2027-05-18");
+        String sent = cw.sentQuote(charterId);
+        var same = CharterPlatform.charterBody(clientId, "2027-05-18");
+        // The same trip written differently: other offsets for the same instants, amenities as before.
+        same.put("pickup_at", "2027-05-18T12:00:00Z");
+        same.remove("client_id");
+        same.put("notes", "Bring the permission slips");
+        same.put("version", cw.version(charterId));
+        cw.as("sales_agent").contentType("application/json").body(same)
+                .patch("/charters/" + charterId).then().statusCode(200).body("notes", equalTo("Bring the permission slips"));
+
+        cw.as("sales_agent").get("/quotes/" + sent).then().body("status", equalTo("sent"));
+        cw.accept(sent).then().statusCode(200);
+    }
+
+    @Test
     void an_expired_quote_reads_as_expired_at_once_cannot_be_accepted_and_the_job_marks_it() throws Exception {
         String charterId = cw.createCharter(clientId, "2027-05-17");
         String quoteId = cw.sentQuote(charterId);

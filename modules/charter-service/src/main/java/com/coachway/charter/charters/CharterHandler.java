@@ -37,15 +37,17 @@ public final class CharterHandler {
     private final ClientDirectory clients;
     private final Pricing pricing;
     private final VehicleLookup vehicles;
+    private final OpenQuotes openQuotes;
     private final Clock clock;
 
     public CharterHandler(DSLContext dsl, CharterStore charters, ClientDirectory clients, Pricing pricing,
-                          VehicleLookup vehicles, Clock clock) {
+                          VehicleLookup vehicles, OpenQuotes openQuotes, Clock clock) {
         this.dsl = dsl;
         this.charters = charters;
         this.clients = clients;
         this.pricing = pricing;
         this.vehicles = vehicles;
+        this.openQuotes = openQuotes;
         this.clock = clock;
     }
 
@@ -165,7 +167,8 @@ public final class CharterHandler {
         }
 
         // The charter as it would be, validated as a whole like a new one.
-        List<StopInput> stops = f.has("stops") ? f.stops() : stopsOf(id);
+        List<StopInput> storedStops = stopsOf(id);
+        List<StopInput> stops = f.has("stops") ? f.stops() : storedStops;
         UUID contactId = f.has("contact_id") ? f.contactId() : before.contactId();
         String tripType = f.has("trip_type") ? f.tripType() : before.tripType();
         int passengers = f.has("passenger_count") ? f.passengerCount() : before.passengerCount();
@@ -196,11 +199,17 @@ public final class CharterHandler {
         if (!capacityErrors.isEmpty()) throw ApiException.validation(capacityErrors);
         if (f.has("contact_id") && contactId != null && !contactId.equals(before.contactId())) requireContact(before.clientId(), contactId);
 
+        List<String> typesBefore = currentLines.stream().map(CharterStore.LineRow::vehicleType).toList();
+        List<String> typesAfter = newLines == null ? typesBefore : newLines.stream().map(CapacityRule.Line::vehicleType).toList();
+        boolean termsChanged = !TripTerms.of(before.tripType(), before.passengerCount(), before.pickupAt(), before.returnAt(),
+                        before.amenities(), before.miles(), typesBefore, storedStops)
+                .equals(TripTerms.of(tripType, passengers, pickupAt, returnAt, amenities, miles, typesAfter, stops));
+
         var change = new CharterStore.Change(contactId, tripType, passengers, pickupAt, returnAt, endsAt,
                 f.has("stops") ? stops : null, newLines, amenities, miles, notes);
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<CapacityRule.Line> linesToWrite = newLines;
-        Charter updated = dsl.transactionResult(c -> {
+        Updated updated = dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
             CharterHead locked = charters.lock(tx, id).orElseThrow(() -> ApiException.notFound("Charter"));
             // Validated against `before`, which had the version named: if it moved since, refuse.
@@ -209,10 +218,15 @@ public final class CharterHandler {
                 throw ApiException.conflict("The charter has vehicles assigned to its lines; unassign them before changing the vehicles");
             }
             charters.update(tx, locked, change, now);
-            return charters.find(tx, id).orElseThrow();
+            // A quote priced the old trip; accepting it would book the new trip at the old price.
+            int superseded = termsChanged ? openQuotes.supersedeAll(tx, id) : 0;
+            return new Updated(charters.find(tx, id).orElseThrow(), superseded);
         });
-        log.info("charter {} changed by {}", id, caller.subject());
-        ctx.json(updated);
+        log.info("charter {} changed by {}; open quotes superseded: {}", id, caller.subject(), updated.supersededQuotes());
+        ctx.json(updated.charter());
+    }
+
+    private record Updated(Charter charter, int supersededQuotes) {
     }
 
     private List<StopInput> stopsOf(UUID id) {
@@ -285,6 +299,11 @@ public final class CharterHandler {
     }
 
     /** How assignment sees a vehicle; implemented by the vehicles store. */
+    public interface OpenQuotes {
+        /** Every draft or sent quote of the charter becomes superseded; returns how many. */
+        int supersedeAll(DSLContext tx, UUID charterId);
+    }
+
     public interface VehicleLookup {
         record Fit(String status, String vehicleType, int capacity) {
         }

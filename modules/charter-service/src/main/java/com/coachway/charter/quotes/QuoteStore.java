@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
@@ -139,9 +140,17 @@ public final class QuoteStore {
 
     /** Every other open (draft or sent) quote of the charter becomes superseded. */
     public int supersedeOthers(DSLContext tx, UUID charterId, UUID keepId) {
+        return supersedeOpen(tx, CHARTER_QUOTES.CHARTER_ID.eq(charterId).and(CHARTER_QUOTES.ID.ne(keepId)));
+    }
+
+    /** Every open (draft or sent) quote of the charter becomes superseded: the charter's terms changed. */
+    public int supersedeOpen(DSLContext tx, UUID charterId) {
+        return supersedeOpen(tx, CHARTER_QUOTES.CHARTER_ID.eq(charterId));
+    }
+
+    private int supersedeOpen(DSLContext tx, Condition which) {
         return tx.update(CHARTER_QUOTES).set(CHARTER_QUOTES.STATUS, QuoteStatus.SUPERSEDED.code())
-                .where(CHARTER_QUOTES.CHARTER_ID.eq(charterId), CHARTER_QUOTES.ID.ne(keepId),
-                        CHARTER_QUOTES.STATUS.in(QuoteStatus.DRAFT.code(), QuoteStatus.SENT.code()))
+                .where(which, CHARTER_QUOTES.STATUS.in(QuoteStatus.DRAFT.code(), QuoteStatus.SENT.code()))
                 .execute();
     }
 

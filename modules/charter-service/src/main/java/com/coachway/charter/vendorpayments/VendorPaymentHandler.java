@@ -6,6 +6,7 @@ import com.coachway.charter.charters.CharterStatus;
 import com.coachway.charter.charters.CharterStore;
 import com.coachway.common.auth.Caller;
 import com.coachway.common.http.ApiException;
+import com.coachway.common.http.IdempotencyKeys;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.JsonInput;
 import com.coachway.common.http.Query;
@@ -58,20 +59,37 @@ public final class VendorPaymentHandler {
         LocalDate dueDate = in.requiredDate("due_date");
         String notes = in.optionalString("notes", 2000);
         if (dueDate != null && (dueDate.getYear() < 2000 || dueDate.getYear() >= 2100)) in.error("due_date", "must be between 2000 and 2100");
+        String key = IdempotencyKeys.read(ctx);
         in.validate();
+        String fingerprint = IdempotencyKeys.fingerprint(vendorId, amount.stripTrailingZeros().toPlainString(), dueDate, notes);
 
         UUID id = Ids.newId();
         VendorPayment created = dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
-            // Locked like a status change, so the charter's state cannot move while the payment is recorded.
+            // Locked like a status change, so the charter's state cannot move while the payment is recorded;
+            // the lock also queues retries under one key, so the second sees the first's payment.
             CharterHead charter = charters.lock(tx, charterId).orElseThrow(() -> ApiException.notFound("Charter"));
+            if (key != null) {
+                var earlier = payments.byKey(tx, charterId, key);
+                if (earlier.isPresent()) {
+                    if (!earlier.get().fingerprint().equals(fingerprint)) {
+                        throw ApiException.conflict("This Idempotency-Key was used for a different vendor payment on this charter");
+                    }
+                    return payments.find(tx, earlier.get().id()).orElseThrow();
+                }
+            }
             if (charter.status() == CharterStatus.INQUIRY || charter.status() == CharterStatus.QUOTED) {
                 throw ApiException.conflict("The charter is " + charter.status().code()
                         + "; vendor payments are recorded once it is booked");
             }
-            payments.insert(tx, id, charterId, vendorId, amount, dueDate, notes, caller.subject(), OffsetDateTime.now(clock));
+            payments.insert(tx, id, charterId, vendorId, amount, dueDate, notes, key, fingerprint, caller.subject(), OffsetDateTime.now(clock));
             return payments.find(tx, id).orElseThrow();
         });
+        if (!created.id().equals(id)) {
+            log.info("vendor payment {} answered again for Idempotency-Key retry by {}", created.id(), caller.subject());
+            ctx.status(201).header("Location", "/vendor-payments/" + created.id()).json(created);
+            return;
+        }
         log.info("vendor payment {} of {} recorded on charter {} by {}", id, amount, charterId, caller.subject());
         ctx.status(201).header("Location", "/vendor-payments/" + id).json(created);
     }

@@ -45,9 +45,21 @@ public final class VendorPaymentStore {
         return page.of(items, total);
     }
 
+    public record Keyed(UUID id, String fingerprint) {
+    }
+
+    /** The payment recorded on this charter under this Idempotency-Key, if any. */
+    public Optional<Keyed> byKey(DSLContext tx, UUID charterId, String key) {
+        return tx.select(VENDOR_PAYMENTS.ID, VENDOR_PAYMENTS.REQUEST_FINGERPRINT).from(VENDOR_PAYMENTS)
+                .where(VENDOR_PAYMENTS.CHARTER_ID.eq(charterId), VENDOR_PAYMENTS.IDEMPOTENCY_KEY.eq(key))
+                .fetchOptional(r -> new Keyed(r.value1(), r.value2()));
+    }
+
     public void insert(DSLContext tx, UUID id, UUID charterId, UUID vendorId, BigDecimal amount, LocalDate dueDate,
-                       String notes, String createdBy, OffsetDateTime now) {
+                       String notes, String idempotencyKey, String fingerprint, String createdBy, OffsetDateTime now) {
         tx.insertInto(VENDOR_PAYMENTS)
+                .set(VENDOR_PAYMENTS.IDEMPOTENCY_KEY, idempotencyKey)
+                .set(VENDOR_PAYMENTS.REQUEST_FINGERPRINT, idempotencyKey == null ? null : fingerprint)
                 .set(VENDOR_PAYMENTS.ID, id).set(VENDOR_PAYMENTS.CHARTER_ID, charterId).set(VENDOR_PAYMENTS.VENDOR_ID, vendorId)
                 .set(VENDOR_PAYMENTS.AMOUNT, amount).set(VENDOR_PAYMENTS.DUE_DATE, dueDate).set(VENDOR_PAYMENTS.NOTES, notes)
                 .set(VENDOR_PAYMENTS.STATUS, VendorPaymentStatus.PENDING.code())

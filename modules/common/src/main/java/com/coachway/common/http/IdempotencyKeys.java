@@ -2,6 +2,12 @@ package com.coachway.common.http;
 
 import io.javalin.http.Context;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * The Idempotency-Key header that every POST creating money movement or sending messages accepts:
  * the same key again means "the same request again", so the service answers the first result.
@@ -20,5 +26,29 @@ public final class IdempotencyKeys {
             throw ApiException.badRequest(HEADER + " must be 1 to 200 printable ASCII characters");
         }
         return key.strip();
+    }
+
+    /**
+     * A digest of what a request asks for, stored beside its key: a retry carries the same values,
+     * a different request under a reused key does not (409). Callers pass normalised values
+     * (e.g. {@code BigDecimal.stripTrailingZeros()}) so equal requests written differently match.
+     */
+    public static String fingerprint(Object... values) {
+        var digest = sha256();
+        for (Object v : values) {
+            // Length-prefixed, so no two lists of values share an encoding; null has length -1.
+            byte[] bytes = v == null ? new byte[0] : v.toString().getBytes(StandardCharsets.UTF_8);
+            digest.update(ByteBuffer.allocate(4).putInt(v == null ? -1 : bytes.length).array());
+            digest.update(bytes);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

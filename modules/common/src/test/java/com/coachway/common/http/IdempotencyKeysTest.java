@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class IdempotencyKeysTest {
     private static TestApp app;
@@ -46,5 +47,16 @@ class IdempotencyKeysTest {
         var reply = app.get("/key", "Idempotency-Key", " ");
         assertEquals(400, reply.status());
         assertEquals(Problems.CONTENT_TYPE, reply.contentType().split(";")[0]);
+    }
+
+    @Test
+    void a_fingerprint_is_equal_only_for_equal_values_in_the_same_order() {
+        assertEquals(IdempotencyKeys.fingerprint("a", 1, null), IdempotencyKeys.fingerprint("a", 1, null));
+        assertEquals(64, IdempotencyKeys.fingerprint("a").length());
+        assertNotEquals(IdempotencyKeys.fingerprint("a", "b"), IdempotencyKeys.fingerprint("b", "a"));
+        assertNotEquals(IdempotencyKeys.fingerprint("a\u0000b"), IdempotencyKeys.fingerprint("a", "b"));
+        assertNotEquals(IdempotencyKeys.fingerprint((Object) null), IdempotencyKeys.fingerprint("null"));
+        assertNotEquals(IdempotencyKeys.fingerprint((Object) null), IdempotencyKeys.fingerprint(""));
+        assertNotEquals(IdempotencyKeys.fingerprint("ab", "c"), IdempotencyKeys.fingerprint("a", "bc"));
     }
 }
