@@ -3,10 +3,10 @@ package com.coachway.gateway;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,11 +56,16 @@ class RealKongConfigTest {
     }
 
     @Test
-    void login_is_rate_limited_and_other_auth_routes_are_not() {
-        var login = given().port(gateway.port()).body("{}").post("/api/v1/auth/login");
-        assertNotNull(login.header("X-RateLimit-Limit-Minute"));
-        var me = given().port(gateway.port()).get("/api/v1/auth/me");
-        assertEquals(null, me.header("X-RateLimit-Limit-Minute"));
+    void the_public_credential_endpoints_are_rate_limited_and_other_auth_routes_are_not() {
+        for (String endpoint : List.of("login", "token", "refresh")) {
+            var r = given().port(gateway.port()).body("{}").post("/api/v1/auth/" + endpoint);
+            assertEquals("60", r.header("X-RateLimit-Limit-Minute"), endpoint);
+            assertEquals("/" + endpoint, r.jsonPath().getString("path"), endpoint + " reaches its own auth-service path");
+        }
+        for (String path : List.of("/api/v1/auth/me", "/api/v1/auth/.well-known/jwks.json")) {
+            assertEquals(null, given().port(gateway.port()).get(path).header("X-RateLimit-Limit-Minute"), path);
+        }
+        assertEquals(null, given().port(gateway.port()).body("{}").post("/api/v1/auth/logout").header("X-RateLimit-Limit-Minute"));
     }
 
     @Test
