@@ -245,22 +245,27 @@ class ClientCrudTest {
     }
 
     @Test
-    void read_only_staff_read_but_cannot_write_and_deleting_is_for_managers() {
+    void every_staff_role_keeps_clients_up_to_date_and_deleting_is_for_managers() {
         String id = fx.newClientId();
-        long before = fx.count("client.clients");
+        int version = 1;
         for (String role : List.of("dispatcher", "accountant")) {
             fx.as(role).get("/clients/" + id).then().statusCode(200);
             fx.as(role).get("/clients").then().statusCode(200);
-            fx.as(role).contentType("application/json").body(ClientFixture.clientBody(Map.of())).post("/clients").then().statusCode(403);
-            fx.as(role).contentType("application/json").body(Map.of("version", 1, "name", "x")).patch("/clients/" + id).then().statusCode(403);
+            fx.as(role).contentType("application/json").body(Map.of("version", version, "credit_limit", 5000, "payment_terms_days", 45))
+                    .patch("/clients/" + id).then().statusCode(200).body("version", equalTo(++version));
+            String created = fx.as(role).contentType("application/json").body(ClientFixture.clientBody(Map.of())).post("/clients")
+                    .then().statusCode(201).extract().path("id");
+            fx.as(role).delete("/clients/" + created).then().statusCode(403);
         }
+        long before = fx.count("client.clients");
         fx.as("sales_agent").delete("/clients/" + id).then().statusCode(403);
         fx.as("service").get("/clients/" + id).then().statusCode(200).body("id", equalTo(id));
         fx.as("service").contentType("application/json").body(ClientFixture.clientBody(Map.of())).post("/clients").then().statusCode(403);
+        fx.as("service").contentType("application/json").body(Map.of("version", version, "name", "x")).patch("/clients/" + id).then().statusCode(403);
         fx.platform.api(ClientFixture.ROUTE).get("/clients/" + id).then().statusCode(401);
         fx.platform.api(ClientFixture.ROUTE).auth().oauth2("not.a.token").get("/clients").then().statusCode(401);
         assertEquals(before, fx.count("client.clients"));
-        fx.as("sales_agent").get("/clients/" + id).then().body("version", equalTo(1));
+        fx.as("sales_agent").get("/clients/" + id).then().body("version", equalTo(version)).body("payment_terms_days", equalTo(45));
     }
 
     @Test

@@ -200,18 +200,27 @@ class ContactTest {
     }
 
     @Test
-    void read_only_roles_cannot_change_contacts() {
+    void every_staff_role_keeps_contacts_up_to_date_and_services_and_client_users_cannot() {
         String client = fx.newClientId();
         String id = fx.createContact(client, Map.of("name", "Kept")).path("id");
-        long before = fx.count("client.contacts");
-        for (String role : List.of("dispatcher", "accountant", "service")) {
-            fx.as(role).get("/clients/" + client + "/contacts").then().statusCode(200);
-            fx.as(role).contentType("application/json").body(Map.of("name", "X")).post("/clients/" + client + "/contacts").then().statusCode(403);
-            fx.as(role).contentType("application/json").body(Map.of("version", 1, "name", "X"))
-                    .patch("/clients/" + client + "/contacts/" + id).then().statusCode(403);
-            fx.as(role).delete("/clients/" + client + "/contacts/" + id).then().statusCode(403);
+        for (String role : List.of("dispatcher", "accountant")) {
+            fx.as(role).contentType("application/json").body(Map.of("name", "Added by " + role))
+                    .post("/clients/" + client + "/contacts").then().statusCode(201);
         }
+        fx.as("dispatcher").contentType("application/json").body(Map.of("version", 1, "phone", "+1 617 555 0199"))
+                .patch("/clients/" + client + "/contacts/" + id).then().statusCode(200).body("version", equalTo(2));
+
+        long before = fx.count("client.contacts");
+        fx.as("service").get("/clients/" + client + "/contacts").then().statusCode(200);
+        fx.as("service").contentType("application/json").body(Map.of("name", "X")).post("/clients/" + client + "/contacts").then().statusCode(403);
+        fx.as("service").contentType("application/json").body(Map.of("version", 2, "name", "X"))
+                .patch("/clients/" + client + "/contacts/" + id).then().statusCode(403);
+        fx.as("service").delete("/clients/" + client + "/contacts/" + id).then().statusCode(403);
+        fx.asPortalUserOf(client).get("/clients/" + client + "/contacts").then().statusCode(200);
+        fx.asPortalUserOf(client).contentType("application/json").body(Map.of("name", "X"))
+                .post("/clients/" + client + "/contacts").then().statusCode(403);
+        fx.asPortalUserOf(client).delete("/clients/" + client + "/contacts/" + id).then().statusCode(403);
         assertEquals(before, fx.count("client.contacts"));
-        contact(client, id).then().body("version", equalTo(1));
+        contact(client, id).then().body("version", equalTo(2));
     }
 }
