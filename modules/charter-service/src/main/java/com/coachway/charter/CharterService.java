@@ -67,7 +67,7 @@ public final class CharterService {
             // Rows for notification-service and payment-service wait here until those exist and a worker delivers them.
             var outbox = new Outbox("charter");
 
-            var charterHandler = new CharterHandler(dsl, charters, clients, pricing, vehicles, quotes::supersedeOpen, clock);
+            var charterHandler = new CharterHandler(dsl, charters, clients, pricing, vehicles, quotes::supersedeOpen, tripZone, clock);
             var quoteHandler = new QuoteHandler(dsl, quotes, charters, clients, pricing, outbox, tripZone, clock);
             var vehicleHandler = new VehicleHandler(dsl, vehicles, pricing, clock);
             var paymentHandler = new VendorPaymentHandler(dsl, new VendorPaymentStore(dsl), charters, clock);

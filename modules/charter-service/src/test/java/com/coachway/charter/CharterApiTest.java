@@ -260,6 +260,20 @@ class CharterApiTest {
                 .body("total", equalTo(2)).body("items.id", equalTo(List.of(ids.get(1), ids.get(2))));
         cw.as("manager").queryParam("client_id", client).queryParam("from", "2027-08-03T00:00:00-04:00").get("/charters").then()
                 .body("total", equalTo(2));
+        // A date is a day on the company's calendar (TZ America/New_York), not in UTC: 21:00 EDT on
+        // the 20th is already the 21st in UTC.
+        var evening = CharterPlatform.charterBody(client, "2027-08-20");
+        evening.put("pickup_at", "2027-08-20T21:00:00-04:00");
+        evening.put("return_at", "2027-08-20T23:30:00-04:00");
+        evening.put("stops", List.of(Map.of("sequence", 1, "address", "1 Main St, Springfield", "depart_at", "2027-08-20T21:00:00-04:00"),
+                Map.of("sequence", 2, "address", "Symphony Hall, Boston", "arrive_at", "2027-08-20T22:00:00-04:00")));
+        String late = cw.createCharter(evening);
+        cw.as("manager").queryParam("client_id", client).queryParam("from", "2027-08-20").queryParam("to", "2027-08-20").get("/charters").then()
+                .body("items.id", equalTo(List.of(late)));
+        cw.as("manager").queryParam("client_id", client).queryParam("from", "2027-08-21").queryParam("to", "2027-08-21").get("/charters").then()
+                .body("total", equalTo(0));
+        cw.as("manager").queryParam("client_id", client).queryParam("from", "2027-08-21T00:00:00Z").queryParam("to", "2027-08-21T23:59:59Z")
+                .get("/charters").then().body("items.id", equalTo(List.of(late)));
         cw.as("manager").queryParam("q", "zanzib").get("/charters").then().body("total", equalTo(1)).body("items[0].id", equalTo(zanzibar));
         String reference = cw.getCharter(zanzibar).path("reference");
         cw.as("manager").queryParam("q", reference.toLowerCase()).get("/charters").then().body("total", equalTo(1));

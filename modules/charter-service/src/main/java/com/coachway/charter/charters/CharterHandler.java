@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,16 +38,18 @@ public final class CharterHandler {
     private final Pricing pricing;
     private final VehicleLookup vehicles;
     private final OpenQuotes openQuotes;
+    private final ZoneId tripZone;
     private final Clock clock;
 
     public CharterHandler(DSLContext dsl, CharterStore charters, ClientDirectory clients, Pricing pricing,
-                          VehicleLookup vehicles, OpenQuotes openQuotes, Clock clock) {
+                          VehicleLookup vehicles, OpenQuotes openQuotes, ZoneId tripZone, Clock clock) {
         this.dsl = dsl;
         this.charters = charters;
         this.clients = clients;
         this.pricing = pricing;
         this.vehicles = vehicles;
         this.openQuotes = openQuotes;
+        this.tripZone = tripZone;
         this.clock = clock;
     }
 
@@ -56,8 +58,8 @@ public final class CharterHandler {
         var q = Query.of(ctx);
         String status = q.oneOf("status", CharterStatus.codes());
         UUID clientId = q.uuid("client_id");
-        OffsetDateTime from = bound(ctx, q, "from", false);
-        OffsetDateTime to = bound(ctx, q, "to", true);
+        OffsetDateTime from = bound(q, "from", false);
+        OffsetDateTime to = bound(q, "to", true);
         String text = q.string("q", 200);
         String sort = q.oneOf("sort", SORTS);
         var page = q.page();
@@ -70,8 +72,11 @@ public final class CharterHandler {
         ctx.json(charters.list(new CharterStore.Filter(status, clientId, from, to, text, sort), page));
     }
 
-    /** A date-time with offset, or a date meaning that whole day in UTC (from its start, to its end). */
-    private static OffsetDateTime bound(Context ctx, Query q, String name, boolean endOfDay) {
+    /**
+     * A date-time with offset, or a date meaning that whole day where the trips run (TZ, as pricing
+     * counts days): a dispatcher asking for the 10th means the 10th on the local calendar.
+     */
+    private OffsetDateTime bound(Query q, String name, boolean endOfDay) {
         String raw = q.string(name, 40);
         if (raw == null) return null;
         try {
@@ -79,8 +84,8 @@ public final class CharterHandler {
         } catch (DateTimeParseException notDateTime) {
             try {
                 LocalDate day = LocalDate.parse(raw);
-                return endOfDay ? day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1000)
-                        : day.atStartOfDay().atOffset(ZoneOffset.UTC);
+                return endOfDay ? day.plusDays(1).atStartOfDay(tripZone).toOffsetDateTime().minusNanos(1000)
+                        : day.atStartOfDay(tripZone).toOffsetDateTime();
             } catch (DateTimeParseException notDate) {
                 throw ApiException.validation(List.of(new FieldError(name, "must be a date-time with offset or a date, YYYY-MM-DD")));
             }
