@@ -65,6 +65,7 @@ public final class AuthService {
             var app = ServiceApp.named(NAME)
                     .openApiFrom(AuthService.class)
                     .auth(new TokenVerifier(key))
+                    .pollingPaths("/revocations") // every service asks every few seconds
                     // auth-service can do what other services cannot: refuse a token the moment its
                     // session is signed out or its user deactivated.
                     .callerStillValid(c -> c.userId() != null

@@ -8,6 +8,7 @@ import com.coachway.common.client.ServiceCallException;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
@@ -15,13 +16,16 @@ import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -47,6 +51,7 @@ public final class ServiceApp {
     private final Map<String, Object> healthInfo = new LinkedHashMap<>();
     private Consumer<RoutesConfig> routes = r -> { };
     private long maxRequestBytes = 1_000_000;
+    private final Set<String> pollingPaths = new HashSet<>(Set.of("/health"));
 
     private ServiceApp(String serviceName) {
         this.serviceName = serviceName;
@@ -94,6 +99,16 @@ public final class ServiceApp {
     /** Static facts shown in /health (e.g. which provider is configured). */
     public ServiceApp healthInfo(String name, Object value) {
         healthInfo.put(name, value);
+        return this;
+    }
+
+    /**
+     * Paths that load balancers and other services poll every few seconds: a successful GET of one
+     * is logged at DEBUG, so the access log shows what people and services do, not the polling.
+     * Failures are logged as always. /health is one.
+     */
+    public ServiceApp pollingPaths(String... paths) {
+        pollingPaths.addAll(List.of(paths));
         return this;
     }
 
@@ -278,8 +293,10 @@ public final class ServiceApp {
     }
 
     private void logRequest(Context ctx, Float ms) {
-        access.info("{} {} {}", ctx.method(), ctx.path(), ctx.status().getCode(),
-                kv("method", ctx.method().name()), kv("path", ctx.path()), kv("status", ctx.status().getCode()),
+        int status = ctx.status().getCode();
+        boolean polling = status < 400 && ctx.method() == HandlerType.GET && pollingPaths.contains(ctx.path());
+        access.atLevel(polling ? Level.DEBUG : Level.INFO).log("{} {} {}", ctx.method(), ctx.path(), status,
+                kv("method", ctx.method().name()), kv("path", ctx.path()), kv("status", status),
                 kv("duration_ms", Math.round(ms * 10) / 10.0), kv("request_id", RequestIds.of(ctx)));
         MDC.clear();
     }

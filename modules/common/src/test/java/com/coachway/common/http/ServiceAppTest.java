@@ -8,6 +8,12 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.coachway.common.testsupport.Await;
+import org.slf4j.LoggerFactory;
+
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,5 +105,33 @@ class ServiceAppTest {
         } finally {
             javalin.stop();
         }
+    }
+
+    @Test
+    void a_successful_health_poll_is_logged_at_debug_and_everything_else_at_info() {
+        var appender = new ListAppender<ILoggingEvent>();
+        var accessLogger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("access");
+        appender.start();
+        accessLogger.addAppender(appender);
+        try {
+            String polled = "poll-" + java.util.UUID.randomUUID();
+            String missing = "miss-" + java.util.UUID.randomUUID();
+            assertEquals(200, app.get("/health", "X-Request-ID", polled).status());
+            assertEquals(404, app.get("/nowhere", "X-Request-ID", missing).status());
+
+            Await.until(java.time.Duration.ofSeconds(5), "the 404 is logged", () -> eventFor(appender, missing) != null);
+            assertEquals(Level.INFO, eventFor(appender, missing).getLevel());
+            var poll = eventFor(appender, polled);
+            assertTrue(poll == null || poll.getLevel() == Level.DEBUG, "a health poll is not an INFO line");
+        } finally {
+            accessLogger.detachAppender(appender);
+        }
+    }
+
+    private static ILoggingEvent eventFor(ListAppender<ILoggingEvent> appender, String requestId) {
+        return appender.list.stream()
+                .filter(e -> e.getArgumentArray() != null)
+                .filter(e -> java.util.Arrays.toString(e.getArgumentArray()).contains(requestId))
+                .findFirst().orElse(null);
     }
 }
