@@ -161,6 +161,27 @@ class FleetTest {
         cw.rawAs("sales_agent").delete("/vehicles/" + held).then().statusCode(403);
     }
 
+    @Test
+    void a_vehicle_promised_to_an_upcoming_charter_cannot_be_taken_out_of_service_until_it_is_reassigned() {
+        String coach = cw.createVehicle("coach_56", 56);
+        String charterId = cw.createCharter(clientId, "2027-10-06");
+        cw.assign(charterId, cw.firstLine(charterId), coach).then().statusCode(200);
+        String reference = cw.getCharter(charterId).path("reference");
+
+        for (String status : List.of("maintenance", "retired")) {
+            cw.rawAs("dispatcher").contentType("application/json").body(Map.of("version", 1, "status", status))
+                    .patch("/vehicles/" + coach).then().statusCode(409).body("detail", containsString(reference));
+        }
+        cw.as("dispatcher").get("/vehicles/" + coach).then().body("status", equalTo("active")).body("version", equalTo(1));
+        // Other changes to it are fine, and so is standing it down once its charter has run.
+        cw.as("dispatcher").contentType("application/json").body(Map.of("version", 1, "model", "J4500 Charge"))
+                .patch("/vehicles/" + coach).then().statusCode(200);
+        cw.accept(cw.sentQuote(charterId)).then().statusCode(200);
+        for (String next : List.of("confirmed", "in_progress", "completed")) cw.setStatus(charterId, next).then().statusCode(200);
+        cw.as("dispatcher").contentType("application/json").body(Map.of("version", 2, "status", "retired"))
+                .patch("/vehicles/" + coach).then().statusCode(200).body("status", equalTo("retired"));
+    }
+
     // ---- assignment ----
 
     private Map<String, Object> withVehicle(String type, String day) {

@@ -141,8 +141,14 @@ public final class VehicleHandler {
                             + " with " + held.capacity() + " seats; unassign it before changing its type or capacity");
                 }
             }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            if (!after.status().equals(before.status())) {
+                VehicleRules.refusalToStandDown(after.status(), vehicles.upcomingCharters(tx, id, now)).ifPresent(why -> {
+                    throw ApiException.conflict(why);
+                });
+            }
             requireUnique(tx, plate, vin, id);
-            vehicles.update(tx, id, after, OffsetDateTime.now(clock));
+            vehicles.update(tx, id, after, now);
             return vehicles.find(tx, id).orElseThrow();
         });
         log.info("vehicle {} changed by {}", id, caller.subject());
@@ -156,7 +162,7 @@ public final class VehicleHandler {
             DSLContext tx = c.dsl();
             vehicles.lock(tx, id).orElseThrow(() -> ApiException.notFound("Vehicle"));
             if (!vehicles.heldBy(tx, id).isEmpty()) {
-                throw ApiException.conflict("The vehicle is assigned to charter lines; set its status to retired instead");
+                throw ApiException.conflict("The vehicle is on charter records; set its status to retired instead (once no upcoming charter needs it)");
             }
             vehicles.delete(tx, id);
         });

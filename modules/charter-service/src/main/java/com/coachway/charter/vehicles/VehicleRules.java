@@ -1,6 +1,7 @@
 package com.coachway.charter.vehicles;
 
 import java.time.Year;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -57,5 +58,19 @@ public final class VehicleRules {
             return Optional.of("The vehicle seats " + vehicleCapacity + " but the line needs " + lineCapacity + " seats");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A vehicle still promised to charters that have not run cannot be taken out of service: those
+     * charters would silently lose their coach. The dispatcher moves them to another vehicle first.
+     */
+    public static Optional<String> refusalToStandDown(String targetStatus, List<String> upcomingReferences) {
+        if ("active".equals(targetStatus) || upcomingReferences.isEmpty()) return Optional.empty();
+        int shown = Math.min(5, upcomingReferences.size());
+        String list = String.join(", ", upcomingReferences.subList(0, shown))
+                + (upcomingReferences.size() > shown ? " and " + (upcomingReferences.size() - shown) + " more" : "");
+        return Optional.of("The vehicle is assigned to " + upcomingReferences.size() + " upcoming charter"
+                + (upcomingReferences.size() == 1 ? "" : "s") + " (" + list + "); assign "
+                + (upcomingReferences.size() == 1 ? "it" : "them") + " another vehicle before setting it " + targetStatus);
     }
 }

@@ -1,6 +1,7 @@
 package com.coachway.charter.vehicles;
 
 import com.coachway.charter.charters.CharterHandler;
+import com.coachway.charter.charters.CharterStatus;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import org.jooq.Condition;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import static com.coachway.db.charter.Tables.CHARTERS;
 import static com.coachway.db.charter.Tables.CHARTER_VEHICLE_LINES;
 import static com.coachway.db.charter.Tables.VEHICLES;
 
@@ -100,6 +102,16 @@ public final class VehicleStore implements CharterHandler.VehicleLookup {
         return tx.select(CHARTER_VEHICLE_LINES.VEHICLE_TYPE, CHARTER_VEHICLE_LINES.CAPACITY).from(CHARTER_VEHICLE_LINES)
                 .where(CHARTER_VEHICLE_LINES.VEHICLE_ID.eq(vehicleId))
                 .fetch(r -> new Held(r.value1(), r.value2()));
+    }
+
+    /** References of the not yet finished charters this vehicle is assigned to, soonest first. */
+    public List<String> upcomingCharters(DSLContext tx, UUID vehicleId, OffsetDateTime now) {
+        return tx.select(CHARTERS.REFERENCE).from(CHARTER_VEHICLE_LINES)
+                .join(CHARTERS).on(CHARTERS.ID.eq(CHARTER_VEHICLE_LINES.CHARTER_ID))
+                .where(CHARTER_VEHICLE_LINES.VEHICLE_ID.eq(vehicleId), CHARTER_VEHICLE_LINES.HELD_TO.gt(now),
+                        CHARTERS.STATUS.notIn(CharterStatus.COMPLETED.code(), CharterStatus.CANCELLED.code()))
+                .orderBy(CHARTER_VEHICLE_LINES.HELD_FROM)
+                .fetch(CHARTERS.REFERENCE);
     }
 
     public record Values(UUID vendorId, String vehicleType, int capacity, String make, String model, int year,

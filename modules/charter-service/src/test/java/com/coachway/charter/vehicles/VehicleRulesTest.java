@@ -52,4 +52,16 @@ class VehicleRulesTest {
         assertTrue(VehicleRules.misfit("active", "minibus_28", 56, "coach_56", 56).orElseThrow().contains("needs a coach_56"));
         assertTrue(VehicleRules.misfit("active", "coach_56", 54, "coach_56", 56).orElseThrow().contains("seats 54"));
     }
+
+    @Test
+    void a_vehicle_promised_to_upcoming_charters_is_not_taken_out_of_service() {
+        assertEquals(Optional.empty(), VehicleRules.refusalToStandDown("maintenance", java.util.List.of()));
+        assertEquals(Optional.empty(), VehicleRules.refusalToStandDown("active", java.util.List.of("CW-2027-00001")));
+        assertEquals(Optional.of("The vehicle is assigned to 1 upcoming charter (CW-2027-00001); assign it another vehicle before setting it retired"),
+                VehicleRules.refusalToStandDown("retired", java.util.List.of("CW-2027-00001")));
+        var seven = java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(i -> "CW-2027-0000" + i).toList();
+        assertEquals(Optional.of("The vehicle is assigned to 7 upcoming charters (CW-2027-00001, CW-2027-00002, CW-2027-00003, "
+                        + "CW-2027-00004, CW-2027-00005 and 2 more); assign them another vehicle before setting it maintenance"),
+                VehicleRules.refusalToStandDown("maintenance", seven));
+    }
 }
