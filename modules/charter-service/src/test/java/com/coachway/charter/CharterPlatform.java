@@ -208,6 +208,15 @@ final class CharterPlatform implements AutoCloseable {
 
     // ---- direct database access, for what the API does not show (outbox rows) or cannot do (time travel) ----
 
+    /** Runs a statement straight on the database, e.g. a trigger that makes a step fail. */
+    void execute(String sql) {
+        try (var c = DriverManager.getConnection(platform.databaseUrl()); var s = c.createStatement()) {
+            s.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<Map<String, Object>> rows(String sql, Object... params) {
         try (var c = DriverManager.getConnection(platform.databaseUrl()); var s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) s.setObject(i + 1, params[i]);

@@ -312,6 +312,40 @@ class QuoteFlowTest {
     }
 
     @Test
+    void when_an_accept_fails_after_its_promo_use_was_counted_the_use_is_given_back() {
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> pricing =
+                () -> cw.platform.api(CharterPlatform.PRICING).auth().oauth2(cw.platform.adminToken());
+        String code = "LAST" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        pricing.get().contentType("application/json").body(Map.of("code", code, "discount_type", "percent", "discount_value", 5, "max_uses", 1))
+                .post("/promo-codes").then().statusCode(201);
+        String charterId = cw.createCharter(clientId, "2027-05-25");
+        String quoteId = cw.as("sales_agent").contentType("application/json").body(Map.of("promo_code", code))
+                .post("/charters/" + charterId + "/quotes").then().statusCode(201).extract().path("id");
+        cw.send(quoteId).then().statusCode(200);
+
+        // The booking's last write fails as a transient conflict would, after pricing counted the use.
+        String trigger = "fail_" + charterId.replace("-", "");
+        cw.execute("create function charter." + trigger + "() returns trigger language plpgsql as $$ begin "
+                + "if new.payload->>'charter_id' = '" + charterId + "' then raise exception 'test: commit fails' using errcode = 'serialization_failure'; end if; "
+                + "return new; end $$");
+        cw.execute("create trigger " + trigger + " before insert on charter.outbox for each row execute function charter." + trigger + "()");
+        try {
+            cw.accept(quoteId).then().statusCode(409);
+        } finally {
+            cw.execute("drop trigger " + trigger + " on charter.outbox");
+            cw.execute("drop function charter." + trigger + "()");
+        }
+
+        cw.getCharter(charterId).then().body("status", equalTo("quoted"));
+        cw.as("sales_agent").get("/quotes/" + quoteId).then().body("status", equalTo("sent"));
+        pricing.get().get("/promo-codes/" + code).then().body("uses", equalTo(0));
+        pricing.get().get("/promo-codes/" + code + "/redemptions").then().body("total", equalTo(0));
+
+        cw.accept(quoteId).then().statusCode(200);
+        pricing.get().get("/promo-codes/" + code).then().body("uses", equalTo(1));
+    }
+
+    @Test
     void an_idempotency_key_makes_a_retried_send_or_accept_answer_the_same_without_doing_it_twice() {
         String charterId = cw.createCharter(clientId, "2027-05-24");
         String quoteId = cw.createQuote(charterId);

@@ -216,6 +216,25 @@ class PromoCodeTest {
     }
 
     @Test
+    void a_released_redemption_gives_its_use_back_once_so_a_full_code_takes_another() {
+        String code = createCode(Map.of("max_uses", 1));
+        redeem(code, "quote-1").then().statusCode(201).body("uses", equalTo(1));
+        redeem(code, "quote-2").then().statusCode(409);
+
+        p.api(p.service()).delete("/promo-codes/" + code.toLowerCase() + "/redemptions/quote-1").then().statusCode(204);
+        p.api(p.agent()).get("/promo-codes/" + code).then().body("uses", equalTo(0));
+        p.api(p.service()).delete("/promo-codes/" + code + "/redemptions/quote-1").then().statusCode(204);
+        p.api(p.service()).delete("/promo-codes/" + code + "/redemptions/never-counted").then().statusCode(204);
+        p.api(p.agent()).get("/promo-codes/" + code).then().body("uses", equalTo(0));
+        redeem(code, "quote-2").then().statusCode(201).body("uses", equalTo(1));
+
+        p.api(p.service()).delete("/promo-codes/NO-SUCH-CODE/redemptions/quote-2").then().statusCode(404);
+        p.api(p.manager()).delete("/promo-codes/" + code + "/redemptions/quote-2").then().statusCode(403);
+        p.api(p.agent()).delete("/promo-codes/" + code + "/redemptions/quote-2").then().statusCode(403);
+        p.api(p.agent()).get("/promo-codes/" + code + "/redemptions").then().body("items.reference", equalTo(List.of("quote-2")));
+    }
+
+    @Test
     void a_code_that_cannot_be_used_is_409_and_counts_nothing() {
         String inactive = createCode(Map.of("active", false));
         String expired = createCode(Map.of("valid_to", "2020-12-31"));

@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Quotes: price a charter, list them, send one, accept or reject it. */
 public final class QuoteHandler {
@@ -175,7 +176,21 @@ public final class QuoteHandler {
 
         // Two accepts of one quote (or of two quotes of one charter) queue on the charter's row lock;
         // the second then finds the quote accepted and the charter booked, and is refused.
-        Quote accepted = dsl.transactionResult(c -> {
+        var redeemed = new AtomicReference<String>();
+        Quote accepted;
+        try {
+            accepted = acceptInTransaction(caller, id, charterId, key, redeemed);
+        } catch (RuntimeException e) {
+            // The promo use was counted for a booking that did not happen: give it back.
+            if (redeemed.get() != null) pricing.release(redeemed.get(), id);
+            throw e;
+        }
+        log.info("quote {} accepted; charter {} booked ({})", id, charterId, caller.subject());
+        ctx.json(accepted);
+    }
+
+    private Quote acceptInTransaction(Caller caller, UUID id, UUID charterId, String key, AtomicReference<String> redeemed) {
+        return dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
             CharterHead charter = charters.lock(tx, charterId).orElseThrow(() -> ApiException.notFound("Quote"));
             var q = quotes.lock(tx, id).orElseThrow(() -> ApiException.notFound("Quote"));
@@ -186,7 +201,10 @@ public final class QuoteHandler {
             });
             // Counted before we commit, so a code used up meanwhile refuses the accept instead of
             // being overdrawn; counting is idempotent per quote, so a retry after a failure is safe.
-            if (q.promoCode() != null) pricing.redeem(q.promoCode(), id, charter.pickupAt().atZoneSameInstant(tripZone).toLocalDate());
+            if (q.promoCode() != null) {
+                pricing.redeem(q.promoCode(), id, charter.pickupAt().atZoneSameInstant(tripZone).toLocalDate());
+                redeemed.set(q.promoCode());
+            }
             OffsetDateTime now = OffsetDateTime.now(clock);
             quotes.markAccepted(tx, id, now, key);
             quotes.supersedeOthers(tx, charterId, id);
@@ -196,8 +214,6 @@ public final class QuoteHandler {
                     charterId, charter.clientId(), id, q.total(), charter.pickupAt(), q.currency()));
             return quotes.find(tx, id).orElseThrow();
         });
-        log.info("quote {} accepted; charter {} booked ({})", id, charterId, caller.subject());
-        ctx.json(accepted);
     }
 
     public void reject(Context ctx) {

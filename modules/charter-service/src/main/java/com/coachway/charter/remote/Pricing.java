@@ -4,6 +4,8 @@ import com.coachway.common.client.ServiceCallException;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.http.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,6 +21,7 @@ import java.util.function.Supplier;
  * a trip, and counting a promo code's redemption when a quote using it is accepted.
  */
 public final class Pricing {
+    private static final Logger log = LoggerFactory.getLogger(Pricing.class);
     private final ServiceClient pricing;
 
     public Pricing(ServiceClient pricing) {
@@ -79,6 +82,19 @@ public final class Pricing {
                         + (e.detail() == null ? "" : ": " + e.detail()) + "; make a new quote without it");
             }
             throw e;
+        }
+    }
+
+    /**
+     * Gives back a use counted by {@link #redeem} for a booking that then did not happen. Best
+     * effort: the caller is already failing, so a failure here is logged for someone to fix by hand
+     * rather than hiding the original error.
+     */
+    public void release(String code, UUID quoteId) {
+        try {
+            pricing.delete("/promo-codes/" + ServiceClient.encode(code) + "/redemptions/" + ServiceClient.encode(quoteId.toString()));
+        } catch (RuntimeException e) {
+            log.warn("promo code {} keeps a use counted for quote {}, whose acceptance failed: {}", code, quoteId, e.toString());
         }
     }
 

@@ -170,6 +170,23 @@ public final class PromoHandler {
         ctx.status(outcome.counted() ? 201 : 200).json(outcome.redemption());
     }
 
+    /**
+     * Gives a counted use back, e.g. when the booking it was counted for did not happen after all.
+     * Idempotent: releasing a reference that holds no redemption changes nothing.
+     */
+    public void release(Context ctx) {
+        String code = pathCode(ctx);
+        String reference = ctx.pathParam("reference");
+        if (reference.isBlank() || reference.length() > 100) throw ApiException.notFound("Redemption");
+        boolean released = dsl.transactionResult(c -> {
+            DSLContext tx = c.dsl();
+            promos.lock(tx, code).orElseThrow(() -> ApiException.notFound("Promo code"));
+            return promos.release(tx, code, reference);
+        });
+        if (released) log.info("promo code {} redemption for {} released", code, reference);
+        ctx.status(204);
+    }
+
     public void redemptions(Context ctx) {
         String code = pathCode(ctx);
         var q = Query.of(ctx);

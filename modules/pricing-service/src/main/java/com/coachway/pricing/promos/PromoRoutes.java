@@ -17,5 +17,7 @@ public final class PromoRoutes {
         r.get("/promo-codes/{code}/redemptions", h::redemptions, Access.READ);
         // counted by charter-service when a quote using the code is accepted
         r.post("/promo-codes/{code}/redemptions", h::redeem, Role.SERVICE);
+        // given back by charter-service when the accept it was counted for fails
+        r.delete("/promo-codes/{code}/redemptions/{reference}", h::release, Role.SERVICE);
     }
 }

@@ -111,6 +111,16 @@ public final class PromoStore {
                 .fetchOne(r -> r.value1());
     }
 
+    /** Forgets the redemption and uncounts it; the caller holds the code's lock. False when there was none. */
+    public boolean release(DSLContext tx, String code, String reference) {
+        int deleted = tx.deleteFrom(PROMO_REDEMPTIONS)
+                .where(PROMO_REDEMPTIONS.CODE.eq(code), PROMO_REDEMPTIONS.REFERENCE.eq(reference))
+                .execute();
+        if (deleted == 0) return false;
+        tx.update(PROMO_CODES).set(PROMO_CODES.USES, PROMO_CODES.USES.minus(1)).where(PROMO_CODES.CODE.eq(code)).execute();
+        return true;
+    }
+
     public Page<Redemption.Entry> redemptions(String code, PageRequest page) {
         var where = PROMO_REDEMPTIONS.CODE.eq(code);
         int total = dsl.fetchCount(PROMO_REDEMPTIONS, where);
