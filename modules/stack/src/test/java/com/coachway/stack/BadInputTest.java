@@ -1,0 +1,312 @@
+package com.coachway.stack;
+
+import com.coachway.common.http.Json;
+import com.coachway.testkit.Platform;
+import com.coachway.testkit.RepoFiles;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every operation of every service, through the gateway, fed what a careless or hostile caller
+ * sends: bodies that are not objects, every property with the wrong type or an impossible value,
+ * ids that are not ids, query parameters of every wrong kind, other media types, oversize bodies.
+ * None may be a 5xx; every refusal is problem+json, is in the operation's openapi.yaml, and writes
+ * nothing. The operations come from the openapi.yaml files, so a new endpoint is covered the day
+ * it is written down.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest {
+    private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+
+    Platform platform;
+    String admin;
+    Connection db;
+    String contentHashSql;
+    /** Real ids by "first path segment/parameter", so bad bodies reach the handlers behind the path. */
+    final Map<String, String> ids = new HashMap<>();
+    final List<String> failures = new ArrayList<>();
+    int requests;
+
+    @BeforeAll
+    void start() throws Exception {
+        var builder = Platform.builder();
+        for (var s : Services.ALL) builder.service(s.host(), routeOf(spec(s.host())), s.starter());
+        platform = builder.start();
+        admin = platform.adminToken();
+        db = DriverManager.getConnection(platform.databaseUrl());
+        contentHashSql = contentHashSql();
+        createRecords();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (db != null) db.close();
+        if (platform != null) platform.close();
+    }
+
+    private static OpenAPI spec(String host) {
+        var options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        Path file = RepoFiles.root().resolve("modules/" + host + "/src/main/resources/openapi.yaml");
+        OpenAPI api = new OpenAPIV3Parser().read(file.toString(), null, options);
+        if (api == null) throw new IllegalStateException("cannot read " + file);
+        return api;
+    }
+
+    private static String routeOf(OpenAPI api) {
+        return api.getServers().getFirst().getUrl();
+    }
+
+    // ---- records the bad requests aim at ----
+
+    private RequestSpecification as(String route) {
+        return platform.api(route).auth().oauth2(admin).contentType("application/json");
+    }
+
+    private String created(Response r) {
+        assertEquals(201, r.statusCode(), r::asString);
+        return r.path("id");
+    }
+
+    private void createRecords() {
+        String auth = "/api/v1/auth", clients = "/api/v1/clients", pricing = "/api/v1/pricing", charters = "/api/v1/charters";
+        ids.put("users/id", created(as(auth).body(Map.of("email", "fuzz-" + UUID.randomUUID() + "@example.com",
+                "full_name", "Fuzz Target", "password", "Fuzz-Target-2026", "roles", List.of("sales_agent"))).post("/users")));
+        as(auth).body(Map.of("name", "fuzz_role", "permissions", List.of("clients:read"))).post("/roles").then().statusCode(201);
+        ids.put("roles/name", "fuzz_role");
+
+        String client = created(as(clients).body(Map.of("name", "Fuzz Tours", "type", "corporate",
+                "email", "fuzz-" + UUID.randomUUID() + "@example.com")).post("/clients"));
+        ids.put("clients/id", client);
+        ids.put("clients/contact_id", created(as(clients).body(Map.of("name", "Fuzz Contact", "email", "contact@example.com"))
+                .post("/clients/" + client + "/contacts")));
+
+        ids.put("rates/id", as(pricing).get("/rates").path("items[0].id"));
+        ids.put("amenities/code", as(pricing).get("/amenities").path("items[0].code"));
+        String code = "FUZZ" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        as(pricing).body(Map.of("code", code, "discount_type", "percent", "discount_value", 10)).post("/promo-codes").then().statusCode(201);
+        ids.put("promo-codes/code", code);
+        ids.put("promo-codes/reference", "fuzz-reference");
+
+        String charter = created(as(charters).body(charter(client, "2027-09-01")).post("/charters"));
+        ids.put("charters/id", charter);
+        ids.put("charters/line_id", as(charters).get("/charters/" + charter).path("vehicles[0].id"));
+        ids.put("quotes/id", created(as(charters).body("{}").post("/charters/" + charter + "/quotes")));
+        ids.put("vehicles/id", created(as(charters).body(Map.of("vehicle_type", "coach_56", "capacity", 56, "make", "MCI",
+                "model", "J4500", "year", 2024, "plate", "FUZZ 1", "vin", "1M8PDMPA0RP012345")).post("/vehicles")));
+
+        String booked = created(as(charters).body(charter(client, "2027-09-02")).post("/charters"));
+        String quote = created(as(charters).body("{}").post("/charters/" + booked + "/quotes"));
+        as(charters).body("{}").post("/quotes/" + quote + "/send").then().statusCode(200);
+        as(charters).body("{}").post("/quotes/" + quote + "/accept").then().statusCode(200);
+        ids.put("vendor-payments/id", created(as(charters).body(Map.of("vendor_id", UUID.randomUUID().toString(),
+                "amount", 100, "due_date", "2027-09-30")).post("/charters/" + booked + "/vendor-payments")));
+    }
+
+    private static Map<String, Object> charter(String client, String day) {
+        return Map.of("client_id", client, "trip_type", "round_trip", "passenger_count", 40,
+                "pickup_at", day + "T08:00:00-04:00", "return_at", day + "T18:00:00-04:00",
+                "stops", List.of(Map.of("sequence", 1, "address", "1 Main St, Springfield", "depart_at", day + "T08:00:00-04:00"),
+                        Map.of("sequence", 2, "address", "Science Museum, Boston", "arrive_at", day + "T10:30:00-04:00")),
+                "vehicles", List.of(Map.of("vehicle_type", "coach_56", "quantity", 1)), "miles", 120);
+    }
+
+    // ---- what "writes nothing" means: the content of every table is unchanged ----
+
+    private String contentHashSql() throws Exception {
+        var parts = new ArrayList<String>();
+        try (var s = db.createStatement(); var rs = s.executeQuery("select table_schema, table_name from information_schema.tables "
+                + "where table_schema in ('auth', 'client', 'pricing', 'charter') and table_type = 'BASE TABLE' "
+                + "and table_name not like 'flyway%' order by 1, 2")) {
+            while (rs.next()) {
+                parts.add("select coalesce(sum(hashtext(t::text)::numeric), 0) + count(*) h from "
+                        + rs.getString(1) + "." + rs.getString(2) + " t");
+            }
+        }
+        return "select sum(h)::text from (" + String.join(" union all ", parts) + ") x";
+    }
+
+    private String contentHash() {
+        try (var s = db.createStatement(); var rs = s.executeQuery(contentHashSql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- the sweep ----
+
+    @Test
+    void no_bad_input_to_any_operation_is_a_5xx_an_undocumented_answer_or_a_write() {
+        for (var service : Services.ALL) {
+            OpenAPI api = spec(service.host());
+            String route = routeOf(api);
+            for (var path : api.getPaths().entrySet()) {
+                for (var op : path.getValue().readOperationsMap().entrySet()) {
+                    sweep(route, path.getKey(), op.getKey(), op.getValue(), path.getValue());
+                }
+            }
+        }
+        System.out.printf("bad-input sweep: %d requests, %d findings%n", requests, failures.size());
+        assertTrue(requests > 1_000, "the sweep reached too few requests: " + requests);
+        assertTrue(failures.isEmpty(), failures.size() + " findings:\n" + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
+    }
+
+    private void sweep(String route, String template, PathItem.HttpMethod method, Operation op, PathItem item) {
+        var params = new ArrayList<Parameter>();
+        if (item.getParameters() != null) params.addAll(item.getParameters());
+        if (op.getParameters() != null) params.addAll(op.getParameters());
+        List<String> pathParams = new ArrayList<>();
+        Matcher m = PARAM.matcher(template);
+        while (m.find()) pathParams.add(m.group(1));
+        String realPath = fill(template, Map.of());
+        if (realPath == null) {
+            failures.add("no record for the parameters of " + template + "; add one to createRecords");
+            return;
+        }
+        boolean hasBody = op.getRequestBody() != null;
+        String emptyBody = hasBody ? "{}" : null;
+
+        // Ids that are not ids, or not anybody's.
+        for (String name : pathParams) {
+            for (String bad : BadValues.PATH_SEGMENTS) {
+                send(route, method, fill(template, Map.of(name, bad)), Map.of(), emptyBody, "application/json", false, "path " + name + "=" + abbreviate(bad));
+            }
+        }
+        // Query parameters of every wrong kind (the real path, so the handler is reached).
+        for (Parameter p : params) {
+            if (!"query".equals(p.getIn())) continue;
+            for (String bad : BadValues.QUERY_VALUES) {
+                send(route, method, realPath, Map.of(p.getName(), bad), emptyBody, "application/json", false, "query " + p.getName() + "=" + abbreviate(bad));
+            }
+            send(route, method, realPath + "?" + p.getName() + "=%00", Map.of(), emptyBody, "application/json", true, "query " + p.getName() + "=NUL");
+        }
+        if (!hasBody || method == PathItem.HttpMethod.DELETE) return;
+
+        // Bodies that are not what the operation takes.
+        for (String body : BadValues.BODIES) {
+            send(route, method, realPath, Map.of(), body, "application/json", false, "body " + abbreviate(body));
+        }
+        send(route, method, realPath, Map.of(), "name=x", "text/plain", false, "text/plain body");
+        send(route, method, realPath, Map.of(), "{\"a\":\"" + "x".repeat(1_100_000) + "\"}", "application/json", false, "oversize body");
+
+        Schema<?> schema = op.getRequestBody().getContent().get("application/json").getSchema();
+        if (schema == null || schema.getProperties() == null) return;
+        for (var prop : schema.getProperties().entrySet()) {
+            for (Object bad : BadValues.against(prop.getValue())) {
+                var body = new LinkedHashMap<String, Object>();
+                body.put(prop.getKey(), bad);
+                send(route, method, realPath, Map.of(), json(body), "application/json", false, prop.getKey() + "=" + abbreviate(String.valueOf(bad)));
+            }
+            var body = new LinkedHashMap<String, Object>();
+            body.put(prop.getKey(), null);
+            send(route, method, realPath, Map.of(), json(body), "application/json", false, prop.getKey() + "=null");
+            // One level down: every property of the objects in an array (stops, vehicles, duty periods).
+            Schema<?> items = BadValues.items(prop.getValue());
+            if (items != null && items.getProperties() != null) {
+                for (var inner : items.getProperties().entrySet()) {
+                    for (Object bad : BadValues.against(inner.getValue()).subList(0, 6)) {
+                        var element = new HashMap<String, Object>();
+                        element.put(inner.getKey(), bad);
+                        send(route, method, realPath, Map.of(), json(Map.of(prop.getKey(), List.of(element))), "application/json", false,
+                                prop.getKey() + "[0]." + inner.getKey() + "=" + abbreviate(String.valueOf(bad)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The template with real ids, except the overrides; null when some parameter has no record. */
+    private String fill(String template, Map<String, String> overrides) {
+        String first = template.split("/")[1];
+        Matcher m = PARAM.matcher(template);
+        var out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String value = overrides.containsKey(name) ? overrides.get(name) : ids.get(first + "/" + name);
+            if (value == null) return null;
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private void send(String route, PathItem.HttpMethod method, String path, Map<String, String> query, String body,
+                      String contentType, boolean alreadyEncoded, String what) {
+        requests++;
+        String label = method + " " + route + path.split("\\?")[0] + " with " + what;
+        String before = contentHash();
+        Supplier<RequestSpecification> base = () -> platform.raw(route).auth().oauth2(admin).urlEncodingEnabled(!alreadyEncoded);
+        Response r;
+        try {
+            var spec = base.get().queryParams(query);
+            if (body != null) spec = spec.contentType(contentType).body(body);
+            r = spec.request(method.name(), path);
+        } catch (RuntimeException e) {
+            // The response validator's complaint: the answer is not one the openapi.yaml documents.
+            failures.add(label + " → not as documented: " + errorsIn(e.getMessage()));
+            return;
+        }
+        int status = r.statusCode();
+        if (status >= 500) {
+            failures.add(label + " → " + status + " " + abbreviate(r.asString()));
+            return;
+        }
+        if (status >= 400) {
+            String type = r.contentType();
+            if (type == null || !type.startsWith("application/problem+json")) failures.add(label + " → " + status + " as " + type);
+            String after = contentHash();
+            if (!after.equals(before)) failures.add(label + " → " + status + " but the database changed");
+        }
+    }
+
+    /** The ERROR-level messages of a validation report (request-side ones are ignored on purpose). */
+    private static String errorsIn(String report) {
+        var found = new ArrayList<String>();
+        Matcher m = Pattern.compile("\"level\" : \"ERROR\",\\s*\"message\" : \"([^\"]*)\"").matcher(report);
+        while (m.find()) found.add(m.group(1));
+        return found.isEmpty() ? abbreviate(report.replaceAll("\\s+", " ")) : abbreviate(String.join("; ", found));
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) return "null";
+        return s.length() <= 120 ? s : s.substring(0, 117) + "...";
+    }
+}
