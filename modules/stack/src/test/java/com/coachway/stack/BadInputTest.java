@@ -181,6 +181,36 @@ class BadInputTest {
         assertTrue(failures.isEmpty(), failures.size() + " findings:\n" + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
     }
 
+    @Test
+    void a_client_user_of_another_client_reaches_nothing_of_this_one() {
+        String other = created(as("/api/v1/clients").body(Map.of("name", "Other Tours", "type", "school",
+                "email", "other-" + UUID.randomUUID() + "@example.com")).post("/clients"));
+        String token = platform.portalToken("client", UUID.fromString(other));
+        var leaks = new ArrayList<String>();
+        int tried = 0;
+        for (var service : Services.ALL) {
+            OpenAPI api = spec(service.host());
+            String route = routeOf(api);
+            for (var path : api.getPaths().entrySet()) {
+                String real = fill(path.getKey(), Map.of());
+                for (var op : path.getValue().readOperationsMap().entrySet()) {
+                    tried++;
+                    String before = contentHash();
+                    var spec = platform.raw(route).auth().oauth2(token);
+                    if (op.getValue().getRequestBody() != null) spec = spec.contentType("application/json").body("{}");
+                    Response r = spec.request(op.getKey().name(), real);
+                    String label = op.getKey() + " " + route + real + " → " + r.statusCode();
+                    int status = r.statusCode();
+                    boolean refused = status == 400 || status == 401 || status == 403 || status == 404 || status == 429;
+                    if (!refused && (status >= 300 || ids.values().stream().anyMatch(r.asString()::contains))) leaks.add(label + " " + abbreviate(r.asString()));
+                    if (!contentHash().equals(before)) leaks.add(label + " and the database changed");
+                }
+            }
+        }
+        assertTrue(tried > 50, "too few operations: " + tried);
+        assertTrue(leaks.isEmpty(), String.join("\n", leaks));
+    }
+
     private void sweep(String route, String template, PathItem.HttpMethod method, Operation op, PathItem item) {
         var params = new ArrayList<Parameter>();
         if (item.getParameters() != null) params.addAll(item.getParameters());
