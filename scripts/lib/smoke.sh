@@ -8,11 +8,12 @@ failures=0
 ok() { echo "ok - $1"; }
 fail() { echo "not ok - $1${2:+ ($2)}"; failures=$((failures + 1)); }
 
-# req METHOD PATH [TOKEN] [JSON]: sets $status and $body
+# req METHOD PATH [TOKEN] [JSON] [HEADER]: sets $status and $body
 req() {
-  local method=$1 path=$2 token=${3:-} data=${4:-} args=()
+  local method=$1 path=$2 token=${3:-} data=${4:-} header=${5:-} args=()
   args=(-sS -o /tmp/smoke.$$ -w '%{http_code}' -X "$method" "$API$path")
   [ -n "$token" ] && args+=(-H "Authorization: Bearer $token")
+  [ -n "$header" ] && args+=(-H "$header")
   [ -n "$data" ] && args+=(-H 'Content-Type: application/json' --data "$data")
   status=$(curl "${args[@]}" 2>/dev/null || echo 000)
   body=$(cat /tmp/smoke.$$ 2>/dev/null); rm -f /tmp/smoke.$$

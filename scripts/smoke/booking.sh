@@ -32,6 +32,15 @@ quote=$(jq -r .id <<<"$body"); total=$(jq -r .total <<<"$body")
 req POST /pricing/calculate "$agent" "{\"vehicles\":[{\"vehicle_type\":\"coach_56\",\"quantity\":1}],\"start_at\":\"$pickup\",\"end_at\":\"$back\",\"miles\":130,\"amenities\":[\"wifi\"]}"
 expect "the quote total is what pricing calculates" 200 ".total == $total"
 
+req GET "/charters/charters/$charter" "$agent"; version=$(jq -r .version <<<"$body")
+req PATCH "/charters/charters/$charter" "$agent" "{\"version\":$version,\"passenger_count\":44}"
+expect "the client adds passengers" 200 '.passenger_count == 44'
+req GET "/charters/quotes/$quote" "$agent"
+expect "the quote priced for the old trip is superseded" 200 '.status == "superseded"'
+req POST "/charters/charters/$charter/quotes" "$agent"
+expect "a new quote prices the changed trip" 201 '.version == 2 and .status == "draft"'
+quote=$(jq -r .id <<<"$body")
+
 req POST "/charters/quotes/$quote/send" "$agent"
 expect "sending the quote" 200
 req GET "/charters/charters/$charter" "$agent"
@@ -43,6 +52,17 @@ req GET "/charters/charters/$charter" "$agent"
 expect "the charter is booked" 200 '.status == "booked"'
 req GET "/charters/charters/$charter/history" "$agent"
 expect "its history shows inquiry → quoted → booked" 200 '[.items[].to_status] | index("quoted") != null and index("booked") != null'
+
+accounts=$(login accounts@example.com demo-pass-2026)
+key="smoke-vp-$RANDOM$RANDOM"
+payment="{\"vendor_id\":\"$(cat /proc/sys/kernel/random/uuid)\",\"amount\":1250.00,\"due_date\":\"$(date -u -d '+45 days' +%Y-%m-%d)\"}"
+req POST "/charters/charters/$charter/vendor-payments" "$accounts" "$payment" "Idempotency-Key: $key"
+expect "an accountant records what a vendor is owed" 201 '.status == "pending" and .amount == 1250'
+first=$(jq -r .id <<<"$body")
+req POST "/charters/charters/$charter/vendor-payments" "$accounts" "$payment" "Idempotency-Key: $key"
+expect "a retry with the same Idempotency-Key records nothing new" 201 ".id == \"$first\""
+req GET "/charters/charters/$charter/vendor-payments" "$accounts"
+expect "the charter owes the vendor once" 200 '.total == 1'
 
 req POST "/charters/charters/$charter/status" "$agent" '{"status":"completed","reason":"skip ahead"}'
 expect "an illegal transition is 409" 409
