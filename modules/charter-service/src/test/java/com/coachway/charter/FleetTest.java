@@ -182,6 +182,27 @@ class FleetTest {
                 .patch("/vehicles/" + coach).then().statusCode(200).body("status", equalTo("retired"));
     }
 
+    @Test
+    void moving_a_charter_holds_its_vehicles_again_so_one_out_of_service_must_be_unassigned_first() {
+        String coach = cw.createVehicle("coach_56", 56);
+        String charterId = cw.createCharter(clientId, "2027-10-07");
+        cw.assign(charterId, cw.firstLine(charterId), coach).then().statusCode(200);
+        // How a vehicle comes to be out of service while assigned: its charter's window had passed.
+        cw.execute("update charter.vehicles set status = 'maintenance' where id = '" + coach + "'");
+
+        int version = cw.version(charterId);
+        var earlier = Map.<String, Object>of("version", version, "pickup_at", "2027-10-07T07:00:00-04:00");
+        cw.rawAs("sales_agent").contentType("application/json").body(earlier).patch("/charters/" + charterId)
+                .then().statusCode(409).body("detail", containsString("is maintenance"));
+        cw.getCharter(charterId).then().body("version", equalTo(version));
+        cw.as("sales_agent").contentType("application/json").body(Map.of("version", cw.version(charterId), "notes", "Same times"))
+                .patch("/charters/" + charterId).then().statusCode(200);
+
+        cw.assign(charterId, cw.firstLine(charterId), null).then().statusCode(200);
+        cw.as("sales_agent").contentType("application/json").body(Map.of("version", cw.version(charterId), "pickup_at", "2027-10-07T07:00:00-04:00"))
+                .patch("/charters/" + charterId).then().statusCode(200);
+    }
+
     // ---- assignment ----
 
     private Map<String, Object> withVehicle(String type, String day) {

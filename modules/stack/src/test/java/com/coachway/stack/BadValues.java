@@ -82,5 +82,6 @@ final class BadValues {
 
     /** Values for a query parameter, whatever it expects. */
     static final List<String> QUERY_VALUES = List.of("", "abc", "-1", "0", "99999999999999999999", "1e400", "2027-13-45",
-            "x".repeat(2_000), "' or 1=1 --", "%00", "true", "NaN");
+            "x".repeat(2_000), "' or 1=1 --", "%00", "true", "NaN", "+999999999-12-31", "-999999999-01-01",
+            "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59-18:00");
 }

@@ -25,14 +25,27 @@ public final class FreePorts {
     private FreePorts() {}
 
     public static int next() {
-        int ceiling = ephemeralRangeStart();
+        int[] range = ephemeralRange();
+        // Below the ephemeral range, else above it; a machine whose range leaves no room for either
+        // gets kernel-chosen ports and the (small) race this class otherwise avoids.
+        int low = range[0] > LOWEST + 1_000 ? LOWEST : range[1] + 1;
+        int high = range[0] > LOWEST + 1_000 ? range[0] : 65_536;
+        if (high - low < 1_000) return kernelChosen();
         var random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 1_000; attempt++) {
-            int port = random.nextInt(LOWEST, ceiling);
+            int port = random.nextInt(low, high);
             if (handedOut.contains(port) || !bindable(port)) continue;
             if (handedOut.add(port)) return port;
         }
-        throw new IllegalStateException("no free port found between " + LOWEST + " and " + ceiling);
+        throw new IllegalStateException("no free port found between " + low + " and " + high);
+    }
+
+    private static int kernelChosen() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean bindable(int port) {
@@ -45,14 +58,13 @@ public final class FreePorts {
         }
     }
 
-    /** Linux publishes the range; elsewhere the common Linux default start is assumed. */
-    private static int ephemeralRangeStart() {
+    /** Linux publishes the range; elsewhere the common Linux default is assumed. */
+    private static int[] ephemeralRange() {
         try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-            int start = Integer.parseInt(range.split("\\s+")[0]);
-            return Math.max(start, LOWEST + 1_000);
+            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            return new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
         } catch (IOException | RuntimeException e) {
-            return 32_768;
+            return new int[] {32_768, 60_999};
         }
     }
 }

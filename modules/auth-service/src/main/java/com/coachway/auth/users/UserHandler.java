@@ -98,6 +98,7 @@ public final class UserHandler {
 
         User updated = dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
+            users.lockUserAndActiveAdmins(tx, id);
             User before = users.lock(tx, id).orElseThrow(() -> ApiException.notFound("User"));
             if (before.version() != version) throw ApiException.versionConflict(before.version());
             // Absent fields keep their value; the portal links may be cleared with an explicit null.
@@ -132,6 +133,7 @@ public final class UserHandler {
         if (id.equals(me.userId())) throw ApiException.conflict("You cannot deactivate yourself");
         dsl.transaction(c -> {
             DSLContext tx = c.dsl();
+            users.lockUserAndActiveAdmins(tx, id);
             User before = users.lock(tx, id).orElseThrow(() -> ApiException.notFound("User"));
             if (!before.active()) return;
             if (UserRules.removesAdmin(before, false, before.roles()) && users.lockOtherActiveAdmins(tx, id) == 0) {

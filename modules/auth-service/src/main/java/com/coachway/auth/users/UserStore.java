@@ -157,6 +157,20 @@ public final class UserStore {
      * Active admins other than this one, with their rows locked: two admins demoting each other at
      * the same moment serialize here, so one of them always remains.
      */
+    /**
+     * Locks the user and every active admin, in id order, before anything else in a change that
+     * may remove an admin: two admins demoting each other then queue instead of deadlocking, and
+     * the second sees the first's result (and is refused as the last admin).
+     */
+    public void lockUserAndActiveAdmins(DSLContext tx, UUID id) {
+        tx.select(USERS.ID).from(USERS)
+                .where(USERS.ID.eq(id).or(USERS.ACTIVE.isTrue().and(DSL.exists(DSL.selectOne().from(USER_ROLES)
+                        .where(USER_ROLES.USER_ID.eq(USERS.ID), USER_ROLES.ROLE_NAME.eq("admin"))))))
+                .orderBy(USERS.ID)
+                .forUpdate()
+                .fetch();
+    }
+
     public int lockOtherActiveAdmins(DSLContext tx, UUID exceptId) {
         return tx.select(USERS.ID).from(USERS)
                 .where(USERS.ACTIVE.isTrue(), USERS.ID.ne(exceptId),

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -86,7 +87,7 @@ public final class CharterHandler {
                 LocalDate day = LocalDate.parse(raw);
                 return endOfDay ? day.plusDays(1).atStartOfDay(tripZone).toOffsetDateTime().minusNanos(1000)
                         : day.atStartOfDay(tripZone).toOffsetDateTime();
-            } catch (DateTimeParseException notDate) {
+            } catch (DateTimeException notDateOrPastTheCalendar) { // e.g. the day after +999999999-12-31
                 throw ApiException.validation(List.of(new FieldError(name, "must be a date-time with offset or a date, YYYY-MM-DD")));
             }
         }
@@ -221,6 +222,17 @@ public final class CharterHandler {
             if (locked.version() != f.version()) throw ApiException.versionConflict(locked.version());
             if (linesToWrite != null && charters.lines(tx, id).stream().anyMatch(l -> l.vehicleId() != null)) {
                 throw ApiException.conflict("The charter has vehicles assigned to its lines; unassign them before changing the vehicles");
+            }
+            boolean moves = !pickupAt.isEqual(locked.pickupAt()) || !endsAt.isEqual(locked.endsAt());
+            if (moves) {
+                // The assigned vehicles are held for the new window as if assigned now: each must still be in service.
+                for (var line : charters.lines(tx, id)) {
+                    if (line.vehicleId() == null) continue;
+                    String status = vehicles.lockForAssignment(tx, line.vehicleId()).map(VehicleLookup.Fit::status).orElse("gone");
+                    if (!"active".equals(status)) {
+                        throw ApiException.conflict("An assigned vehicle is " + status + "; unassign it before moving the charter");
+                    }
+                }
             }
             charters.update(tx, locked, change, now);
             // A quote priced the old trip; accepting it would book the new trip at the old price.

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * Stops count in the order they run (their sequence is checked to be that order).
  *
  * <p>Values are compared as what they mean, not as they were written: instants rather than offsets,
- * numbers without trailing zeros, amenities as a set.
+ * numbers without trailing zeros, amenities as a set, vehicles in any order.
  */
 public record TripTerms(String tripType, int passengers, Instant pickupAt, Instant returnAt,
                         SortedSet<String> amenities, Integer miles, List<String> vehicleTypes, List<Stop> stops) {
@@ -26,7 +26,7 @@ public record TripTerms(String tripType, int passengers, Instant pickupAt, Insta
     public static TripTerms of(String tripType, int passengers, OffsetDateTime pickupAt, OffsetDateTime returnAt,
                                List<String> amenities, Integer miles, List<String> vehicleTypes, List<StopInput> stops) {
         return new TripTerms(tripType, passengers, instant(pickupAt), instant(returnAt),
-                new TreeSet<>(amenities == null ? List.of() : amenities), miles, List.copyOf(vehicleTypes),
+                new TreeSet<>(amenities == null ? List.of() : amenities), miles, vehicleTypes.stream().sorted().toList(),
                 stops.stream()
                         .map(s -> new Stop(s.address().strip(), number(s.lat()), number(s.lon()),
                                 instant(s.arriveAt()), instant(s.departAt())))

@@ -182,11 +182,28 @@ public final class QuoteHandler {
             accepted = acceptInTransaction(caller, id, charterId, key, redeemed);
         } catch (RuntimeException e) {
             // The promo use was counted for a booking that did not happen: give it back.
-            if (redeemed.get() != null) pricing.release(redeemed.get(), id);
+            if (redeemed.get() != null) releaseUnlessAccepted(charterId, id, redeemed.get());
             throw e;
         }
         log.info("quote {} accepted; charter {} booked ({})", id, charterId, caller.subject());
         ctx.json(accepted);
+    }
+
+    /**
+     * Under the charter's lock, as accepts are: a retry of this accept may have booked the quote
+     * since this attempt failed, and then the use it counted (one per quote) is that booking's.
+     */
+    private void releaseUnlessAccepted(UUID charterId, UUID quoteId, String code) {
+        try {
+            dsl.transaction(c -> {
+                DSLContext tx = c.dsl();
+                charters.lock(tx, charterId);
+                boolean accepted = quotes.lock(tx, quoteId).map(q -> q.stored() == QuoteStatus.ACCEPTED).orElse(false);
+                if (!accepted) pricing.release(code, quoteId);
+            });
+        } catch (RuntimeException e) {
+            log.warn("promo code {} keeps a use counted for quote {}, whose acceptance failed: {}", code, quoteId, e.toString());
+        }
     }
 
     private Quote acceptInTransaction(Caller caller, UUID id, UUID charterId, String key, AtomicReference<String> redeemed) {

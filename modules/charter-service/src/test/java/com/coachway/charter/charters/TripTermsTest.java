@@ -50,6 +50,12 @@ class TripTermsTest {
     }
 
     @Test
+    void the_same_vehicles_in_another_order_are_the_same_terms() {
+        assertEquals(new Trip("round_trip", 40, PICKUP, RETURN, List.of(), 120, List.of("coach_56", "minibus_28"), base().stops()).terms(),
+                new Trip("round_trip", 40, PICKUP, RETURN, List.of(), 120, List.of("minibus_28", "coach_56"), base().stops()).terms());
+    }
+
+    @Test
     void stop_notes_are_not_terms() {
         same(t -> new Trip(t.type(), t.passengers(), t.pickup(), t.ret(), t.amenities(), t.miles(), t.vehicles(),
                 List.of(stop(1, "1 Main St", null, PICKUP, "gate B"), stop(2, "Museum", "42.3677", null, null))));
