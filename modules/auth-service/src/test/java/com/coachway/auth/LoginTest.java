@@ -1,5 +1,7 @@
 package com.coachway.auth;
 
+import com.coachway.testkit.Together;
+
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.coachway.common.auth.JwksKeyProvider;
@@ -12,12 +14,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -127,16 +125,9 @@ class LoginTest {
 
     @Test
     void twenty_concurrent_logins_all_succeed() throws Exception {
-        try (var pool = Executors.newFixedThreadPool(20)) {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                calls.add(() -> auth.login(AuthFixture.ADMIN_EMAIL, AuthFixture.ADMIN_PASSWORD).statusCode());
-            }
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) codes.add(f.get());
-            assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200,
-                    200, 200, 200, 200, 200, 200, 200, 200, 200, 200), codes);
-        }
+        List<Integer> codes = Together.run(20, i -> auth.login(AuthFixture.ADMIN_EMAIL, AuthFixture.ADMIN_PASSWORD).statusCode());
+        assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200,
+                200, 200, 200, 200, 200, 200, 200, 200, 200, 200), codes);
     }
 
     @Test

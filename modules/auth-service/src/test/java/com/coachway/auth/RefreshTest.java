@@ -1,5 +1,7 @@
 package com.coachway.auth;
 
+import com.coachway.testkit.Together;
+
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,9 +11,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,13 +88,8 @@ class RefreshTest {
     @Test
     void two_concurrent_refreshes_of_one_token_let_exactly_one_through() throws Exception {
         String token = auth.loginOk(email, AuthFixture.GOOD_PASSWORD).path("refresh_token");
-        try (var pool = Executors.newFixedThreadPool(2)) {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 2; i++) calls.add(() -> refresh(token).statusCode());
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) codes.add(f.get());
-            codes.sort(Integer::compare);
-            assertEquals(List.of(200, 401), codes);
-        }
+        List<Integer> codes = new ArrayList<>(Together.run(2, i -> refresh(token).statusCode()));
+        codes.sort(Integer::compare);
+        assertEquals(List.of(200, 401), codes);
     }
 }

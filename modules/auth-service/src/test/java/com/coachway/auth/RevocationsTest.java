@@ -1,5 +1,6 @@
 package com.coachway.auth;
 
+import com.coachway.testkit.Rows;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -178,11 +178,8 @@ class RevocationsTest {
         logout(recent);
         logout(old);
         String oldSid = sid(old.path("access_token"));
-        try (var c = DriverManager.getConnection(auth.svc.databaseUrl());
-             var s = c.prepareStatement("update auth.refresh_tokens set revoked_at = now() - interval '21 minutes' where family_id = ?")) {
-            s.setObject(1, UUID.fromString(oldSid));
-            assertEquals(1, s.executeUpdate());
-        }
+        assertEquals(1, Rows.execute(auth.svc.databaseUrl(),
+                "update auth.refresh_tokens set revoked_at = now() - interval '21 minutes' where family_id = ?", UUID.fromString(oldSid)));
 
         for (String since : new String[]{null, "2000-01-01T00:00:00Z"}) {
             var ids = sessionIds(revocations(service, since));

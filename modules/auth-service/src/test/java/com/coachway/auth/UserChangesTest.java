@@ -1,19 +1,17 @@
 package com.coachway.auth;
 
+import com.coachway.testkit.Rows;
+import com.coachway.testkit.Together;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.sql.DriverManager;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -105,7 +103,7 @@ class UserChangesTest {
         int myVersion = version(me);
         int otherVersion = version(other);
 
-        List<Response> answers = concurrently(List.of(
+        List<Response> answers = Together.run(List.<Callable<Response>>of(
                 () -> patch(myToken, other, Map.of("version", otherVersion, "roles", List.of("manager"))),
                 () -> patch(otherToken, me, Map.of("version", myVersion, "roles", List.of("manager")))));
         List<Integer> codes = answers.stream().map(Response::statusCode).toList();
@@ -147,24 +145,6 @@ class UserChangesTest {
     }
 
     private <T> T scalar(Class<T> type, String sql) {
-        try (var c = DriverManager.getConnection(auth.svc.databaseUrl()); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getObject(1, type);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Response> concurrently(List<Callable<Response>> calls) throws Exception {
-        var barrier = new CyclicBarrier(calls.size());
-        try (var pool = Executors.newFixedThreadPool(calls.size())) {
-            var futures = calls.stream().map(call -> pool.submit(() -> {
-                barrier.await();
-                return call.call();
-            })).toList();
-            var answers = new ArrayList<Response>();
-            for (var f : futures) answers.add(f.get());
-            return answers;
-        }
+        return Rows.scalar(auth.svc.databaseUrl(), type, sql);
     }
 }

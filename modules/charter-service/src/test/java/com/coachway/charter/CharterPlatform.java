@@ -4,20 +4,15 @@ import com.coachway.auth.AuthService;
 import com.coachway.client.ClientService;
 import com.coachway.pricing.PricingService;
 import com.coachway.testkit.Platform;
+import com.coachway.testkit.Rows;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -208,54 +203,13 @@ final class CharterPlatform implements AutoCloseable {
 
     // ---- direct database access, for what the API does not show (outbox rows) or cannot do (time travel) ----
 
-    /** Runs a statement straight on the database, e.g. a trigger that makes a step fail. */
-    void execute(String sql) {
-        try (var c = DriverManager.getConnection(platform.databaseUrl()); var s = c.createStatement()) {
-            s.execute(sql);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Runs a statement straight on the database, e.g. a trigger that makes a step fail; returns the rows it changed. */
+    int execute(String sql, Object... params) {
+        return Rows.execute(platform.databaseUrl(), sql, params);
     }
 
     List<Map<String, Object>> rows(String sql, Object... params) {
-        try (var c = DriverManager.getConnection(platform.databaseUrl()); var s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) s.setObject(i + 1, params[i]);
-            var out = new ArrayList<Map<String, Object>>();
-            try (var rs = s.executeQuery()) {
-                var meta = rs.getMetaData();
-                while (rs.next()) {
-                    var row = new LinkedHashMap<String, Object>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) row.put(meta.getColumnLabel(i), rs.getObject(i));
-                    out.add(row);
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    int execute(String sql, Object... params) {
-        try (var c = DriverManager.getConnection(platform.databaseUrl()); var s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) s.setObject(i + 1, params[i]);
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    /** Runs the calls at the same moment (released together by a barrier) and returns their status codes. */
-    static List<Integer> concurrently(List<Callable<Response>> calls) throws Exception {
-        var barrier = new CyclicBarrier(calls.size());
-        try (var pool = Executors.newFixedThreadPool(calls.size())) {
-            var futures = calls.stream().map(call -> pool.submit(() -> {
-                barrier.await();
-                return call.call().statusCode();
-            })).toList();
-            var codes = new ArrayList<Integer>();
-            for (var f : futures) codes.add(f.get());
-            return codes;
-        }
+        return Rows.query(platform.databaseUrl(), sql, params);
     }
 
     @Override

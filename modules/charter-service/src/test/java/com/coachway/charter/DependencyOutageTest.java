@@ -2,13 +2,13 @@ package com.coachway.charter;
 
 import com.coachway.auth.AuthService;
 import com.coachway.testkit.Platform;
+import com.coachway.testkit.Rows;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.sql.DriverManager;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,12 +66,10 @@ class DependencyOutageTest {
     @Test
     void pricing_a_charter_is_503_and_writes_nothing() throws Exception {
         String id = UUID.randomUUID().toString();
-        try (var c = DriverManager.getConnection(platform.databaseUrl()); var s = c.createStatement()) {
-            s.execute("insert into charter.charters (id, reference, client_id, trip_type, passenger_count, pickup_at, ends_at, miles, created_by) "
-                    + "values ('" + id + "', 'CW-2027-90001', '" + UUID.randomUUID() + "', 'one_way', 10, '2027-05-10T12:00Z', '2027-05-10T16:00Z', 50, 'test')");
-            s.execute("insert into charter.charter_vehicle_lines (id, charter_id, position, vehicle_type, capacity) values ('"
-                    + UUID.randomUUID() + "', '" + id + "', 1, 'coach_56', 56)");
-        }
+        Rows.execute(platform.databaseUrl(), "insert into charter.charters (id, reference, client_id, trip_type, passenger_count, pickup_at, ends_at, miles, created_by) "
+                + "values ('" + id + "', 'CW-2027-90001', '" + UUID.randomUUID() + "', 'one_way', 10, '2027-05-10T12:00Z', '2027-05-10T16:00Z', 50, 'test')");
+        Rows.execute(platform.databaseUrl(), "insert into charter.charter_vehicle_lines (id, charter_id, position, vehicle_type, capacity) values ('"
+                + UUID.randomUUID() + "', '" + id + "', 1, 'coach_56', 56)");
         long quotes = platform.count("charter.charter_quotes");
         as("sales_agent").contentType("application/json").body("{}").post("/charters/" + id + "/quotes").then().statusCode(503)
                 .body("detail", containsString("client-service"));

@@ -1,5 +1,6 @@
 package com.coachway.charter;
 
+import com.coachway.testkit.Together;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -296,7 +297,7 @@ class FleetTest {
                     .body(Map.of("vehicle_id", vehicle)).put("/charters/" + a + "/vehicles/" + lineA);
             Callable<Response> assignB = () -> cw.platform.raw(CharterPlatform.CHARTERS).auth().oauth2(token).contentType("application/json")
                     .body(Map.of("vehicle_id", vehicle)).put("/charters/" + b + "/vehicles/" + lineB);
-            List<Integer> codes = CharterPlatform.concurrently(List.of(assignA, assignB));
+            List<Integer> codes = Together.statusCodes(List.of(assignA, assignB));
             assertEquals(List.of(200, 409), codes.stream().sorted().toList(), "round " + round);
             assertEquals(1, cw.rows("select 1 from charter.charter_vehicle_lines where vehicle_id = ?::uuid", vehicle).size());
         }
@@ -388,7 +389,7 @@ class FleetTest {
         Callable<Response> post = () -> cw.as("dispatcher").header("Idempotency-Key", key).contentType("application/json")
                 .body(body).post("/charters/" + charterId + "/vendor-payments");
 
-        assertEquals(List.of(201, 201, 201, 201), CharterPlatform.concurrently(List.of(post, post, post, post)));
+        assertEquals(List.of(201, 201, 201, 201), Together.statusCodes(List.of(post, post, post, post)));
         String id = post.call().then().statusCode(201).extract().path("id");
         assertEquals(1, cw.rows("select id from charter.vendor_payments where charter_id = ?::uuid", charterId).size());
         assertEquals(id, cw.rows("select id::text as id from charter.vendor_payments where charter_id = ?::uuid", charterId).get(0).get("id"));

@@ -1,5 +1,6 @@
 package com.coachway.charter;
 
+import com.coachway.testkit.Together;
 import com.coachway.common.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.response.Response;
@@ -235,7 +236,7 @@ class QuoteFlowTest {
             String quoteId = cw.sentQuote(charterId);
             Callable<Response> accept = () -> cw.platform.raw(CharterPlatform.CHARTERS).auth().oauth2(cw.platform.token("sales_agent"))
                     .post("/quotes/" + quoteId + "/accept");
-            List<Integer> codes = CharterPlatform.concurrently(List.of(accept, accept));
+            List<Integer> codes = Together.statusCodes(List.of(accept, accept));
             assertEquals(List.of(200, 409), codes.stream().sorted().toList(), "round " + round);
             assertEquals(1, outbox("payment.schedule_requested", "quote_id", quoteId).size());
             cw.as("sales_agent").get("/charters/" + charterId + "/history").then().body("items.to_status",

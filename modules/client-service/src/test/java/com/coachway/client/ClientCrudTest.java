@@ -1,20 +1,18 @@
 package com.coachway.client;
 
+import com.coachway.testkit.Together;
+
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -112,17 +110,9 @@ class ClientCrudTest {
     void concurrent_creates_with_one_email_give_exactly_one_client() throws Exception {
         String email = ClientFixture.uniqueEmail("race");
         long before = fx.count("client.clients");
-        try (var pool = Executors.newFixedThreadPool(8)) {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String e = i % 2 == 0 ? email : email.toUpperCase();
-                calls.add(() -> create(ClientFixture.clientBody(Map.of("email", e))).statusCode());
-            }
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) codes.add(f.get());
-            assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes::toString);
-            assertEquals(7, codes.stream().filter(c -> c == 409).count(), codes::toString);
-        }
+        List<Integer> codes = Together.run(8, i -> create(ClientFixture.clientBody(Map.of("email", i % 2 == 0 ? email : email.toUpperCase()))).statusCode());
+        assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes::toString);
+        assertEquals(7, codes.stream().filter(c -> c == 409).count(), codes::toString);
         assertEquals(before + 1, fx.count("client.clients"));
     }
 

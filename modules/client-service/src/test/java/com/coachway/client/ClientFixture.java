@@ -2,6 +2,7 @@ package com.coachway.client;
 
 import com.coachway.auth.AuthService;
 import com.coachway.testkit.Platform;
+import com.coachway.testkit.Rows;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -111,14 +112,7 @@ final class ClientFixture implements AutoCloseable {
 
     /** Rows matching a condition, for "exactly one primary" checks straight against the database. */
     long countWhere(String table, String condition) {
-        try (var c = java.sql.DriverManager.getConnection(platform.databaseUrl());
-             var s = c.createStatement();
-             var rs = s.executeQuery("select count(*) from " + table + " where " + condition)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Rows.scalar(platform.databaseUrl(), Long.class, "select count(*) from " + table + " where " + condition);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.coachway.client;
 
+import com.coachway.testkit.Together;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,20 +36,6 @@ class PrimaryContactConcurrencyTest {
         charters.close();
     }
 
-    /** Runs the calls at the same moment and returns their status codes. */
-    private static List<Integer> together(List<Callable<Integer>> calls) throws Exception {
-        var barrier = new CyclicBarrier(calls.size());
-        try (var pool = Executors.newFixedThreadPool(calls.size())) {
-            List<Callable<Integer>> synced = calls.stream().<Callable<Integer>>map(c -> () -> {
-                barrier.await();
-                return c.call();
-            }).toList();
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(synced)) codes.add(f.get());
-            return codes;
-        }
-    }
-
     private long primaries(String client) {
         return fx.countWhere("client.contacts", "client_id = '" + client + "' and is_primary");
     }
@@ -64,7 +49,7 @@ class PrimaryContactConcurrencyTest {
             calls.add(() -> fx.as("sales_agent").contentType("application/json").body(Map.of("name", "Boss " + n, "is_primary", true))
                     .post("/clients/" + client + "/contacts").statusCode());
         }
-        assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201), together(calls));
+        assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201), Together.run(calls));
         assertEquals(PARALLEL, fx.countWhere("client.contacts", "client_id = '" + client + "'"));
         assertEquals(1, primaries(client));
     }
@@ -78,7 +63,7 @@ class PrimaryContactConcurrencyTest {
             calls.add(() -> fx.as("sales_agent").contentType("application/json").body(Map.of("name", "Person " + n))
                     .post("/clients/" + client + "/contacts").statusCode());
         }
-        assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201), together(calls));
+        assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201), Together.run(calls));
         assertEquals(1, primaries(client));
     }
 
@@ -95,7 +80,7 @@ class PrimaryContactConcurrencyTest {
                         .body(Map.of("version", version, "is_primary", true))
                         .patch("/clients/" + client + "/contacts/" + id).statusCode());
             }
-            List<Integer> codes = together(calls);
+            List<Integer> codes = Together.run(calls);
             assertTrue(Set.of(200, 409).containsAll(codes), codes::toString);
             assertTrue(codes.contains(200), codes::toString);
             assertEquals(1, primaries(client), "round " + round + ": " + codes);

@@ -1,5 +1,7 @@
 package com.coachway.pricing;
 
+import com.coachway.testkit.Together;
+
 import com.coachway.auth.AuthService;
 import com.coachway.testkit.Platform;
 import io.restassured.config.JsonConfig;
@@ -9,12 +11,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,17 +91,7 @@ final class PricingPlatform implements AutoCloseable {
 
     /** Runs {@code n} calls at once and answers their status codes, sorted. */
     static List<Integer> concurrently(int n, IntFunction<Integer> call) throws Exception {
-        try (var pool = Executors.newFixedThreadPool(n)) {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int k = i;
-                calls.add(() -> call.apply(k));
-            }
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) codes.add(f.get());
-            codes.sort(Integer::compare);
-            return codes;
-        }
+        return Together.run(n, call).stream().sorted().toList();
     }
 
     @Override

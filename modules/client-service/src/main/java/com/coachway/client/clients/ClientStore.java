@@ -6,6 +6,7 @@ import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.client.tables.Contacts;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SortField;
@@ -14,7 +15,9 @@ import org.jooq.impl.DSL;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -117,33 +120,41 @@ public final class ClientStore {
         return tx.fetchExists(CLIENTS, c);
     }
 
+    /** The columns a client's data fills, written alike on insert and update. */
+    private static Map<Field<?>, Object> columns(Data d) {
+        Address a = d.billingAddress() == null ? new Address(null, null, null, null, null, null) : d.billingAddress();
+        var c = new LinkedHashMap<Field<?>, Object>();
+        c.put(CLIENTS.NAME, d.name());
+        c.put(CLIENTS.TYPE, d.type());
+        c.put(CLIENTS.EMAIL, d.email());
+        c.put(CLIENTS.PHONE, d.phone());
+        c.put(CLIENTS.BILLING_LINE1, a.line1());
+        c.put(CLIENTS.BILLING_LINE2, a.line2());
+        c.put(CLIENTS.BILLING_CITY, a.city());
+        c.put(CLIENTS.BILLING_STATE, a.state());
+        c.put(CLIENTS.BILLING_POSTAL_CODE, a.postalCode());
+        c.put(CLIENTS.BILLING_COUNTRY, a.country());
+        c.put(CLIENTS.PAYMENT_TERMS_DAYS, d.paymentTermsDays());
+        c.put(CLIENTS.CREDIT_LIMIT, d.creditLimit());
+        c.put(CLIENTS.TAX_EXEMPT, d.taxExempt());
+        c.put(CLIENTS.NOTES, d.notes());
+        c.put(CLIENTS.STATUS, d.status());
+        return c;
+    }
+
     /** Inserts unless the email is taken (any case, also by a concurrent insert); true when inserted. */
     public boolean insert(DSLContext tx, UUID id, Data d) {
-        Address a = d.billingAddress() == null ? new Address(null, null, null, null, null, null) : d.billingAddress();
         return tx.insertInto(CLIENTS)
                 .set(CLIENTS.ID, id)
-                .set(CLIENTS.NAME, d.name()).set(CLIENTS.TYPE, d.type()).set(CLIENTS.EMAIL, d.email())
-                .set(CLIENTS.PHONE, d.phone())
-                .set(CLIENTS.BILLING_LINE1, a.line1()).set(CLIENTS.BILLING_LINE2, a.line2())
-                .set(CLIENTS.BILLING_CITY, a.city()).set(CLIENTS.BILLING_STATE, a.state())
-                .set(CLIENTS.BILLING_POSTAL_CODE, a.postalCode()).set(CLIENTS.BILLING_COUNTRY, a.country())
-                .set(CLIENTS.PAYMENT_TERMS_DAYS, d.paymentTermsDays()).set(CLIENTS.CREDIT_LIMIT, d.creditLimit())
-                .set(CLIENTS.TAX_EXEMPT, d.taxExempt()).set(CLIENTS.NOTES, d.notes()).set(CLIENTS.STATUS, d.status())
+                .set(columns(d))
                 .onConflictDoNothing()
                 .execute() == 1;
     }
 
     /** Writes the data and bumps the version; the caller has locked the row and checked the version. */
     public void update(DSLContext tx, UUID id, Data d) {
-        Address a = d.billingAddress() == null ? new Address(null, null, null, null, null, null) : d.billingAddress();
         tx.update(CLIENTS)
-                .set(CLIENTS.NAME, d.name()).set(CLIENTS.TYPE, d.type()).set(CLIENTS.EMAIL, d.email())
-                .set(CLIENTS.PHONE, d.phone())
-                .set(CLIENTS.BILLING_LINE1, a.line1()).set(CLIENTS.BILLING_LINE2, a.line2())
-                .set(CLIENTS.BILLING_CITY, a.city()).set(CLIENTS.BILLING_STATE, a.state())
-                .set(CLIENTS.BILLING_POSTAL_CODE, a.postalCode()).set(CLIENTS.BILLING_COUNTRY, a.country())
-                .set(CLIENTS.PAYMENT_TERMS_DAYS, d.paymentTermsDays()).set(CLIENTS.CREDIT_LIMIT, d.creditLimit())
-                .set(CLIENTS.TAX_EXEMPT, d.taxExempt()).set(CLIENTS.NOTES, d.notes()).set(CLIENTS.STATUS, d.status())
+                .set(columns(d))
                 .set(CLIENTS.VERSION, CLIENTS.VERSION.plus(1))
                 .set(CLIENTS.UPDATED_AT, OffsetDateTime.now())
                 .where(CLIENTS.ID.eq(id))

@@ -94,14 +94,7 @@ class RevokedSessionsInServiceAppTest {
     }
 
     private RevokedSessions startApp() {
-        auth.answer(r -> {
-            var pairs = new java.util.ArrayList<Object>();
-            for (String sid : ended) {
-                pairs.add(sid);
-                pairs.add(Instant.now());
-            }
-            return FakeAuth.answer(Instant.now(), pairs.toArray());
-        });
+        auth.answerEndedNow(ended);
         var revoked = new RevokedSessions("test-service", ServiceClient.builder("auth-service", auth.server.uri())
                 .token(() -> "service-token").build(), Duration.ofMillis(50));
         app = ServiceApp.named("revocation-test")

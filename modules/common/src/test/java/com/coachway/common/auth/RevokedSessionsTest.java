@@ -72,6 +72,18 @@ class RevokedSessionsTest {
             return Answer.json(200, "{\"items\":[" + items + "],\"until\":\"" + until + "\"}");
         }
 
+        /** Always answers the sessions in {@code ended} (read at each poll) as ended just now. */
+        void answerEndedNow(java.util.Collection<String> ended) {
+            answer(r -> {
+                var pairs = new java.util.ArrayList<Object>();
+                for (String sid : ended) {
+                    pairs.add(sid);
+                    pairs.add(Instant.now());
+                }
+                return answer(Instant.now(), pairs.toArray());
+            });
+        }
+
         List<FakeService.Request> polls() {
             return server.requests().stream().filter(r -> r.path().startsWith("/revocations")).toList();
         }
@@ -204,14 +216,7 @@ class RevokedSessionsTest {
     @Test
     void the_background_thread_picks_up_revocations_as_they_happen() {
         List<String> ended = new CopyOnWriteArrayList<>();
-        auth.answer(r -> {
-            var pairs = new java.util.ArrayList<Object>();
-            for (String sid : ended) {
-                pairs.add(sid);
-                pairs.add(Instant.now());
-            }
-            return FakeAuth.answer(Instant.now(), pairs.toArray());
-        });
+        auth.answerEndedNow(ended);
         var sessions = polling(auth.server.uri(), Duration.ofMillis(50)).start();
         Await.until(Duration.ofSeconds(10), "the first poll", () -> sessions.lastSuccess() != null);
 

@@ -5,13 +5,16 @@ import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.pricing.tables.records.PromoCodesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static com.coachway.db.pricing.Tables.PROMO_CODES;
@@ -64,18 +67,25 @@ public final class PromoStore {
         return tx.selectFrom(PROMO_CODES).where(PROMO_CODES.CODE.eq(code)).forUpdate().fetchOptional(PromoStore::toPromo);
     }
 
+    /** The columns a code's values fill, written alike on insert and update. */
+    private static Map<Field<?>, Object> columns(Values v) {
+        var c = new LinkedHashMap<Field<?>, Object>();
+        c.put(PROMO_CODES.DESCRIPTION, v.description());
+        c.put(PROMO_CODES.DISCOUNT_TYPE, v.discountType());
+        c.put(PROMO_CODES.DISCOUNT_VALUE, v.discountValue());
+        c.put(PROMO_CODES.VALID_FROM, v.validFrom());
+        c.put(PROMO_CODES.VALID_TO, v.validTo());
+        c.put(PROMO_CODES.MAX_USES, v.maxUses());
+        c.put(PROMO_CODES.MIN_SUBTOTAL, v.minSubtotal());
+        c.put(PROMO_CODES.ACTIVE, v.active());
+        return c;
+    }
+
     /** Inserts unless the code exists; false when it did (a concurrent duplicate included). */
     public boolean insert(DSLContext tx, String code, Values v) {
         return tx.insertInto(PROMO_CODES)
                 .set(PROMO_CODES.CODE, code)
-                .set(PROMO_CODES.DESCRIPTION, v.description())
-                .set(PROMO_CODES.DISCOUNT_TYPE, v.discountType())
-                .set(PROMO_CODES.DISCOUNT_VALUE, v.discountValue())
-                .set(PROMO_CODES.VALID_FROM, v.validFrom())
-                .set(PROMO_CODES.VALID_TO, v.validTo())
-                .set(PROMO_CODES.MAX_USES, v.maxUses())
-                .set(PROMO_CODES.MIN_SUBTOTAL, v.minSubtotal())
-                .set(PROMO_CODES.ACTIVE, v.active())
+                .set(columns(v))
                 .onConflictDoNothing()
                 .execute() == 1;
     }
@@ -83,14 +93,7 @@ public final class PromoStore {
     /** Replaces the values and bumps the version; the caller has locked the row and checked the version. */
     public void update(DSLContext tx, String code, Values v) {
         tx.update(PROMO_CODES)
-                .set(PROMO_CODES.DESCRIPTION, v.description())
-                .set(PROMO_CODES.DISCOUNT_TYPE, v.discountType())
-                .set(PROMO_CODES.DISCOUNT_VALUE, v.discountValue())
-                .set(PROMO_CODES.VALID_FROM, v.validFrom())
-                .set(PROMO_CODES.VALID_TO, v.validTo())
-                .set(PROMO_CODES.MAX_USES, v.maxUses())
-                .set(PROMO_CODES.MIN_SUBTOTAL, v.minSubtotal())
-                .set(PROMO_CODES.ACTIVE, v.active())
+                .set(columns(v))
                 .set(PROMO_CODES.VERSION, PROMO_CODES.VERSION.plus(1))
                 .set(PROMO_CODES.UPDATED_AT, OffsetDateTime.now())
                 .where(PROMO_CODES.CODE.eq(code))

@@ -5,6 +5,7 @@ import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.pricing.tables.records.RateCardsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,34 +92,33 @@ public final class RateCardStore {
                 .fetchOptional(RateCardStore::toRateCard);
     }
 
+    /** The columns a rate card's terms fill, written alike on insert and update. */
+    private static Map<Field<?>, Object> columns(Terms t) {
+        var v = new LinkedHashMap<Field<?>, Object>();
+        v.put(RATE_CARDS.HOURLY_RATE, t.hourlyRate());
+        v.put(RATE_CARDS.MINIMUM_HOURS, t.minimumHours());
+        v.put(RATE_CARDS.PER_MILE_RATE, t.perMileRate());
+        v.put(RATE_CARDS.DAILY_RATE, t.dailyRate());
+        v.put(RATE_CARDS.INCLUDED_MILES_PER_DAY, t.includedMilesPerDay());
+        v.put(RATE_CARDS.DRIVER_OVERNIGHT_FEE, t.driverOvernightFee());
+        v.put(RATE_CARDS.EXTRA_DRIVER_HOURLY_RATE, t.extraDriverHourlyRate());
+        v.put(RATE_CARDS.EFFECTIVE_FROM, t.effectiveFrom());
+        v.put(RATE_CARDS.EFFECTIVE_TO, t.effectiveTo());
+        return v;
+    }
+
     public void insert(DSLContext tx, UUID id, String vehicleType, Terms t) {
         tx.insertInto(RATE_CARDS)
                 .set(RATE_CARDS.ID, id)
                 .set(RATE_CARDS.VEHICLE_TYPE, vehicleType)
-                .set(RATE_CARDS.HOURLY_RATE, t.hourlyRate())
-                .set(RATE_CARDS.MINIMUM_HOURS, t.minimumHours())
-                .set(RATE_CARDS.PER_MILE_RATE, t.perMileRate())
-                .set(RATE_CARDS.DAILY_RATE, t.dailyRate())
-                .set(RATE_CARDS.INCLUDED_MILES_PER_DAY, t.includedMilesPerDay())
-                .set(RATE_CARDS.DRIVER_OVERNIGHT_FEE, t.driverOvernightFee())
-                .set(RATE_CARDS.EXTRA_DRIVER_HOURLY_RATE, t.extraDriverHourlyRate())
-                .set(RATE_CARDS.EFFECTIVE_FROM, t.effectiveFrom())
-                .set(RATE_CARDS.EFFECTIVE_TO, t.effectiveTo())
+                .set(columns(t))
                 .execute();
     }
 
     /** Replaces the terms and bumps the version; the caller has locked the row and checked the version. */
     public void update(DSLContext tx, UUID id, Terms t) {
         tx.update(RATE_CARDS)
-                .set(RATE_CARDS.HOURLY_RATE, t.hourlyRate())
-                .set(RATE_CARDS.MINIMUM_HOURS, t.minimumHours())
-                .set(RATE_CARDS.PER_MILE_RATE, t.perMileRate())
-                .set(RATE_CARDS.DAILY_RATE, t.dailyRate())
-                .set(RATE_CARDS.INCLUDED_MILES_PER_DAY, t.includedMilesPerDay())
-                .set(RATE_CARDS.DRIVER_OVERNIGHT_FEE, t.driverOvernightFee())
-                .set(RATE_CARDS.EXTRA_DRIVER_HOURLY_RATE, t.extraDriverHourlyRate())
-                .set(RATE_CARDS.EFFECTIVE_FROM, t.effectiveFrom())
-                .set(RATE_CARDS.EFFECTIVE_TO, t.effectiveTo())
+                .set(columns(t))
                 .set(RATE_CARDS.VERSION, RATE_CARDS.VERSION.plus(1))
                 .set(RATE_CARDS.UPDATED_AT, OffsetDateTime.now())
                 .where(RATE_CARDS.ID.eq(id))
