@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Typed, strict reads of one YAML mapping. Kong's schema rejects unknown fields, so every key
- * must be read (or explicitly ignored) before {@link #finish()}: a typo in kong.yml fails startup
- * instead of being silently ignored.
+ * Typed, strict reads of one YAML mapping. Every key must be read before {@link #finish()}, which
+ * refuses the rest by name: a field the local gateway does not implement (or a typo) fails
+ * startup instead of being silently ignored.
  */
 final class ConfigObject {
     private final String where;
@@ -38,26 +39,16 @@ final class ConfigObject {
         return where;
     }
 
-    boolean has(String key) {
-        return values.get(key) != null;
-    }
-
     Object raw(String key) {
         read.add(key);
         return values.get(key);
     }
 
-    void ignore(String... keys) {
-        read.addAll(List.of(keys));
-    }
-
-    String string(String key, String fallback) {
+    /** A string, or null when absent. */
+    String string(String key) {
         Object v = raw(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof String s) {
-            return s;
+        if (v == null || v instanceof String) {
+            return (String) v;
         }
         if (v instanceof Number || v instanceof Boolean) {
             return String.valueOf(v);
@@ -66,19 +57,19 @@ final class ConfigObject {
     }
 
     String requiredString(String key) {
-        String s = string(key, null);
+        String s = string(key);
         if (s == null || s.isBlank()) {
             throw invalid(where + "." + key, "is required");
         }
         return s;
     }
 
-    String oneOf(String key, String fallback, List<String> allowed) {
-        String s = string(key, fallback);
-        if (s != null && !allowed.contains(s)) {
-            throw invalid(where + "." + key, "must be one of " + allowed + ", not '" + s + "'");
+    /** For an option whose only supported value is Kong's default: absent or exactly {@code supported}. */
+    void requireIfPresent(String key, Object supported) {
+        Object v = raw(key);
+        if (v != null && !Objects.equals(v, supported)) {
+            throw invalid(where + "." + key, describe(v) + " is not supported by the local gateway (only " + describe(supported) + ")");
         }
-        return s;
     }
 
     boolean bool(String key, boolean fallback) {
@@ -90,18 +81,6 @@ final class ConfigObject {
             return b;
         }
         throw invalid(where + "." + key, "must be true or false, not " + describe(v));
-    }
-
-    /** A number, or null when absent (Kong treats an absent limit as "not configured"). */
-    Double number(String key) {
-        Object v = raw(key);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw invalid(where + "." + key, "must be a number, not " + describe(v));
     }
 
     long integer(String key, long fallback, long min, long max) {
@@ -147,11 +126,12 @@ final class ConfigObject {
         return new ArrayList<>(l);
     }
 
-    /** Fails on any key that was not read: Kong rejects unknown fields too. */
+    /** Fails on any key that was not read. */
     void finish() {
         List<String> unknown = values.keySet().stream().filter(k -> !read.contains(k)).toList();
         if (!unknown.isEmpty()) {
-            throw invalid(where, "unknown or unsupported field(s) " + unknown);
+            throw invalid(where, "unknown or unsupported field(s) " + unknown
+                    + " (the local gateway implements only what kong/kong.yml uses)");
         }
     }
 

@@ -1,25 +1,29 @@
 package com.coachway.gateway;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.server.Request;
 
-/** Kong's correlation-id plugin (kong/plugins/correlation-id/handler.lua). */
+/**
+ * Kong's correlation-id plugin (kong/plugins/correlation-id/handler.lua) with the uuid generator,
+ * the one kong.yml uses.
+ */
 final class CorrelationId implements Plugin {
     static final String NAME = "correlation-id";
 
     private final String headerName;
-    private final String generator;
     private final boolean echoDownstream;
-    private final String instanceUuid = UUID.randomUUID().toString();
-    private final AtomicLong counter = new AtomicLong();
 
     CorrelationId(ConfigObject config) {
-        headerName = config.string("header_name", "Kong-Request-ID");
-        generator = config.oneOf("generator", "uuid#counter", List.of("uuid", "uuid#counter", "tracker"));
+        String name = config.string("header_name");
+        headerName = name == null ? "Kong-Request-ID" : name;
+        // Kong's default generator is uuid#counter; kong.yml asks for uuid.
+        String generator = config.string("generator");
+        if (!"uuid".equals(generator)) {
+            throw ConfigObject.invalid(config.where() + ".generator",
+                    (generator == null ? "the default (uuid#counter)" : "'" + generator + "'")
+                            + " is not supported by the local gateway (only 'uuid')");
+        }
         echoDownstream = config.bool("echo_downstream", false);
     }
 
@@ -37,7 +41,7 @@ final class CorrelationId implements Plugin {
     public Reply access(Exchange exchange) {
         String id = exchange.request.getHeaders().get(headerName);
         if (id == null || id.isEmpty()) {
-            id = generate(exchange.request);
+            id = UUID.randomUUID().toString();
             exchange.upstreamHeaders.put(headerName, id);
         }
         exchange.state(this, id);
@@ -53,19 +57,6 @@ final class CorrelationId implements Plugin {
             return;
         }
         String id = exchange.state(this);
-        if (id == null) {
-            id = exchange.request.getHeaders().get(headerName);
-        }
-        headers.put(headerName, id == null || id.isEmpty() ? generate(exchange.request) : id);
-    }
-
-    private String generate(Request request) {
-        return switch (generator) {
-            case "uuid" -> UUID.randomUUID().toString();
-            case "uuid#counter" -> instanceUuid + "#" + counter.incrementAndGet();
-            default -> String.format(Locale.ROOT, "%s-%d-%d-%s-%s-%.3f", Request.getLocalAddr(request),
-                    Request.getLocalPort(request), ProcessHandle.current().pid(),
-                    request.getConnectionMetaData().getId(), request.getId(), System.currentTimeMillis() / 1000.0);
-        };
+        headers.put(headerName, id == null ? UUID.randomUUID().toString() : id);
     }
 }

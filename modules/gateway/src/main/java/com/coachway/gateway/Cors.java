@@ -4,41 +4,49 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
- * Kong's cors plugin (kong/plugins/cors/handler.lua), including its quirks: a single plain origin
- * is sent as Access-Control-Allow-Origin whatever the request's Origin, and
- * Access-Control-Allow-Credentials is sent even when the origin is not allowed.
+ * Kong's cors plugin (kong/plugins/cors/handler.lua) for what kong.yml uses: a list of plain
+ * origins (scheme://host[:port]), fixed allowed headers, exposed headers, credentials, max_age.
+ * Kong's quirks are kept: a single origin is sent as Access-Control-Allow-Origin whatever the
+ * request's Origin, and Access-Control-Allow-Credentials is sent even when the origin is not allowed.
  */
 final class Cors implements Plugin {
     static final String NAME = "cors";
     private static final List<String> METHODS =
             List.of("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT");
-    private static final Pattern PLAIN_ORIGIN = Pattern.compile("^[A-Za-z0-9.:/-]+$");
-    private static final String SKIP_RESPONSE_HEADERS = "preflight";
-
-    /** An allowed origin: compared normalized, or a regex matched against the host or whole origin. */
-    private record AllowedOrigin(String domain, Pattern regex, boolean byHost) {
-    }
+    private static final Pattern PLAIN_ORIGIN = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9.-]+(:[0-9]+)?$");
+    private static final String PREFLIGHT = "preflight";
 
     private final List<String> origins;
-    private final List<AllowedOrigin> allowed = new ArrayList<>();
+    /** The origins normalized as Kong compares them (no default port). */
+    private final List<String> allowed = new ArrayList<>();
     private final List<String> headers;
     private final List<String> exposedHeaders;
     private final List<String> methods;
-    private final Double maxAge;
+    private final Long maxAge;
     private final boolean credentials;
-    private final boolean privateNetwork;
-    private final boolean preflightContinue;
 
     Cors(ConfigObject config) {
-        List<String> o = config.strings("origins");
-        origins = o == null ? List.of() : o;
-        headers = orEmpty(config.strings("headers"));
-        exposedHeaders = orEmpty(config.strings("exposed_headers"));
+        origins = config.strings("origins");
+        if (origins == null || origins.isEmpty()) {
+            throw ConfigObject.invalid(config.where() + ".origins", "is required (Kong's default, any origin, is not supported)");
+        }
+        for (String origin : origins) {
+            if (!PLAIN_ORIGIN.matcher(origin).matches()) {
+                throw ConfigObject.invalid(config.where() + ".origins", "only plain scheme://host[:port] origins are supported"
+                        + " by the local gateway (no '*' or regex), not '" + origin + "'");
+            }
+            allowed.add(normalize(origin));
+        }
+        headers = config.strings("headers");
+        if (headers == null || headers.isEmpty()) {
+            throw ConfigObject.invalid(config.where() + ".headers", "is required (Kong's default, echoing the request's, is not supported)");
+        }
+        List<String> e = config.strings("exposed_headers");
+        exposedHeaders = e == null ? List.of() : e;
         List<String> m = config.strings("methods");
         methods = m == null ? METHODS : m;
         for (String method : methods) {
@@ -46,31 +54,9 @@ final class Cors implements Plugin {
                 throw ConfigObject.invalid(config.where() + ".methods", "unknown method '" + method + "'");
             }
         }
-        maxAge = config.number("max_age");
+        long age = config.integer("max_age", -1, 0, Integer.MAX_VALUE);
+        maxAge = age < 0 ? null : age;
         credentials = config.bool("credentials", false);
-        privateNetwork = config.bool("private_network", false);
-        preflightContinue = config.bool("preflight_continue", false);
-        for (String entry : origins) {
-            if (entry.equals("*")) {
-                continue;
-            }
-            allowed.add(allowedOrigin(config, entry));
-        }
-    }
-
-    private static AllowedOrigin allowedOrigin(ConfigObject config, String entry) {
-        boolean byHost = !entry.contains(":");
-        if (PLAIN_ORIGIN.matcher(entry).matches()) {
-            return new AllowedOrigin(normalize(entry)[0], null, byHost);
-        }
-        // Kong anchors origin regexes at both ends.
-        String regex = entry.startsWith("^") ? entry.substring(1) : entry;
-        regex = regex.endsWith("$") ? regex : regex + "$";
-        try {
-            return new AllowedOrigin(null, Pattern.compile("^" + regex), byHost);
-        } catch (PatternSyntaxException e) {
-            throw ConfigObject.invalid(config.where() + ".origins", "'" + entry + "' is not a valid regex");
-        }
     }
 
     @Override
@@ -90,24 +76,17 @@ final class Cors implements Plugin {
                 || request.get(HttpHeader.ACCESS_CONTROL_REQUEST_METHOD) == null) {
             return null;
         }
-        exchange.state(this, SKIP_RESPONSE_HEADERS);
-        if (preflightContinue) {
-            return null;
-        }
+        exchange.state(this, PREFLIGHT);
         HttpFields.Mutable out = HttpFields.build();
-        boolean allowAll = configureOrigin(exchange, out, false);
-        configureCredentials(exchange, out, allowAll, false);
-        if (!headers.isEmpty()) {
-            out.put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, String.join(",", headers));
-        } else if (request.get(HttpHeader.ACCESS_CONTROL_REQUEST_HEADERS) != null) {
-            out.put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, request.get(HttpHeader.ACCESS_CONTROL_REQUEST_HEADERS));
+        out.put(HttpHeader.VARY, "Origin");
+        allowOrigin(exchange, out);
+        if (credentials) {
+            out.put(HttpHeader.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
         }
+        out.put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, String.join(",", headers));
         out.put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, String.join(",", methods));
         if (maxAge != null) {
-            out.put(HttpHeader.ACCESS_CONTROL_MAX_AGE, formatNumber(maxAge));
-        }
-        if (privateNetwork && "true".equals(request.get("Access-Control-Request-Private-Network"))) {
-            out.put("Access-Control-Allow-Private-Network", "true");
+            out.put(HttpHeader.ACCESS_CONTROL_MAX_AGE, maxAge.toString());
         }
         return Reply.empty(200, out);
     }
@@ -117,93 +96,43 @@ final class Cors implements Plugin {
         if (exchange.state(this) != null) {
             return;
         }
-        boolean allowAll = configureOrigin(exchange, out, true);
-        configureCredentials(exchange, out, allowAll, true);
+        out.add(HttpHeader.VARY, "Origin");
+        allowOrigin(exchange, out);
+        if (credentials) {
+            out.put(HttpHeader.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+        }
         if (!exposedHeaders.isEmpty()) {
             out.put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS, String.join(",", exposedHeaders));
         }
     }
 
-    /** @return true when every origin is allowed ("*") */
-    private boolean configureOrigin(Exchange exchange, HttpFields.Mutable out, boolean headerFilter) {
-        if (origins.isEmpty() || origins.size() == 1 && origins.getFirst().equals("*")) {
-            out.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-            return true;
-        }
-        addVary(out, headerFilter);
-        if (origins.size() == 1 && PLAIN_ORIGIN.matcher(origins.getFirst()).matches()) {
+    private void allowOrigin(Exchange exchange, HttpFields.Mutable out) {
+        if (origins.size() == 1) {
             out.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origins.getFirst());
-            return false;
-        }
-        String requestOrigin = exchange.request.getHeaders().get(HttpHeader.ORIGIN);
-        if (requestOrigin != null) {
-            if (origins.contains("*")) {
-                out.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-                return true;
-            }
-            String[] normalized = normalize(requestOrigin);
-            for (AllowedOrigin origin : allowed) {
-                boolean found = origin.regex() != null
-                        ? origin.regex().matcher(origin.byHost() ? normalized[1] : normalized[0]).lookingAt()
-                        : normalized[0].equals(origin.domain());
-                if (found) {
-                    out.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, normalized[0]);
-                    return false;
-                }
-            }
-        }
-        out.remove(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN);
-        return false;
-    }
-
-    private void configureCredentials(Exchange exchange, HttpFields.Mutable out, boolean allowAll, boolean headerFilter) {
-        if (!credentials) {
             return;
         }
-        if (!allowAll) {
-            out.put(HttpHeader.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-            return;
-        }
-        // "*" cannot go with credentials: echo the caller's origin instead.
         String requestOrigin = exchange.request.getHeaders().get(HttpHeader.ORIGIN);
-        if (requestOrigin != null) {
-            addVary(out, headerFilter);
-            out.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, requestOrigin);
-            out.put(HttpHeader.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-        }
-    }
-
-    private static void addVary(HttpFields.Mutable out, boolean headerFilter) {
-        if (headerFilter) {
-            out.add(HttpHeader.VARY, "Origin");
+        String normalized = requestOrigin == null ? null : normalize(requestOrigin);
+        if (normalized != null && allowed.contains(normalized)) {
+            out.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, normalized);
         } else {
-            out.put(HttpHeader.VARY, "Origin");
+            out.remove(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN);
         }
     }
 
-    /** @return {scheme://host[:port] without default ports, host}; the input itself when it has no host */
-    private static String[] normalize(String origin) {
+    /** scheme://host[:port] without the scheme's default port; the input itself when it has no host. */
+    private static String normalize(String origin) {
         try {
             URI uri = new URI(origin);
             if (uri.getHost() == null) {
-                return new String[] {origin, origin};
+                return origin;
             }
             String scheme = uri.getScheme();
             int port = uri.getPort();
             boolean defaultPort = "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
-            String domain = (scheme == null ? "" : scheme + "://") + uri.getHost()
-                    + (port < 0 || defaultPort ? "" : ":" + port);
-            return new String[] {domain, uri.getHost()};
+            return (scheme == null ? "" : scheme + "://") + uri.getHost() + (port < 0 || defaultPort ? "" : ":" + port);
         } catch (Exception e) {
-            return new String[] {origin, origin};
+            return origin;
         }
-    }
-
-    private static String formatNumber(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
-
-    private static List<String> orEmpty(List<String> list) {
-        return list == null ? List.of() : list;
     }
 }

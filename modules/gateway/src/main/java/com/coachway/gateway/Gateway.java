@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -34,6 +35,11 @@ public final class Gateway implements AutoCloseable {
      * @param port      0 for an ephemeral port
      */
     public static Gateway start(KongConfig config, Map<String, URI> upstreams, int port) {
+        return start(config, upstreams, port, System::currentTimeMillis);
+    }
+
+    /** @param clock epoch milliseconds, for rate-limit windows (tests move it) */
+    static Gateway start(KongConfig config, Map<String, URI> upstreams, int port, LongSupplier clock) {
         Map<Service, Upstream> targets = new IdentityHashMap<>();
         int connectTimeout = 1;
         for (Service service : config.services()) {
@@ -49,6 +55,10 @@ public final class Gateway implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // Jetty's default, stated because the services rely on it: a head past it Jetty refuses
+        // itself (414 in the request line, else 431, as problem+json by ProblemErrorHandler);
+        // RequestLimits refuses smaller ones that would not fit a service once forwarded.
+        http.setRequestHeaderSize(RequestLimits.UPSTREAM_HEAD_BYTES);
         // Kong accepts encoded dots, slashes and empty segments and normalizes them itself (see
         // UpstreamPath); Jetty's default would answer 400. Nothing here maps paths to files.
         http.setUriCompliance(UriCompliance.DEFAULT.with("kong",
@@ -62,7 +72,7 @@ public final class Gateway implements AutoCloseable {
 
         KongProxy proxy = new KongProxy(connectTimeout);
         proxy.setUseServerThreadPool(true);
-        GatewayHandler gateway = new GatewayHandler(new Router(config.services()), Plugins.perRoute(config), targets, proxy);
+        GatewayHandler gateway = new GatewayHandler(new Router(config.services()), Plugins.perRoute(config, clock), targets, proxy);
         server.setHandler(new GracefulHandler(gateway));
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(5_000);

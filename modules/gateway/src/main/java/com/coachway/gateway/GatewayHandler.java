@@ -9,8 +9,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Kong's request lifecycle around Jetty's proxy: route, run the route's plugins' access phase
- * (any may answer instead of the upstream), then proxy; header_filter runs on whatever answers.
+ * Kong's request lifecycle around Jetty's proxy: refuse an oversize head, route, run the route's
+ * plugins' access phase (any may answer instead of the upstream), then proxy; header_filter runs
+ * on whatever answers.
  */
 final class GatewayHandler extends Handler.Wrapper {
     static final String REQUEST_ID = "X-Request-ID";
@@ -32,6 +33,12 @@ final class GatewayHandler extends Handler.Wrapper {
         request.setAttribute(Exchange.ATTRIBUTE, exchange);
         Request.addCompletionListener(request, failure -> AccessLog.log(exchange, response.getStatus(), failure));
 
+        Reply oversize = RequestLimits.check(request);
+        if (oversize != null) {
+            // Like nginx refusing a head before Kong routes it: no plugin runs.
+            ProblemResponses.write(exchange, oversize, response, callback);
+            return true;
+        }
         exchange.match = router.match(request.getMethod(), request.getHttpURI().getPath());
         if (exchange.match == null) {
             // As in Kong, no plugin runs for a request no route matched.

@@ -14,16 +14,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * kong.yml (Kong 3 DB-less declarative format) parsed and checked the way Kong's schema checks
- * it. Anything this gateway would serve differently from Kong (regex paths, hosts, headers,
- * consumers, ...) is rejected at load time rather than silently ignored.
+ * kong.yml (Kong 3 DB-less declarative format), reduced to what our kong.yml uses: services with
+ * an http url and timeouts, routes with plain path prefixes, optional methods and strip_path
+ * true, global plugins and route plugins. Every other field, value or plugin is refused at load
+ * with its name, so the stand-in can never silently serve a kong.yml differently from Kong: a new
+ * need is a kong.yml line first, then the least code that serves it.
  */
 public final class KongConfig {
-    private static final List<String> FORMAT_VERSIONS = List.of("3.0");
     private static final List<String> METHODS =
             List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
     private static final int DEFAULT_TIMEOUT_MS = 60_000;
@@ -40,7 +40,7 @@ public final class KongConfig {
         this.plugins = List.copyOf(plugins);
     }
 
-    /** @throws IllegalArgumentException naming the file and the offending entry when the config is invalid */
+    /** @throws IllegalArgumentException naming the file and the offending entry when the config is invalid or unsupported */
     public static KongConfig load(Path file) {
         String text;
         try {
@@ -94,14 +94,9 @@ public final class KongConfig {
         return services;
     }
 
-    /** Plugins declared at the top level: global, or attached to a service/route by name. */
+    /** The top-level plugins: they apply to every route that has no plugin of the same name. */
     public List<PluginConfig> plugins() {
         return plugins;
-    }
-
-    /** Top-level plugins without a service or route: they apply to every route. */
-    List<PluginConfig> globalPlugins() {
-        return plugins.stream().filter(p -> p.scope() == PluginConfig.Scope.GLOBAL).toList();
     }
 
     private static KongConfig fromDocument(Object document, Path source) {
@@ -109,235 +104,118 @@ public final class KongConfig {
             throw ConfigObject.invalid("document", "is empty");
         }
         ConfigObject root = new ConfigObject("document", document);
-        String format = root.string("_format_version", null);
+        String format = root.string("_format_version");
         if (format == null) {
             throw ConfigObject.invalid("_format_version", "is required (\"3.0\")");
         }
-        if (!FORMAT_VERSIONS.contains(format)) {
+        if (!format.equals("3.0")) {
             throw ConfigObject.invalid("_format_version", "must be \"3.0\", not \"" + format + "\"");
         }
-        root.ignore("_transform", "_comment", "_info", "_workspace");
-        if (root.has("routes")) {
-            throw ConfigObject.invalid("routes", "top-level routes are not supported: nest each route under its service");
-        }
+        // _transform: true is Kong's default (hash credentials on import); there are none here.
+        root.requireIfPresent("_transform", true);
         List<Service> services = new ArrayList<>();
         List<Object> rawServices = root.list("services");
         for (int i = 0; i < rawServices.size(); i++) {
-            Service s = service(rawServices.get(i), "services[" + i + "]");
-            if (s != null) {
-                services.add(s);
-            }
+            services.add(service(rawServices.get(i), "services[" + i + "]"));
         }
-        List<PluginConfig> plugins = new ArrayList<>();
-        List<Object> rawPlugins = root.list("plugins");
-        for (int i = 0; i < rawPlugins.size(); i++) {
-            plugins.add(plugin(rawPlugins.get(i), "plugins[" + i + "]", null, null));
-        }
+        List<PluginConfig> plugins = plugins(root, "");
         root.finish();
         checkUnique(services);
-        return new KongConfig(source, services, resolveReferences(plugins, services));
+        return new KongConfig(source, services, plugins);
     }
 
     private static Service service(Object raw, String where) {
-        ConfigObject s = new ConfigObject(where, raw);
-        String name = s.requiredString("name");
-        where = "service '" + name + "'";
-        s = new ConfigObject(where, raw);
-        s.ignore("name", "id", "tags", "retries");
+        String name = new ConfigObject(where, raw).requiredString("name");
+        ConfigObject s = new ConfigObject("service '" + name + "'", raw);
+        s.requiredString("name");
         URI url = serviceUrl(s);
         int connect = (int) s.integer("connect_timeout", DEFAULT_TIMEOUT_MS, 1, Integer.MAX_VALUE - 1);
         int read = (int) s.integer("read_timeout", DEFAULT_TIMEOUT_MS, 1, Integer.MAX_VALUE - 1);
         int write = (int) s.integer("write_timeout", DEFAULT_TIMEOUT_MS, 1, Integer.MAX_VALUE - 1);
-        boolean enabled = s.bool("enabled", true);
         List<Route> routes = new ArrayList<>();
         List<Object> rawRoutes = s.list("routes");
         for (int i = 0; i < rawRoutes.size(); i++) {
-            routes.add(route(rawRoutes.get(i), name, i));
-        }
-        List<PluginConfig> plugins = new ArrayList<>();
-        List<Object> rawPlugins = s.list("plugins");
-        for (int i = 0; i < rawPlugins.size(); i++) {
-            plugins.add(plugin(rawPlugins.get(i), where + " plugins[" + i + "]", PluginConfig.Scope.SERVICE, name));
+            routes.add(route(rawRoutes.get(i), "service '" + name + "' routes[" + i + "]"));
         }
         s.finish();
-        checkOnePerName(plugins, where);
-        // Kong does not route to a disabled service; it still validates it.
-        return enabled ? new Service(name, url, connect, read, write, routes, plugins) : null;
+        return new Service(name, url, connect, read, write, routes);
     }
 
     private static URI serviceUrl(ConfigObject s) {
-        String url = s.string("url", null);
-        String protocol;
-        String host;
-        Integer port;
-        String path;
-        if (url != null) {
-            if (s.has("protocol") || s.has("host") || s.has("port") || s.has("path")) {
-                throw ConfigObject.invalid(s.where(), "set either url or protocol/host/port/path, not both");
-            }
-            URI u;
-            try {
-                u = new URI(url);
-            } catch (URISyntaxException e) {
-                throw ConfigObject.invalid(s.where() + ".url", "is not a valid URL: " + e.getMessage());
-            }
-            protocol = u.getScheme();
-            host = u.getHost();
-            port = u.getPort() < 0 ? null : u.getPort();
-            path = u.getRawPath() == null || u.getRawPath().isEmpty() ? null : u.getRawPath();
-            if (u.getRawQuery() != null || u.getRawFragment() != null) {
-                throw ConfigObject.invalid(s.where() + ".url", "must not have a query or fragment");
-            }
-        } else {
-            protocol = s.string("protocol", "http");
-            host = s.string("host", null);
-            port = s.has("port") ? (int) s.integer("port", 0, 0, 65535) : null;
-            path = s.string("path", null);
+        String where = s.where() + ".url";
+        String url = s.string("url");
+        if (url == null) {
+            throw ConfigObject.invalid(where, "is required (protocol/host/port/path fields are not supported)");
         }
-        if (!"http".equals(protocol) && !"https".equals(protocol)) {
-            throw ConfigObject.invalid(s.where(), "protocol must be http or https, not '" + protocol + "'");
-        }
-        if (host == null || host.isBlank()) {
-            throw ConfigObject.invalid(s.where(), "needs a url (or a host)");
-        }
-        if (path != null && !path.startsWith("/")) {
-            throw ConfigObject.invalid(s.where(), "path must start with /, not '" + path + "'");
-        }
-        int p = port != null ? port : protocol.equals("https") ? 443 : 80;
+        URI u;
         try {
-            return new URI(protocol + "://" + host + ":" + p + (path == null ? "" : path));
+            u = new URI(url);
         } catch (URISyntaxException e) {
-            throw ConfigObject.invalid(s.where(), "invalid url: " + e.getMessage());
+            throw ConfigObject.invalid(where, "is not a valid URL: " + e.getMessage());
         }
+        if (!"http".equals(u.getScheme())) {
+            throw ConfigObject.invalid(where, "must be an http:// URL, not '" + url + "'");
+        }
+        if (u.getHost() == null || u.getRawUserInfo() != null || u.getRawQuery() != null || u.getRawFragment() != null) {
+            throw ConfigObject.invalid(where, "must be http://host[:port][/path], not '" + url + "'");
+        }
+        String path = u.getRawPath() == null ? "" : u.getRawPath();
+        if (path.endsWith("/") && !path.equals("/")) {
+            throw ConfigObject.invalid(where, "a service path ending in / is not supported: '" + path + "'");
+        }
+        int port = u.getPort() < 0 ? 80 : u.getPort();
+        return URI.create("http://" + u.getHost() + ":" + port + (path.equals("/") ? "" : path));
     }
 
-    private static Route route(Object raw, String serviceName, int index) {
-        ConfigObject r = new ConfigObject("service '" + serviceName + "' routes[" + index + "]", raw);
-        String name = r.string("name", null);
-        if (name == null) {
-            name = serviceName + "#" + index;
-        }
-        String where = "route '" + name + "'";
-        r = new ConfigObject(where, raw);
-        r.ignore("name", "id", "tags", "regex_priority", "https_redirect_status_code",
-                // Kong 3's default router (traditional_compatible) always joins paths the v0 way.
-                "path_handling",
-                // This gateway always streams; Kong buffers unless these are false. Same bytes either way.
-                "request_buffering", "response_buffering");
-        for (String unsupported : List.of("hosts", "headers", "snis", "sources", "destinations", "expression", "service")) {
-            if (r.has(unsupported)) {
-                throw ConfigObject.invalid(where + "." + unsupported, "is not supported by the local gateway");
-            }
-        }
-        List<String> protocols = r.strings("protocols");
-        if (protocols != null && !protocols.contains("http")) {
-            throw ConfigObject.invalid(where + ".protocols", "must include http: the local gateway serves plain HTTP");
-        }
+    private static Route route(Object raw, String where) {
+        String name = new ConfigObject(where, raw).requiredString("name");
+        ConfigObject r = new ConfigObject("route '" + name + "'", raw);
+        r.requiredString("name");
         List<String> paths = r.strings("paths");
-        paths = paths == null ? List.of() : paths;
+        if (paths == null || paths.isEmpty()) {
+            throw ConfigObject.invalid(r.where() + ".paths", "is required");
+        }
         for (String p : paths) {
             if (p.startsWith("~")) {
-                throw ConfigObject.invalid(where + ".paths", "regex paths are not supported by the local gateway: " + p);
+                throw ConfigObject.invalid(r.where() + ".paths", "regex paths are not supported by the local gateway: " + p);
             }
             if (!p.startsWith("/")) {
-                throw ConfigObject.invalid(where + ".paths", "must start with /, not '" + p + "'");
+                throw ConfigObject.invalid(r.where() + ".paths", "must start with /, not '" + p + "'");
             }
         }
         List<String> methods = r.strings("methods");
         methods = methods == null ? List.of() : methods;
         for (String m : methods) {
             if (!METHODS.contains(m)) {
-                throw ConfigObject.invalid(where + ".methods", "unknown method '" + m + "' (methods are upper case)");
+                throw ConfigObject.invalid(r.where() + ".methods", "unknown method '" + m + "' (methods are upper case)");
             }
         }
-        if (paths.isEmpty() && methods.isEmpty()) {
-            throw ConfigObject.invalid(where, "must have paths or methods");
-        }
-        boolean strip = r.bool("strip_path", true);
-        boolean preserveHost = r.bool("preserve_host", false);
-        List<PluginConfig> plugins = new ArrayList<>();
-        List<Object> rawPlugins = r.list("plugins");
-        for (int i = 0; i < rawPlugins.size(); i++) {
-            plugins.add(plugin(rawPlugins.get(i), where + " plugins[" + i + "]", PluginConfig.Scope.ROUTE, name));
-        }
+        r.requireIfPresent("strip_path", true);
+        List<PluginConfig> plugins = plugins(r, r.where() + " ");
         r.finish();
-        checkOnePerName(plugins, where);
-        return new Route(name, paths, methods, strip, preserveHost, plugins);
+        return new Route(name, paths, methods, plugins);
     }
 
-    /** {@code scope} is null for a top-level entry, whose scope comes from its service/route reference. */
-    private static PluginConfig plugin(Object raw, String where, PluginConfig.Scope scope, String target) {
-        ConfigObject p = new ConfigObject(where, raw);
-        String name = p.requiredString("name");
-        where = where + " (" + name + ")";
-        p = new ConfigObject(where, raw);
-        p.ignore("name", "id", "tags", "instance_name", "protocols", "ordering");
-        if (p.has("consumer") || p.has("consumer_group")) {
-            throw ConfigObject.invalid(where, "consumer-scoped plugins are not supported by the local gateway");
-        }
-        if (scope == null) {
-            String service = reference(p, "service");
-            String route = reference(p, "route");
-            scope = route != null ? PluginConfig.Scope.ROUTE
-                    : service != null ? PluginConfig.Scope.SERVICE : PluginConfig.Scope.GLOBAL;
-            target = route != null ? route : service;
-        }
-        Map<String, Object> config = ConfigObject.asMap(where + ".config", p.raw("config"));
-        boolean enabled = p.bool("enabled", true);
-        p.finish();
-        PluginConfig plugin = new PluginConfig(name, config, enabled, where, scope, target);
-        // Building the plugin validates its config now, so a bad kong.yml fails at startup.
-        Plugins.create(plugin);
-        return plugin;
-    }
-
-    private static String reference(ConfigObject p, String key) {
-        Object v = p.raw(key);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof String s) {
-            return s;
-        }
-        ConfigObject ref = new ConfigObject(p.where() + "." + key, v);
-        String name = ref.requiredString("name");
-        ref.finish();
-        return name;
-    }
-
-    private static List<PluginConfig> resolveReferences(List<PluginConfig> plugins, List<Service> services) {
-        Set<String> serviceNames = new HashSet<>();
-        Set<String> routeNames = new HashSet<>();
-        for (Service s : services) {
-            serviceNames.add(s.name());
-            s.routes().forEach(r -> routeNames.add(r.name()));
-        }
-        Set<String> seen = new HashSet<>();
-        for (Service s : services) {
-            s.plugins().forEach(p -> seen.add(p.scope() + "/" + s.name() + "/" + p.name()));
-            s.routes().forEach(r -> r.plugins().forEach(p -> seen.add(p.scope() + "/" + r.name() + "/" + p.name())));
-        }
-        for (PluginConfig p : plugins) {
-            if (p.scope() == PluginConfig.Scope.SERVICE && !serviceNames.contains(p.target())) {
-                throw ConfigObject.invalid(p.where(), "refers to unknown service '" + p.target() + "'");
+    /** The {@code plugins} list of the document or a route; each is built once now so a bad config fails at load. */
+    private static List<PluginConfig> plugins(ConfigObject owner, String prefix) {
+        List<PluginConfig> plugins = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<Object> raw = owner.list("plugins");
+        for (int i = 0; i < raw.size(); i++) {
+            String where = prefix + "plugins[" + i + "]";
+            String name = new ConfigObject(where, raw.get(i)).requiredString("name");
+            where = where + " (" + name + ")";
+            ConfigObject p = new ConfigObject(where, raw.get(i));
+            p.requiredString("name");
+            PluginConfig plugin = new PluginConfig(name, ConfigObject.asMap(where + ".config", p.raw("config")), where);
+            p.finish();
+            if (!names.add(name)) {
+                throw ConfigObject.invalid(where, "plugin '" + name + "' is configured twice");
             }
-            if (p.scope() == PluginConfig.Scope.ROUTE && !routeNames.contains(p.target())) {
-                throw ConfigObject.invalid(p.where(), "refers to unknown route '" + p.target() + "'");
-            }
-            if (!seen.add(p.scope() + "/" + p.target() + "/" + p.name())) {
-                throw ConfigObject.invalid(p.where(), "plugin '" + p.name() + "' is configured twice at the same scope");
-            }
+            Plugins.create(plugin, System::currentTimeMillis);
+            plugins.add(plugin);
         }
         return plugins;
-    }
-
-    private static void checkOnePerName(List<PluginConfig> plugins, String where) {
-        Set<String> names = new HashSet<>();
-        for (PluginConfig p : plugins) {
-            if (!names.add(p.name())) {
-                throw ConfigObject.invalid(where, "plugin '" + p.name() + "' is configured twice");
-            }
-        }
     }
 
     private static void checkUnique(List<Service> services) {

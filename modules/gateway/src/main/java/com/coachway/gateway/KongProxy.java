@@ -15,7 +15,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's reverse proxy, told to forward the way Kong 3.9 does (kong/runloop/handler.lua and
- * kong/templates/nginx_kong.lua): Host is the service's host unless preserve_host, X-Forwarded-*
+ * kong/templates/nginx_kong.lua): Host is the service's host, X-Forwarded-*
  * and X-Real-IP are Kong's (client-sent ones are not trusted, as with Kong's default
  * trusted_ips), X-Forwarded-For is appended to. Jetty already drops hop-by-hop headers and those
  * named in Connection, and streams both bodies.
@@ -57,9 +57,7 @@ final class KongProxy extends ProxyHandler.Reverse {
     protected void copyRequestHeaders(Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
         super.copyRequestHeaders(clientToProxyRequest, proxyToServerRequest);
         Exchange exchange = Exchange.of(clientToProxyRequest);
-        String clientHost = clientToProxyRequest.getHeaders().get(HttpHeader.HOST);
-        String host = exchange.match.route().preserveHost() && clientHost != null
-                ? clientHost : exchange.upstream.service().hostHeader();
+        String host = exchange.upstream.service().hostHeader();
         proxyToServerRequest.headers(headers -> {
             KONG_SETS.forEach(headers::remove);
             headers.put(HttpHeader.HOST, host);
@@ -74,7 +72,7 @@ final class KongProxy extends ProxyHandler.Reverse {
         HttpURI uri = clientToProxyRequest.getHttpURI();
         String remote = Request.getRemoteAddr(clientToProxyRequest);
         List<String> forwardedFor = clientToProxyRequest.getHeaders().getValuesList("X-Forwarded-For");
-        String prefix = exchange.match.route().stripPath() ? exchange.match.matchedPath() : null;
+        String prefix = exchange.match.matchedPath();
         proxyToServerRequest.headers(headers -> {
             headers.put("X-Forwarded-For", forwardedFor.isEmpty() ? remote : String.join(", ", forwardedFor) + ", " + remote);
             headers.put("X-Forwarded-Proto", uri.getScheme() == null ? "http" : uri.getScheme());
@@ -83,7 +81,7 @@ final class KongProxy extends ProxyHandler.Reverse {
             }
             headers.put("X-Forwarded-Port", Integer.toString(Request.getLocalPort(clientToProxyRequest)));
             headers.put("X-Forwarded-Path", uri.getPath());
-            if (prefix != null && !prefix.equals("/")) {
+            if (!prefix.equals("/")) {
                 headers.put("X-Forwarded-Prefix", prefix);
             }
             headers.put("X-Real-IP", remote);
@@ -93,7 +91,16 @@ final class KongProxy extends ProxyHandler.Reverse {
     @Override
     protected void sendProxyToServerRequest(Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest,
                                             Response proxyToClientResponse, Callback proxyToClientCallback) {
-        Exchange.of(clientToProxyRequest).upstreamStartNanos = System.nanoTime();
+        Exchange exchange = Exchange.of(clientToProxyRequest);
+        String pathQuery = proxyToServerRequest.getPath()
+                + (proxyToServerRequest.getQuery() == null ? "" : "?" + proxyToServerRequest.getQuery());
+        long head = RequestLimits.headBytes(proxyToServerRequest.getMethod(), pathQuery, proxyToServerRequest.getHeaders());
+        if (head > RequestLimits.UPSTREAM_HEAD_BYTES - RequestLimits.CLIENT_HEADROOM) {
+            // The service would refuse it (and we would report a 502): say what is wrong instead.
+            ProblemResponses.write(exchange, Reply.problem(431, RequestLimits.FORWARD_TOO_LARGE), proxyToClientResponse, proxyToClientCallback);
+            return;
+        }
+        exchange.upstreamStartNanos = System.nanoTime();
         super.sendProxyToServerRequest(clientToProxyRequest, proxyToServerRequest, proxyToClientResponse, proxyToClientCallback);
     }
 

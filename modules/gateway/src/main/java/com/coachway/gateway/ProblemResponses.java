@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -20,6 +21,7 @@ final class ProblemResponses {
     static final String BAD_GATEWAY = "An invalid response was received from the upstream server";
     static final String TIMEOUT = "The upstream server is timing out";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SANE_REQUEST_ID = Pattern.compile("^[A-Za-z0-9._:#-]{1,128}$");
 
     private ProblemResponses() {
     }
@@ -68,7 +70,15 @@ final class ProblemResponses {
     }
 
     private static String requestIdFor(Exchange exchange) {
-        String fromClient = exchange.request.getHeaders().get(GatewayHandler.REQUEST_ID);
-        return fromClient != null && !fromClient.isEmpty() ? fromClient : UUID.randomUUID().toString();
+        return requestId(exchange.request.getHeaders().get(GatewayHandler.REQUEST_ID));
+    }
+
+    /**
+     * For an answer no correlation-id plugin ran for (no route, an oversize or malformed request):
+     * the client's id when it is a sane one, as the services accept it, else a new one; an oversize
+     * header may be that very id, and must not be echoed.
+     */
+    static String requestId(String fromClient) {
+        return fromClient != null && SANE_REQUEST_ID.matcher(fromClient).matches() ? fromClient : UUID.randomUUID().toString();
     }
 }

@@ -1,6 +1,5 @@
 package com.coachway.gateway;
 
-import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -13,16 +12,23 @@ import org.eclipse.jetty.http.HttpHeaderValue;
 final class RequestSizeLimiting implements Plugin {
     static final String NAME = "request-size-limiting";
     static final String TOO_LARGE = "Request size limit exceeded";
-    private static final Map<String, Long> UNITS = Map.of("bytes", 1L, "kilobytes", 1024L, "megabytes", 1024L * 1024);
+    private static final Map<String, Long> UNITS = Map.of("megabytes", 1024L * 1024, "kilobytes", 1024L, "bytes", 1L);
 
     private final long allowedBytes;
-    private final boolean requireContentLength;
 
     RequestSizeLimiting(ConfigObject config) {
         long size = config.integer("allowed_payload_size", 128, 0, Long.MAX_VALUE / (1024 * 1024));
-        String unit = config.oneOf("size_unit", "megabytes", List.of("megabytes", "kilobytes", "bytes"));
-        allowedBytes = size * UNITS.get(unit);
-        requireContentLength = config.bool("require_content_length", false);
+        String unit = config.string("size_unit");
+        Long multiplier = UNITS.get(unit == null ? "megabytes" : unit);
+        if (multiplier == null) {
+            throw ConfigObject.invalid(config.where() + ".size_unit", "must be one of " + UNITS.keySet() + ", not '" + unit + "'");
+        }
+        allowedBytes = size * multiplier;
+        config.requireIfPresent("require_content_length", false);
+    }
+
+    long allowedBytes() {
+        return allowedBytes;
     }
 
     @Override
@@ -44,10 +50,6 @@ final class RequestSizeLimiting implements Plugin {
                 return Reply.problem(expectsContinue ? 417 : 413, TOO_LARGE);
             }
             return null;
-        }
-        boolean chunked = exchange.request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, "chunked");
-        if (requireContentLength && !chunked) {
-            return Reply.problem(411, "A valid Content-Length header is required");
         }
         exchange.bodyLimit = exchange.bodyLimit < 0 ? allowedBytes : Math.min(exchange.bodyLimit, allowedBytes);
         return null;

@@ -3,11 +3,11 @@ package com.coachway.gateway;
 import java.util.List;
 
 /**
- * A kong.yml route. {@code methods} is empty when the route accepts any method; {@code paths}
- * is empty when it matches any path (a methods-only route).
+ * A kong.yml route: plain path prefixes (never empty), optionally limited to {@code methods}
+ * (empty for any method), and its own plugins. Every route strips its matched path
+ * ({@code strip_path: true}, Kong's default and our HTTP convention).
  */
-public record Route(String name, List<String> paths, List<String> methods, boolean stripPath,
-                    boolean preserveHost, List<PluginConfig> plugins) {
+public record Route(String name, List<String> paths, List<String> methods, List<PluginConfig> plugins) {
     public Route {
         paths = List.copyOf(paths);
         methods = List.copyOf(methods);

@@ -5,13 +5,12 @@ import java.util.List;
 
 /**
  * A kong.yml service: where its routes are proxied to, and Kong's per-service timeouts (ms).
- * {@code url} always has a scheme, host and port; its path is empty when the service has none.
+ * {@code url} is always http://host:port with an optional path that does not end in "/".
  */
 public record Service(String name, URI url, int connectTimeout, int readTimeout, int writeTimeout,
-                      List<Route> routes, List<PluginConfig> plugins) {
+                      List<Route> routes) {
     public Service {
         routes = List.copyOf(routes);
-        plugins = List.copyOf(plugins);
     }
 
     public String host() {
@@ -28,9 +27,8 @@ public record Service(String name, URI url, int connectTimeout, int readTimeout,
         return p == null || p.isEmpty() ? "/" : p;
     }
 
-    /** The upstream Host header Kong sends when preserve_host is false: the port only when not the scheme's default. */
+    /** The upstream Host header Kong sends (preserve_host is not used): the port only when not 80. */
     public String hostHeader() {
-        boolean defaultPort = url.getScheme().equals("http") ? port() == 80 : port() == 443;
-        return defaultPort ? host() : host() + ":" + port();
+        return port() == 80 ? host() : host() + ":" + port();
     }
 }

@@ -26,30 +26,22 @@ final class UpstreamPath {
     }
 
     /**
-     * The upstream path for a request: {@code prefix} is the matched route path when the route
-     * strips it, otherwise "/"; {@code base} is the service path ("/" when it has none).
+     * The upstream path for a request on a route that strips its matched path {@code prefix}
+     * (every route here does); {@code base} is the service path: "/" when it has none, otherwise
+     * not ending in "/" (KongConfig refuses that).
      */
-    static String join(String requestPath, String prefix, boolean stripPath, String base) {
+    static String join(String requestPath, String prefix, String base) {
         String postfix = sanitizePostfix(requestPath.substring(Math.min(prefix.length(), requestPath.length())));
-        if (base.endsWith("/")) {
-            if (stripPath) {
-                if (postfix.isEmpty()) {
-                    if (base.equals("/")) {
-                        return "/";
-                    }
-                    return requestPath.endsWith("/") ? base : base.substring(0, base.length() - 1);
-                }
-                return postfix.startsWith("/") ? base.substring(0, base.length() - 1) + postfix : base + postfix;
-            }
-            return base + requestPath.substring(1);
-        }
-        if (stripPath) {
+        if (base.equals("/")) {
             if (postfix.isEmpty()) {
-                return requestPath.length() > 1 && requestPath.endsWith("/") ? base + "/" : base;
+                return "/";
             }
-            return postfix.startsWith("/") ? base + postfix : base + "/" + postfix;
+            return postfix.startsWith("/") ? postfix : "/" + postfix;
         }
-        return requestPath.equals("/") ? base : base + requestPath;
+        if (postfix.isEmpty()) {
+            return requestPath.length() > 1 && requestPath.endsWith("/") ? base + "/" : base;
+        }
+        return postfix.startsWith("/") ? base + postfix : base + "/" + postfix;
     }
 
     private static String sanitizePostfix(String postfix) {

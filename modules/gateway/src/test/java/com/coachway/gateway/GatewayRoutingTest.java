@@ -41,18 +41,12 @@ class GatewayRoutingTest extends GatewayTestBase {
     }
 
     @Test
-    void strip_path_false_forwards_the_whole_path() {
-        assertEquals("/keep/a/b", upstreamSaw(client().get("/keep/a/b")).getString("path"));
-    }
-
-    @Test
     void the_service_url_path_is_joined_the_kong_v0_way() {
         Response r = client().get("/joined/x/y");
         assertEquals("/base/x/y", upstreamSaw(r).getString("path"));
         assertEquals("echo-two", upstreamSaw(r).getString("server"), "a service-name override wins over the host one");
         assertEquals("/base", upstreamSaw(client().get("/joined")).getString("path"));
         assertEquals("/base/", upstreamSaw(client().get("/joined/")).getString("path"));
-        assertEquals("/base/joined-keep/x", upstreamSaw(client().get("/joined-keep/x")).getString("path"));
     }
 
     @Test

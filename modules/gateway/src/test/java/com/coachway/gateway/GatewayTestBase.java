@@ -9,8 +9,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -23,13 +25,16 @@ abstract class GatewayTestBase {
     static EchoUpstream echo;
     static EchoUpstream echoTwo;
     static Gateway gateway;
+    /** The gateway's clock (epoch ms): rate-limit windows move only when a test moves it. */
+    static final long START = Instant.parse("2026-03-01T10:15:30Z").toEpochMilli();
+    static final AtomicLong clock = new AtomicLong(START);
 
     @BeforeAll
     static void startGateway() throws Exception {
         echo = new EchoUpstream("echo");
         echoTwo = new EchoUpstream("echo-two");
         gateway = Gateway.start(KongConfig.load(resource("kong-test.yml")),
-                Map.of("echo", echo.uri(), "echo-base", echoTwo.uri(), "down-host", closedPort()), 0);
+                Map.of("echo", echo.uri(), "echo-base", echoTwo.uri(), "down-host", closedPort()), 0, clock::get);
     }
 
     @AfterAll

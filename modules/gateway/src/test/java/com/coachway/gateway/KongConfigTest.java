@@ -1,7 +1,6 @@
 package com.coachway.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,8 +53,6 @@ class KongConfigTest {
         Route route = service.routes().getFirst();
         assertEquals(List.of("/api/v1/auth/login"), route.paths());
         assertEquals(List.of("POST"), route.methods());
-        assertTrue(route.stripPath(), "strip_path defaults to true");
-        assertFalse(route.preserveHost());
         assertEquals("rate-limiting", route.plugins().getFirst().name());
         assertEquals(60, route.plugins().getFirst().config().get("minute"));
     }
@@ -65,10 +62,10 @@ class KongConfigTest {
         Service service = KongConfig.load(write("""
                 _format_version: "3.0"
                 services:
-                  - {name: a, url: "https://a.example", routes: [{name: r, paths: [/a]}]}
+                  - {name: a, url: "http://a.example", routes: [{name: r, paths: [/a]}]}
                 """)).services().getFirst();
         assertEquals("/", service.path());
-        assertEquals(443, service.port());
+        assertEquals(80, service.port());
         assertEquals("a.example", service.hostHeader());
     }
 
@@ -115,15 +112,15 @@ class KongConfigTest {
                 "_format_version: \"3.0\"\nservices:\n  - {name: a, url: http://a, routes: [{name: r, paths: [/a], methods: [get]}]}\n",
                 "unknown method 'get'",
                 "_format_version: \"3.0\"\nservices:\n  - {name: a, url: http://a, routes: [{name: r}]}\n",
-                "must have paths or methods",
+                "route 'r'.paths: is required",
                 "_format_version: \"3.0\"\nservices:\n  - {name: a, url: http://a}\n  - {name: a, url: http://b}\n",
                 "name is used twice",
-                "_format_version: \"3.0\"\nplugins:\n  - {name: cors, config: {origin: [x]}}\n",
+                "_format_version: \"3.0\"\nplugins:\n  - {name: cors, config: {origins: [\"http://a\"], headers: [X], origin: [x]}}\n",
                 "unknown or unsupported field(s) [origin]",
                 "_format_version: \"3.0\"\nplugins:\n  - {name: request-size-limiting, config: {size_unit: gigabytes}}\n",
                 "must be one of",
-                "_format_version: \"3.0\"\nplugins:\n  - {name: cors, service: nowhere}\n",
-                "unknown service 'nowhere'",
+                "_format_version: \"3.0\"\nplugins:\n  - {name: correlation-id, config: {generator: uuid}, service: nowhere}\n",
+                "plugins[0] (correlation-id): unknown or unsupported field(s) [service]",
                 "_format_version: \"3.0\"\nservices:\n  - {name: a, url: http://a}\nservices: []\n",
                 "Duplicate field",
                 "_format_version: \"3.0\"\nx: &cfg {minute: 5}\nplugins:\n  - {name: rate-limiting, config: *cfg}\n",
@@ -143,29 +140,69 @@ class KongConfigTest {
     }
 
     @Test
-    void top_level_plugins_can_target_a_service_or_route_by_name() throws Exception {
+    void a_route_plugin_replaces_the_global_one_of_its_name_and_plugins_run_in_kong_priority_order() throws Exception {
         KongConfig config = KongConfig.load(write("""
                 _format_version: "3.0"
                 services:
-                  - {name: a, url: http://a, routes: [{name: r, paths: [/a]}]}
+                  - name: a
+                    url: http://a
+                    routes:
+                      - name: r
+                        paths: [/a]
+                        plugins:
+                          - {name: rate-limiting, config: {minute: 5, limit_by: ip}}
+                          - {name: request-size-limiting, config: {allowed_payload_size: 1}}
                 plugins:
-                  - {name: cors}
-                  - {name: rate-limiting, route: r, config: {minute: 5}}
-                  - {name: request-size-limiting, service: {name: a}}
+                  - {name: request-size-limiting, config: {allowed_payload_size: 8}}
+                  - {name: cors, config: {origins: ["http://x.example"], headers: [Authorization]}}
+                  - {name: correlation-id, config: {generator: uuid}}
                 """));
-        assertEquals(1, config.globalPlugins().size());
-        var perRoute = Plugins.perRoute(config);
-        List<String> names = perRoute.values().iterator().next().stream().map(Plugin::name).toList();
-        assertEquals(List.of("cors", "request-size-limiting", "rate-limiting"), names, "in Kong priority order");
+        Route route = config.services().getFirst().routes().getFirst();
+        List<Plugin> plugins = Plugins.perRoute(config, System::currentTimeMillis).get(route);
+        assertEquals(List.of("correlation-id", "cors", "request-size-limiting", "rate-limiting"),
+                plugins.stream().map(Plugin::name).toList(), "in Kong priority order");
+        assertEquals(1L * 1024 * 1024, ((RequestSizeLimiting) plugins.get(2)).allowedBytes(), "the route's own, not the global 8 MB");
     }
 
+    /**
+     * The local gateway implements only what kong/kong.yml uses: every other Kong field, value
+     * or plugin fails the load, naming what is not supported, rather than being served differently.
+     */
     @Test
-    void a_disabled_service_is_not_routed() throws Exception {
-        KongConfig config = KongConfig.load(write("""
-                _format_version: "3.0"
-                services:
-                  - {name: a, url: http://a, enabled: false, routes: [{name: r, paths: [/a]}]}
-                """));
-        assertTrue(config.services().isEmpty());
+    void what_kong_yml_does_not_use_is_refused_at_load_naming_it() throws Exception {
+        String service = "_format_version: \"3.0\"\nservices:\n  - {name: a, url: http://a, routes: [{name: r, paths: [/a]%s}]%s}\n";
+        String plugin = "_format_version: \"3.0\"\nplugins:\n  - {name: %s, config: {%s}}\n";
+        String cors = "origins: [\"http://x.example\"], headers: [Authorization]";
+        Map<String, String> cases = pairs(
+                service.formatted(", preserve_host: true", ""), "route 'r': unknown or unsupported field(s) [preserve_host]",
+                service.formatted(", strip_path: false", ""), "route 'r'.strip_path: false is not supported by the local gateway (only true)",
+                service.formatted(", hosts: [a.example]", ""), "unknown or unsupported field(s) [hosts]",
+                service.formatted(", methods: [GET]", ", enabled: false"), "service 'a': unknown or unsupported field(s) [enabled]",
+                service.formatted("", ", retries: 2"), "unknown or unsupported field(s) [retries]",
+                service.formatted("", ", plugins: [{name: cors}]"), "service 'a': unknown or unsupported field(s) [plugins]",
+                "_format_version: \"3.0\"\nservices:\n  - {name: a, url: \"https://a\"}\n", "service 'a'.url: must be an http:// URL",
+                "_format_version: \"3.0\"\nservices:\n  - {name: a, host: a, port: 80}\n", "service 'a'.url: is required",
+                "_format_version: \"3.0\"\nservices:\n  - {name: a, url: \"http://a/base/\"}\n", "a service path ending in / is not supported",
+                "_format_version: \"3.0\"\nroutes: []\n", "unknown or unsupported field(s) [routes]",
+                "_format_version: \"3.0\"\nconsumers: []\n", "unknown or unsupported field(s) [consumers]",
+                "_format_version: \"3.0\"\n_transform: false\n", "_transform: false is not supported",
+                "_format_version: \"3.0\"\nplugins:\n  - {name: cors, enabled: false, config: {" + cors + "}}\n",
+                "plugins[0] (cors): unknown or unsupported field(s) [enabled]",
+                plugin.formatted("key-auth", ""), "unknown plugin 'key-auth'; the local gateway implements correlation-id, cors, request-size-limiting, rate-limiting",
+                plugin.formatted("cors", "origins: [\"*\"], headers: [Authorization]"), "only plain scheme://host[:port] origins are supported",
+                plugin.formatted("cors", "origins: [\"https://.*\\\\.example\\\\.com\"], headers: [X]"), "(no '*' or regex)",
+                plugin.formatted("cors", "origins: [\"http://x.example\"]"), "cors).config.headers: is required",
+                plugin.formatted("cors", cors + ", preflight_continue: true"), "unknown or unsupported field(s) [preflight_continue]",
+                plugin.formatted("cors", cors + ", private_network: true"), "unknown or unsupported field(s) [private_network]",
+                plugin.formatted("correlation-id", ""), "the default (uuid#counter) is not supported by the local gateway (only 'uuid')",
+                plugin.formatted("correlation-id", "generator: tracker"), "'tracker' is not supported by the local gateway (only 'uuid')",
+                plugin.formatted("request-size-limiting", "require_content_length: true"),
+                "require_content_length: true is not supported by the local gateway (only false)",
+                plugin.formatted("rate-limiting", "second: 5, minute: 10, limit_by: ip"), "unknown or unsupported field(s) [second]",
+                plugin.formatted("rate-limiting", "minute: 10, limit_by: header, header_name: X-Key"), "'header' is not supported");
+        for (var c : cases.entrySet()) {
+            String message = loadError(c.getKey());
+            assertTrue(message.contains(c.getValue()), "expected '" + c.getValue() + "' in: " + message);
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpFields;
@@ -15,8 +16,13 @@ import org.junit.jupiter.api.Test;
 class RateLimitingTest {
     private final AtomicLong now = new AtomicLong(Instant.parse("2026-03-01T10:15:30Z").toEpochMilli());
 
-    private RateLimiting plugin(Map<String, Object> config) {
-        return new RateLimiting(new ConfigObject("rate-limiting", config), now::get);
+    private RateLimiting plugin(Map<String, Object> extra) {
+        Map<String, Object> config = new HashMap<>(Map.of("policy", "local", "limit_by", "ip"));
+        config.putAll(extra);
+        ConfigObject settings = new ConfigObject("rate-limiting", config);
+        RateLimiting plugin = new RateLimiting(settings, now::get);
+        settings.finish();
+        return plugin;
     }
 
     private static HttpFields headers(RateLimiting plugin, String client) {
@@ -27,7 +33,7 @@ class RateLimitingTest {
 
     @Test
     void counts_in_fixed_utc_minute_windows_and_resets_at_the_boundary() {
-        RateLimiting plugin = plugin(Map.of("minute", 2, "limit_by", "ip"));
+        RateLimiting plugin = plugin(Map.of("minute", 2));
         HttpFields first = headers(plugin, "10.0.0.1");
         assertEquals("1", first.get("X-RateLimit-Remaining-Minute"));
         assertEquals("30", first.get("RateLimit-Reset"), "30 s left in the 10:15 window");
@@ -42,17 +48,14 @@ class RateLimitingTest {
     }
 
     @Test
-    void the_ratelimit_trio_describes_the_most_constrained_window() {
-        HttpFields headers = headers(plugin(Map.of("minute", 3, "hour", 10)), "10.0.0.1");
+    void the_ratelimit_trio_describes_the_minute_window() {
+        HttpFields headers = headers(plugin(Map.of("minute", 3)), "10.0.0.1");
+        assertEquals("3", headers.get("X-RateLimit-Limit-Minute"));
         assertEquals("2", headers.get("X-RateLimit-Remaining-Minute"));
-        assertEquals("9", headers.get("X-RateLimit-Remaining-Hour"));
         assertEquals("3", headers.get("RateLimit-Limit"));
         assertEquals("2", headers.get("RateLimit-Remaining"));
         assertEquals("30", headers.get("RateLimit-Reset"));
-
-        HttpFields tie = headers(plugin(Map.of("minute", 2, "hour", 2)), "10.0.0.1");
-        assertEquals("1", tie.get("RateLimit-Remaining"));
-        assertEquals(Long.toString(3600 - 15 * 60 - 30), tie.get("RateLimit-Reset"), "a tie goes to the longer window");
+        assertEquals(null, headers.get("Retry-After"), "only a refusal says when to retry");
     }
 
     @Test
@@ -67,12 +70,17 @@ class RateLimitingTest {
     }
 
     @Test
-    void rejects_configs_kong_rejects_or_we_cannot_serve() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> plugin(Map.of("limit_by", "ip")))
-                .getMessage().contains("at least one of second, minute"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> plugin(Map.of("minute", 10, "hour", 5)))
-                .getMessage().contains("cannot be lower"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> plugin(Map.of("minute", 10, "policy", "redis")))
-                .getMessage().contains("only 'local'"));
+    void refuses_every_option_kong_yml_does_not_use() {
+        Map<Map<String, Object>, String> cases = Map.of(
+                Map.of(), "minute: is required",
+                Map.of("minute", 10, "hour", 100), "unknown or unsupported field(s) [hour]",
+                Map.of("minute", 10, "policy", "redis"), "'redis' is not supported by the local gateway (only 'local')",
+                Map.of("minute", 10, "limit_by", "consumer"), "'consumer' is not supported by the local gateway (only 'ip')",
+                Map.of("minute", 10, "hide_client_headers", true), "unknown or unsupported field(s) [hide_client_headers]",
+                Map.of("minute", 0), "must be between 1");
+        cases.forEach((config, expected) -> {
+            String message = assertThrows(IllegalArgumentException.class, () -> plugin(config)).getMessage();
+            assertTrue(message.contains(expected), "expected '" + expected + "' in: " + message);
+        });
     }
 }

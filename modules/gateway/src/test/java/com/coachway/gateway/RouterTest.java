@@ -43,18 +43,4 @@ class RouterTest {
         assertEquals("short", router.match("GET", "/a/c").route().name());
         assertEquals("short", router.match("GET", "/zzzzzz/a/b").route().name());
     }
-
-    @Test
-    void a_methods_only_route_matches_any_path_without_stripping() {
-        Router router = router("""
-                  - name: s
-                    url: http://s:8000/base
-                    routes:
-                      - name: any-delete
-                        methods: [DELETE]
-                """);
-        Router.Match match = router.match("DELETE", "/x/y");
-        assertEquals("/base/x/y", match.upstreamPath());
-        assertNull(router.match("GET", "/x/y"));
-    }
 }

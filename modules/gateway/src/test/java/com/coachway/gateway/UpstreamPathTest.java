@@ -5,36 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Kong 3's v0 path joining and path normalization, case by case. */
+/** Kong 3's v0 path joining (for strip_path: true) and path normalization, case by case. */
 class UpstreamPathTest {
 
-    @ParameterizedTest(name = "service {0}, route {1}, strip {2}: {3} -> {4}")
+    @ParameterizedTest(name = "service {0}, route {1}: {2} -> {3}")
     @CsvSource(delimiter = '|', textBlock = """
-            /          | /api      | true  | /api          | /
-            /          | /api      | true  | /api/         | /
-            /          | /api      | true  | /api/users    | /users
-            /          | /api      | true  | /apix         | /x
-            /          | /api      | false | /api/users    | /api/users
-            /          | /api/     | true  | /api/users    | /users
-            /login     | /in       | true  | /in           | /login
-            /login     | /in       | true  | /in/          | /login/
-            /login     | /in       | true  | /in/x         | /login/x
-            /login     | /in       | true  | /inx          | /login/x
-            /login     | /in       | false | /in/x         | /login/in/x
-            /base/     | /in       | true  | /in           | /base
-            /base/     | /in       | true  | /in/          | /base/
-            /base/     | /in       | true  | /in/x         | /base/x
-            /base/     | /in       | false | /in/x         | /base/in/x
-            /base      | /         | true  | /             | /base
-            /base      | /         | true  | /x            | /base/x
-            /base      | /in       | true  | /in./x        | /base/x
-            /base      | /in       | true  | /in../x       | /base/x
-            /base      | /in       | false | /in./x        | /base/in./x
+            /          | /api      | /api          | /
+            /          | /api      | /api/         | /
+            /          | /api      | /api/users    | /users
+            /          | /api      | /apix         | /x
+            /          | /api/     | /api/users    | /users
+            /login     | /in       | /in           | /login
+            /login     | /in       | /in/          | /login/
+            /login     | /in       | /in/x         | /login/x
+            /login     | /in       | /inx          | /login/x
+            /base      | /         | /             | /base
+            /base      | /         | /x            | /base/x
+            /base      | /in       | /in./x        | /base/x
+            /base      | /in       | /in../x       | /base/x
             """)
-    void joins_the_service_path_and_the_request_path(String servicePath, String routePath, boolean strip,
-                                                    String requestPath, String expected) {
-        String prefix = strip ? routePath : "/";
-        assertEquals(expected, UpstreamPath.join(UpstreamPath.normalize(requestPath), prefix, strip, servicePath));
+    void strips_the_route_path_and_joins_the_rest_to_the_service_path(String servicePath, String routePath,
+                                                                     String requestPath, String expected) {
+        assertEquals(expected, UpstreamPath.join(UpstreamPath.normalize(requestPath), routePath, servicePath));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
