@@ -36,6 +36,18 @@ id=$(curl -sS -D - -o /dev/null -H 'X-Request-ID: smoke-trace-1' "$API/auth/heal
 req GET /no-such-service/anything
 expect "an unknown route is a 404 problem" 404 '.status == 404'
 
+# Oversize request heads are refused by the gateway itself (RequestLimits: request line over 2 KB,
+# headers over 3 KB), never passed on for a service to refuse and reported as a 502.
+long=$(head -c 3300 /dev/zero | tr '\0' x)
+req GET "/charters/$long"
+expect "an oversize path is a 414 problem from the gateway" 414 '.status == 414 and (.detail | test("request line"))'
+ct=$(curl -sS -o /dev/null -w '%{content_type}' "$API/charters/$long" 2>/dev/null)
+[ "$ct" = "application/problem+json" ] && ok "the 414 is problem+json" || fail "the 414 is problem+json" "$ct"
+req GET /charters/health "" "" "X-Big: $(head -c 7168 /dev/zero | tr '\0' b)"
+expect "an oversize header is a 431 problem from the gateway" 431 '.status == 431 and (.detail | test("headers"))'
+req GET /charters/%00
+expect "an encoded NUL in a path is a 400 problem from the gateway" 400 '.status == 400 and .request_id != null'
+
 limit=$(curl -sS -D - -o /dev/null -X POST -H 'Content-Type: application/json' --data '{}' "$API/auth/login" \
   | tr -d '\r' | sed -n 's/^[Xx]-[Rr]ate[Ll]imit-[Ll]imit-[Mm]inute: //p')
 [ -n "$limit" ] && ok "login is rate-limited ($limit per minute)" || fail "login is rate-limited"
