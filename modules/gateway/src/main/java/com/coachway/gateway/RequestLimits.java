@@ -14,13 +14,16 @@ import org.eclipse.jetty.server.Request;
  * {@code HttpConfiguration.requestHeaderSize} of 8,192 bytes for the request line and every header
  * line together (ServiceApp does not change it). What the gateway forwards is larger than what it
  * received: the path again as X-Forwarded-Path, the host again as X-Forwarded-Host, plus
- * X-Forwarded-For/-Proto/-Port/-Prefix, X-Real-IP, Via and X-Request-ID. Worst case: 2 × 2,048
- * (request line, X-Forwarded-Path) + 3,072 (headers) + 275 (X-Forwarded-Host) + about 330 (the
- * other added headers) = about 7,800 bytes, under 8,192 with room for what Jetty's client adds. Should a kong.yml service path lengthen the
+ * X-Forwarded-For/-Proto/-Port/-Prefix, X-Real-IP, Via and X-Request-ID. Worst case: 3,072
+ * (request line) + 1,044 (X-Forwarded-Path) + 3,072 (headers) + 275 (X-Forwarded-Host) + about
+ * 330 (the other added headers) = about 7,800 bytes, under 8,192 with room for what Jetty's
+ * client adds. (The path is limited apart because it is sent twice; a query of 2,000 characters
+ * still fits.) Should a kong.yml service path lengthen the
  * forwarded line, {@link KongProxy} measures the head it is about to send and answers 431 instead.
  */
 final class RequestLimits {
-    static final int REQUEST_LINE_BYTES = 2048;
+    static final int REQUEST_LINE_BYTES = 3072;
+    static final int PATH_BYTES = 1024;
     static final int HEADER_BYTES = 3072;
     static final int HOST_BYTES = 255;
     /** Jetty's default requestHeaderSize, which every service runs with. */
@@ -30,6 +33,7 @@ final class RequestLimits {
 
     static final String LINE_TOO_LONG =
             "The request line (method, path and query) is longer than " + REQUEST_LINE_BYTES + " bytes";
+    static final String PATH_TOO_LONG = "The request path is longer than " + PATH_BYTES + " bytes";
     static final String HEADERS_TOO_LARGE = "The request headers are larger than " + HEADER_BYTES + " bytes in total";
     static final String HOST_TOO_LONG = "The host name is longer than " + HOST_BYTES + " bytes";
     static final String FORWARD_TOO_LARGE = "The request head is too large to forward: with the gateway's forwarding"
@@ -45,6 +49,9 @@ final class RequestLimits {
         HttpURI uri = request.getHttpURI();
         if (lineBytes(request.getMethod(), uri.getPathQuery()) > REQUEST_LINE_BYTES) {
             return Reply.problem(414, LINE_TOO_LONG);
+        }
+        if (bytes(uri.getPath()) > PATH_BYTES) {
+            return Reply.problem(414, PATH_TOO_LONG);
         }
         if (uri.getHost() != null && uri.getHost().length() > HOST_BYTES) {
             return Reply.problem(431, HOST_TOO_LONG);

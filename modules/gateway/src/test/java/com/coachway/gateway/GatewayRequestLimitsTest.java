@@ -39,7 +39,7 @@ class GatewayRequestLimitsTest extends GatewayTestBase {
                       - {name: long-base, paths: [/grow]}
                 plugins:
                   - {name: correlation-id, config: {header_name: X-Request-ID, generator: uuid, echo_downstream: true}}
-                """.formatted("p".repeat(4000)), Path.of("limits.yml")), Map.of("svc", service.uri()), 0);
+                """.formatted("p".repeat(5000)), Path.of("limits.yml")), Map.of("svc", service.uri()), 0);
     }
 
     @AfterAll
@@ -71,10 +71,21 @@ class GatewayRequestLimitsTest extends GatewayTestBase {
         assertEquals(RequestLimits.UPSTREAM_HEAD_BYTES, new HttpConfiguration().getRequestHeaderSize());
     }
 
+    /** A path of exactly {@code bytes}. */
+    private static String path(String prefix, int bytes) {
+        return prefix + "a".repeat(bytes - prefix.length());
+    }
+
     @Test
     void a_request_line_over_the_limit_is_a_414_problem() throws Exception {
-        RawHttp.Reply reply = get(gateway.port(), targetForLine("/api/", RequestLimits.REQUEST_LINE_BYTES + 1), "Host: x\r\n");
+        RawHttp.Reply reply = get(gateway.port(), targetForLine("/api/x?q=", RequestLimits.REQUEST_LINE_BYTES + 1), "Host: x\r\n");
         assertProblem(reply, 414, RequestLimits.LINE_TOO_LONG);
+    }
+
+    @Test
+    void a_path_over_the_limit_is_a_414_problem() throws Exception {
+        RawHttp.Reply reply = get(gateway.port(), path("/api/", RequestLimits.PATH_BYTES + 1), "Host: x\r\n");
+        assertProblem(reply, 414, RequestLimits.PATH_TOO_LONG);
     }
 
     @Test
@@ -120,8 +131,8 @@ class GatewayRequestLimitsTest extends GatewayTestBase {
     }
 
     @Test
-    void a_path_just_under_the_limit_is_proxied_normally() throws Exception {
-        String target = targetForLine("/api/items/", RequestLimits.REQUEST_LINE_BYTES);
+    void a_path_at_the_limit_is_proxied_normally() throws Exception {
+        String target = path("/api/items/", RequestLimits.PATH_BYTES);
         RawHttp.Reply reply = get(gateway.port(), target, "Host: x\r\nAuthorization: Bearer " + "t".repeat(1200) + "\r\n");
         assertEquals(200, reply.status(), reply.body());
         JsonNode seen = JSON.readTree(reply.body());
@@ -129,10 +140,19 @@ class GatewayRequestLimitsTest extends GatewayTestBase {
         assertEquals("echo", seen.get("server").asText());
     }
 
+    @Test
+    void a_request_line_at_the_limit_with_a_2000_character_query_is_proxied_normally() throws Exception {
+        String target = targetForLine("/api/items/7?q=", RequestLimits.REQUEST_LINE_BYTES);
+        assertTrue(target.length() > 2000);
+        RawHttp.Reply reply = get(gateway.port(), target, "Host: x\r\n");
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(target.substring(target.indexOf('?') + 1), JSON.readTree(reply.body()).get("query").asText());
+    }
+
     /** Every limit at its maximum at once, through an upstream with a service's 8 KiB head limit. */
     @Test
     void the_largest_head_the_gateway_accepts_fits_a_service() throws Exception {
-        String target = targetForLine("/api/", RequestLimits.REQUEST_LINE_BYTES);
+        String target = targetForLine(path("/api/", RequestLimits.PATH_BYTES) + "?q=", RequestLimits.REQUEST_LINE_BYTES);
         String host = "Host: " + HOST_255 + "\r\n";
         String xff = "X-Forwarded-For: 203.0.113.1, 198.51.100.2\r\n";
         String connection = "Connection: close\r\n";
@@ -143,17 +163,17 @@ class GatewayRequestLimitsTest extends GatewayTestBase {
 
         RawHttp.Reply reply = get(toService.port(), target, headers);
         assertEquals(200, reply.status(), reply.body());
-        assertEquals("path length " + (target.length() - "/api".length()), reply.body());
+        assertEquals("path length " + (RequestLimits.PATH_BYTES - "/api".length()), reply.body());
         assertEquals(before + 1, service.requests.get());
     }
 
     @Test
     void a_head_that_would_outgrow_the_service_once_forwarded_is_a_431_problem_not_a_502() throws Exception {
-        // The service path (4,000 bytes) lengthens the forwarded request line past what the
+        // The service path (5,000 bytes) lengthens the forwarded request line past what the
         // service accepts, though the client's request is within every limit.
         int before = service.requests.get();
         assertEquals(200, get(toService.port(), "/grow/x", "Host: x\r\n").status());
-        RawHttp.Reply reply = get(toService.port(), targetForLine("/grow/", 2000), "Host: x\r\n");
+        RawHttp.Reply reply = get(toService.port(), targetForLine(path("/grow/", 1000) + "?q=", RequestLimits.REQUEST_LINE_BYTES), "Host: x\r\n");
         assertProblem(reply, 431, RequestLimits.FORWARD_TOO_LARGE);
         assertEquals(before + 1, service.requests.get(), "only the small request reached the service");
     }
