@@ -46,14 +46,15 @@ final class ProblemErrorHandler extends ErrorHandler {
         if (code >= 500) {
             return ProblemResponses.title(code);
         }
-        String why = null;
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().startsWith(code + ":")) {
-                why = t.getMessage();
-            }
-        }
         if (code == 400) {
-            return "The request is malformed" + (why != null ? ": " + why : message != null && !message.equals("Bad Request") ? ": " + message : "");
+            // Jetty wraps the parser's reason (e.g. "Illegal character in path" for %00) in "400: Bad Request".
+            String why = message;
+            for (Throwable t = cause; t != null; t = t.getCause()) {
+                if (t.getMessage() != null && !t.getMessage().startsWith("400:")) {
+                    why = t.getMessage();
+                }
+            }
+            return why == null || why.equals("Bad Request") ? "The request is malformed" : "The request is malformed: " + why;
         }
         return message != null ? message : ProblemResponses.title(code);
     }
