@@ -20,6 +20,7 @@ import com.coachway.common.config.Config;
 import com.coachway.common.db.Database;
 import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
+import com.coachway.common.metrics.ServiceMetrics;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +72,7 @@ public final class AuthService {
                     .callerStillValid(c -> c.userId() != null
                             ? c.sessionId() != null && sessions.userSessionLive(c.userId(), c.sessionId())
                             : sessions.serviceClientActive(c.subject()))
+                    .metrics(ServiceMetrics.create().pool(db.dataSource()))
                     .health("database", db.health())
                     .healthInfo("signing_key_id", key.kid())
                     .routes(r -> {

@@ -23,7 +23,10 @@ import com.coachway.common.config.Config;
 import com.coachway.common.db.Database;
 import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
+import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.common.outbox.Outbox;
+import com.coachway.common.outbox.OutboxMetrics;
+import com.coachway.common.schedule.Scheduler;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -58,7 +61,6 @@ public final class CharterService {
                 config.uri("PRICING_SERVICE_URL", "http://localhost:8007")).token(tokens).build());
 
         var db = Database.connect(config, "charter", NAME);
-        QuoteExpiryJob expiry = null;
         try {
             var dsl = db.dsl();
             var quotes = new QuoteStore(dsl, clock);
@@ -66,6 +68,10 @@ public final class CharterService {
             var vehicles = new VehicleStore(dsl);
             // Rows for notification-service and payment-service wait here until those exist and a worker delivers them.
             var outbox = new Outbox("charter");
+            var scheduler = Scheduler.named(NAME);
+            var metrics = ServiceMetrics.create().pool(db.dataSource());
+            OutboxMetrics.register(dsl, outbox, metrics.registry(), scheduler);
+            new QuoteExpiryJob(quotes, clock, expiryInterval).scheduleOn(scheduler);
 
             var charterHandler = new CharterHandler(dsl, charters, clients, pricing, vehicles, quotes::supersedeOpen, tripZone, clock);
             var quoteHandler = new QuoteHandler(dsl, quotes, charters, clients, pricing, outbox, tripZone, clock);
@@ -75,6 +81,8 @@ public final class CharterService {
             var app = ServiceApp.named(NAME)
                     .openApiFrom(CharterService.class)
                     .auth(TokenVerifier.fromConfig(config))
+                    .scheduler(scheduler)
+                    .metrics(metrics)
                     .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .routes(r -> {
@@ -84,10 +92,8 @@ public final class CharterService {
                         VendorPaymentRoutes.register(r, paymentHandler);
                     })
                     .build();
-            expiry = new QuoteExpiryJob(quotes, clock, expiryInterval).start();
-            return RunningService.start(NAME, app, port, db, expiry);
+            return RunningService.start(NAME, app, port, db);
         } catch (RuntimeException e) {
-            if (expiry != null) expiry.close();
             db.close();
             throw e;
         }

@@ -15,6 +15,7 @@ import com.coachway.common.config.Config;
 import com.coachway.common.db.Database;
 import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
+import com.coachway.common.metrics.ServiceMetrics;
 
 import java.time.Duration;
 
@@ -51,6 +52,7 @@ public final class ClientService {
                     .openApiFrom(ClientService.class)
                     .auth(verifier)
                     .revokedSessions(RevokedSessions.fromConfig(config, NAME))
+                    .metrics(ServiceMetrics.create().pool(db.dataSource()))
                     .health("database", db.health())
                     .routes(r -> {
                         ClientRoutes.register(r, clientHandler);

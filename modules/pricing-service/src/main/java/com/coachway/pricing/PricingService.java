@@ -6,6 +6,7 @@ import com.coachway.common.config.Config;
 import com.coachway.common.db.Database;
 import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
+import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.pricing.amenities.AmenityHandler;
 import com.coachway.pricing.amenities.AmenityRoutes;
 import com.coachway.pricing.amenities.AmenityStore;
@@ -55,6 +56,7 @@ public final class PricingService {
                     .openApiFrom(PricingService.class)
                     .auth(verifier)
                     .revokedSessions(RevokedSessions.fromConfig(config, NAME))
+                    .metrics(ServiceMetrics.create().pool(db.dataSource()))
                     .health("database", db.health())
                     .healthInfo("time_zone", settings.zone().getId())
                     .routes(r -> {

@@ -84,6 +84,7 @@ public final class Platform implements AutoCloseable {
     private final Map<String, OpenApiValidationFilter> full = new ConcurrentHashMap<>();
     private final Map<String, OpenApiValidationFilter> responsesOnly = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, URI> upstreams = new HashMap<>();
     private final String databaseUrl;
     private final Gateway gateway;
 
@@ -113,7 +114,6 @@ public final class Platform implements AutoCloseable {
         env.put("SERVICE_CLIENTS", String.join(",", clients));
         env.putAll(sharedEnv);
 
-        var upstreams = new HashMap<String, URI>();
         try {
             for (Def d : defs) {
                 var vars = new HashMap<>(env);
@@ -160,6 +160,13 @@ public final class Platform implements AutoCloseable {
 
     public String gatewayUrl() {
         return "http://127.0.0.1:" + gateway.port();
+    }
+
+    /** A service's own port, as a Prometheus server reaches it: not through the gateway. */
+    public URI serviceUri(String host) {
+        URI uri = upstreams.get(host);
+        if (uri == null) throw new IllegalArgumentException("no service " + host + " in this platform");
+        return uri;
     }
 
     public String databaseUrl() {

@@ -1,28 +1,26 @@
 package com.coachway.charter.quotes;
 
+import com.coachway.common.schedule.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Marks open quotes past valid_until as expired, on a virtual thread, every {@code interval}.
+ * Marks open quotes past valid_until as expired, every {@code interval}, as a task of the
+ * service's {@link Scheduler} (a failed pass is logged there and tried again next interval).
  * Readers already see them as expired the moment that passes; the job makes the stored status
  * agree, so reports and other services reading rows see the same. One UPDATE per run, safe on
  * any number of replicas.
  */
-public final class QuoteExpiryJob implements AutoCloseable {
+public final class QuoteExpiryJob {
     private static final Logger log = LoggerFactory.getLogger(QuoteExpiryJob.class);
 
     private final QuoteStore quotes;
     private final Clock clock;
     private final Duration interval;
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private Thread thread;
 
     public QuoteExpiryJob(QuoteStore quotes, Clock clock, Duration interval) {
         this.quotes = quotes;
@@ -30,8 +28,9 @@ public final class QuoteExpiryJob implements AutoCloseable {
         this.interval = interval;
     }
 
-    public synchronized QuoteExpiryJob start() {
-        if (thread == null) thread = Thread.ofVirtual().name("quote-expiry").start(this::loop);
+    /** Runs on {@code scheduler} from when it starts until it closes. */
+    public QuoteExpiryJob scheduleOn(Scheduler scheduler) {
+        scheduler.every("quote-expiry", interval, this::runOnce);
         return this;
     }
 
@@ -40,38 +39,5 @@ public final class QuoteExpiryJob implements AutoCloseable {
         int expired = quotes.expireDue(OffsetDateTime.now(clock));
         if (expired > 0) log.info("{} quote(s) expired", expired);
         return expired;
-    }
-
-    private void loop() {
-        do {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                log.warn("quote expiry pass failed; trying again in {} s: {}", interval.toSeconds(), e.toString());
-            }
-        } while (!waitForStop());
-    }
-
-    private boolean waitForStop() {
-        try {
-            return stop.await(interval.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            return true;
-        }
-    }
-
-    @Override
-    public void close() {
-        stop.countDown();
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t == null) return;
-        try {
-            if (!t.join(Duration.ofSeconds(5))) t.interrupt();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
 import com.coachway.common.config.Config;
 import com.coachway.common.http.HealthCheck;
+import com.coachway.common.schedule.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * tokens within seconds instead of honouring them until they expire. Each access token names its
  * session in {@link Caller#sessionId()}; {@code ServiceApp.revokedSessions(...)} does the refusing.
  *
- * <p>One virtual thread polls {@code GET {AUTH_URL}/revocations?since=…} every
+ * <p>A task of the service's {@link Scheduler} polls {@code GET {AUTH_URL}/revocations?since=…} every
  * REVOCATION_POLL_SECONDS with this service's own token, keeps session id → revoked_at, and forgets
  * entries older than {@link #RETENTION} (by then every access token of the session has expired).
  * Each poll asks again from the previous answer's {@code until} minus {@link #OVERLAP}, so a
@@ -42,7 +41,6 @@ public final class RevokedSessions implements AutoCloseable {
     static final Duration OVERLAP = Duration.ofSeconds(10);
     /** While polls fail, a warning at most this often. */
     static final Duration WARN_EVERY = Duration.ofMinutes(1);
-    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     record Item(UUID sessionId, UUID userId, Instant revokedAt) {
     }
@@ -54,10 +52,11 @@ public final class RevokedSessions implements AutoCloseable {
     private final ServiceClient auth;
     private final Duration pollInterval;
     private final Map<UUID, Instant> revoked = new ConcurrentHashMap<>();
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean closed;
     /** Guarded by this (start and close); a poll holds {@link #polling} instead, so close() never waits for one. */
-    private Thread thread;
+    private Scheduler.Task task;
+    /** The scheduler {@link #start()} made for this alone, closed with it; null when given one. */
+    private Scheduler own;
     private final ReentrantLock polling = new ReentrantLock();
     // Guarded by polling:
     private Instant since;
@@ -138,12 +137,23 @@ public final class RevokedSessions implements AutoCloseable {
         return revoked.size();
     }
 
-    /** Starts polling on a virtual thread (the first poll at once); idempotent, and a no-op when off. */
+    /** Starts polling on a scheduler of its own (the first poll at once); idempotent, and a no-op when off. */
     public synchronized RevokedSessions start() {
         if (closed) throw new IllegalStateException("RevokedSessions is closed");
-        if (auth == null || thread != null) return this;
+        if (auth == null || task != null) return this;
+        own = Scheduler.named("revoked-sessions-" + serviceName).start();
+        return start(own);
+    }
+
+    /**
+     * Polls as a task of the service's scheduler (the first poll as soon as it runs); idempotent,
+     * and a no-op when off. ServiceApp calls this when the server has started.
+     */
+    public synchronized RevokedSessions start(Scheduler scheduler) {
+        if (closed) throw new IllegalStateException("RevokedSessions is closed");
+        if (auth == null || task != null) return this;
         log.info("Token revocation is on: {} asks {} for ended sessions every {}", serviceName, auth.baseUri(), every());
-        thread = Thread.ofVirtual().name("revoked-sessions-" + serviceName).start(this::loop);
+        task = scheduler.every("revoked-sessions", pollInterval, this::pollOnce);
         return this;
     }
 
@@ -189,43 +199,28 @@ public final class RevokedSessions implements AutoCloseable {
         }
     }
 
-    /** Stops polling promptly: interrupts a poll in flight and waits briefly for the thread to end. */
+    /** Stops polling promptly: interrupts a poll in flight and waits briefly for it to end. */
     @Override
     public void close() {
-        Thread running;
+        Scheduler.Task running;
+        Scheduler mine;
         synchronized (this) {
             if (closed) return;
             closed = true;
-            running = thread;
+            running = task;
+            mine = own;
         }
-        stopSignal.countDown();
-        if (running == null || running == Thread.currentThread()) return;
-        running.interrupt();
-        try {
-            if (!running.join(CLOSE_GRACE)) log.warn("The revoked-sessions poller of {} did not stop within {} s", serviceName, CLOSE_GRACE.toSeconds());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        if (running != null) running.stop(Duration.ZERO);
+        if (mine != null) mine.close();
     }
 
-    /** True while the polling thread runs. */
+    /** True while polling is scheduled or a poll runs. */
     boolean running() {
-        Thread t;
+        Scheduler.Task t;
         synchronized (this) {
-            t = thread;
+            t = task;
         }
-        return t != null && t.isAlive();
-    }
-
-    private void loop() {
-        while (!closed) {
-            pollOnce();
-            try {
-                if (stopSignal.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) return;
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        return t != null && t.active();
     }
 
     @Override

@@ -5,12 +5,16 @@ import com.coachway.common.auth.RevokedSessions;
 import com.coachway.common.auth.Role;
 import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceCallException;
+import com.coachway.common.metrics.ServiceMetrics;
+import com.coachway.common.schedule.Scheduler;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
@@ -34,8 +38,9 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * The Javalin app every service shares: JSON, virtual threads, request ids, access log,
- * problem+json errors, bearer-token auth with route roles, /health and /openapi.yaml.
- * A service only adds its routes.
+ * problem+json errors, bearer-token auth with route roles, /health and /openapi.yaml, /metrics
+ * (Prometheus, for the service port only) and /docs (Swagger UI), and the service's background
+ * tasks on one {@link Scheduler} that starts and stops with the server. A service only adds its routes.
  */
 public final class ServiceApp {
     private static final Logger access = LoggerFactory.getLogger("access");
@@ -51,7 +56,9 @@ public final class ServiceApp {
     private final Map<String, Object> healthInfo = new LinkedHashMap<>();
     private Consumer<RoutesConfig> routes = r -> { };
     private long maxRequestBytes = 1_000_000;
-    private final Set<String> pollingPaths = new HashSet<>(Set.of("/health"));
+    private final Set<String> pollingPaths = new HashSet<>(Set.of("/health", "/metrics"));
+    private Scheduler scheduler;
+    private ServiceMetrics metrics;
 
     private ServiceApp(String serviceName) {
         this.serviceName = serviceName;
@@ -117,6 +124,21 @@ public final class ServiceApp {
         return this;
     }
 
+    /**
+     * The service's scheduler, for its own background tasks too (expiry jobs, outbox): started
+     * when the server has started, closed when it has stopped. Without one ServiceApp makes its own.
+     */
+    public ServiceApp scheduler(Scheduler scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        return this;
+    }
+
+    /** The service's meters, for its pool and its own gauges too; without them ServiceApp makes its own. */
+    public ServiceApp metrics(ServiceMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        return this;
+    }
+
     public ServiceApp routes(Consumer<RoutesConfig> routes) {
         this.routes = routes;
         return this;
@@ -132,12 +154,7 @@ public final class ServiceApp {
             config.http.maxRequestSize = maxRequestBytes;
             config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
             config.requestLogger.http(this::logRequest);
-            if (revokedSessions != null) {
-                RevokedSessions revoked = revokedSessions;
-                config.events.serverStarted(revoked::start);
-                config.events.serverStartFailed(revoked::close);
-                config.events.serverStopped(revoked::close);
-            }
+            backgroundWorkWithTheServer(config);
 
             RoutesConfig r = config.routes;
             r.before(this::assignRequestId);
@@ -154,6 +171,7 @@ public final class ServiceApp {
             });
             r.get("/health", this::health, Role.PUBLIC);
             r.get("/openapi.yaml", this::openApi, Role.PUBLIC);
+            operationsRoutes(r);
             routes.accept(r);
         });
     }
@@ -194,6 +212,44 @@ public final class ServiceApp {
         }
         throw ApiException.forbidden("This needs one of the roles: "
                 + roles.stream().map(x -> ((Role) x).code()).sorted().collect(Collectors.joining(", ")));
+    }
+
+    /** The scheduler (and the revocation feed on it) run from when the server has started until it has stopped. */
+    private void backgroundWorkWithTheServer(JavalinConfig config) {
+        Scheduler tasks = scheduler != null ? scheduler : (scheduler = Scheduler.named(serviceName));
+        RevokedSessions revoked = revokedSessions;
+        config.events.serverStarted(() -> {
+            if (revoked != null) revoked.start(tasks);
+            tasks.start();
+        });
+        Runnable stop = () -> {
+            if (revoked != null) revoked.close();
+            tasks.close();
+        };
+        config.events.serverStartFailed(stop::run);
+        config.events.serverStopped(stop::run);
+    }
+
+    /** /metrics for Prometheus on the service port, /docs for people through the gateway. */
+    private void operationsRoutes(RoutesConfig r) {
+        if (metrics == null) metrics = ServiceMetrics.create();
+        var docs = new ApiDocs(serviceName);
+        r.get("/metrics", this::metrics, Role.PUBLIC);
+        r.get("/docs", docs::page, Role.PUBLIC);
+        r.get("/docs/{file}", docs::file, Role.PUBLIC);
+    }
+
+    /**
+     * Kong always sets X-Forwarded-For on what it proxies (nginx_kong.lua), and a client cannot
+     * take it off; a Prometheus server scraping the service port sends none. So a request that
+     * came through the gateway (/api/v1/<route>/metrics) gets the 404 of a path that does not exist.
+     */
+    private void metrics(Context ctx) {
+        if (ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null) {
+            problem(ctx, 404, Problems.NOT_FOUND, "Not found", "No such resource: " + ctx.method() + " " + ctx.path(), null);
+            return;
+        }
+        ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape());
     }
 
     private void health(Context ctx) {
@@ -299,5 +355,13 @@ public final class ServiceApp {
                 kv("method", ctx.method().name()), kv("path", ctx.path()), kv("status", status),
                 kv("duration_ms", Math.round(ms * 10) / 10.0), kv("request_id", RequestIds.of(ctx)));
         MDC.clear();
+        recordMetrics(ctx, status, ms);
+    }
+
+    /** By the matched route's template (/charters/{id}), never the raw path: its values are unbounded. */
+    private void recordMetrics(Context ctx, int status, Float ms) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        String route = matched == null ? ServiceMetrics.NO_ROUTE : matched.path;
+        metrics.request(ctx.method().name(), route, status, (long) (ms * 1_000_000L));
     }
 }

@@ -40,6 +40,11 @@ public final class TestApp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
+    /** http://127.0.0.1:port, for tests that need their own client. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
     private URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
     }
