@@ -12,6 +12,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
+import io.javalin.security.Roles;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +125,7 @@ public final class ServiceApp {
 
     public Javalin build() {
         Objects.requireNonNull(verifier, "auth(verifier) is required");
-        return Javalin.create(config -> {
+        Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
@@ -156,6 +157,29 @@ public final class ServiceApp {
             r.get("/openapi.yaml", this::openApi, Role.PUBLIC);
             routes.accept(r);
         });
+        requireRoles(app);
+        return app;
+    }
+
+    /**
+     * Authorization fails closed: a route that names no roles would be open to any caller, so the
+     * service does not start. A route open to everyone says {@link Role#PUBLIC}; one open to any
+     * valid token says {@link Role#AUTHENTICATED}.
+     */
+    private void requireRoles(Javalin app) {
+        List<String> open = app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .filter(endpoint -> {
+                    Roles roles = endpoint.metadata(Roles.class);
+                    return roles == null || roles.getRoles().isEmpty() || !roles.getRoles().stream().allMatch(Role.class::isInstance);
+                })
+                .map(endpoint -> endpoint.method + " " + endpoint.path)
+                .toList();
+        if (!open.isEmpty()) {
+            throw new IllegalStateException(serviceName + " will not start: these routes declare no roles (of " + Role.class.getName() + ") " + open
+                    + "; give each the roles that may call it (Role.PUBLIC for anyone, Role.AUTHENTICATED for any valid token)");
+        }
     }
 
     /** The verified caller of a route that required a token. */
@@ -188,7 +212,7 @@ public final class ServiceApp {
                 .orElseThrow(() -> ApiException.unauthorized("The token is invalid, expired or revoked"));
         ctx.attribute(CALLER, caller);
         MDC.put("caller", caller.subject());
-        if (caller.isAdmin() || roles.isEmpty() || roles.contains(Role.AUTHENTICATED)) return;
+        if (caller.isAdmin() || roles.contains(Role.AUTHENTICATED)) return;
         for (RouteRole role : roles) {
             if (role instanceof Role r && caller.hasRole(r)) return;
         }
