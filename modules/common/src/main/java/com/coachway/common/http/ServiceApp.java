@@ -285,10 +285,17 @@ public final class ServiceApp {
     }
 
     /**
-     * Database constraint errors that reach here are still the client's doing (a race past a
-     * check, a duplicate): answer 409/400, not 500. Anything else is our bug: log it, hide it.
+     * A database that is down, hung or cutting a query by its statement timeout is a dependency
+     * outage: 503 with Retry-After, never a 500. Database constraint errors that reach here are
+     * still the client's doing (a race past a check, a duplicate): answer 409/400, not 500.
+     * Anything else is our bug: log it, hide it.
      */
     private void unexpected(Exception e, Context ctx) {
+        if (DatabaseOutage.isOutage(e)) {
+            log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), DatabaseOutage.describe(e));
+            problem(ctx, 503, Problems.UNAVAILABLE, "Service unavailable", "The database is unavailable or too slow; try again shortly", null);
+            return;
+        }
         SQLException sql = e instanceof DataAccessException dae ? dae.getCause(SQLException.class) : null;
         String state = sql == null ? null : sql.getSQLState();
         if ("23505".equals(state) || "23503".equals(state) || "40001".equals(state) || "40P01".equals(state)) {
@@ -309,8 +316,12 @@ public final class ServiceApp {
         return ct != null && ct.startsWith(Problems.CONTENT_TYPE);
     }
 
+    /** Seconds a client is asked to wait before retrying a 503 (a dependency outage). */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     public static void problem(Context ctx, int status, String type, String title, String detail, List<FieldError> errors) {
         if (status == 401) ctx.header("WWW-Authenticate", "Bearer");
+        if (status == 503 && ctx.res().getHeader("Retry-After") == null) ctx.header("Retry-After", RETRY_AFTER_SECONDS);
         ctx.status(status)
                 .json(Problems.body(type, title, status, detail, errors == null ? new ArrayList<>() : errors, RequestIds.of(ctx)))
                 .contentType(Problems.CONTENT_TYPE);
