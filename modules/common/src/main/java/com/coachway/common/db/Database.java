@@ -65,7 +65,7 @@ public final class Database implements AutoCloseable {
      */
     public record Timeouts(int connectMillis, int statementMillis, int socketMillis) {
         public static Timeouts fromConfig(Config config) {
-            int connect = config.integer("DB_CONNECT_TIMEOUT_MS", 2000, 250, 10_000);
+            int connect = config.integer("DB_CONNECT_TIMEOUT_MS", 2000, 500, 10_000);
             int statement = config.integer("DB_STATEMENT_TIMEOUT_MS", 15_000, 100, 3_600_000);
             int socket = config.integer("DB_SOCKET_TIMEOUT_MS", statement + 3000, 1000, 3_700_000);
             if (socket <= statement) {

@@ -177,8 +177,9 @@ public final class ServiceApp {
                 .map(endpoint -> endpoint.method + " " + endpoint.path)
                 .toList();
         if (!open.isEmpty()) {
-            throw new IllegalStateException(serviceName + " will not start: these routes declare no roles (of " + Role.class.getName() + ") " + open
-                    + "; give each the roles that may call it (Role.PUBLIC for anyone, Role.AUTHENTICATED for any valid token)");
+            throw new IllegalStateException(serviceName + " will not start: these routes declare no roles (of "
+                    + Role.class.getName() + ") " + open + "; give each the roles that may call it"
+                    + " (Role.PUBLIC for anyone, Role.AUTHENTICATED for any valid token)");
         }
     }
 
@@ -212,6 +213,8 @@ public final class ServiceApp {
                 .orElseThrow(() -> ApiException.unauthorized("The token is invalid, expired or revoked"));
         ctx.attribute(CALLER, caller);
         MDC.put("caller", caller.subject());
+        // build() refuses such routes; should one slip through, it is closed, not open
+        if (roles.isEmpty()) throw ApiException.forbidden("This route declares no roles");
         if (caller.isAdmin() || roles.contains(Role.AUTHENTICATED)) return;
         for (RouteRole role : roles) {
             if (role instanceof Role r && caller.hasRole(r)) return;
