@@ -6,13 +6,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * The local stack's PostgreSQL: real server binaries (from Maven), data kept in .coachway/pg so
- * it survives restarts, one database "coachway" with a schema per service.
+ * it survives restarts, one database "coachway" with a schema per service. Unlike the tests'
+ * server it is durable: the embedded server's speed settings (fsync and synchronous_commit off)
+ * would lose or corrupt the data kept there at a crash or power cut.
  */
 final class LocalPostgres implements AutoCloseable {
     static final String DATABASE = "coachway";
+    /** Passed as -c options, after the embedded server's own -F (fsync off), which they override. */
+    static final Map<String, String> SERVER_CONFIG = Map.of(
+            // every service keeps a small pool; 200 leaves room for several replicas
+            "max_connections", "200",
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
     private final EmbeddedPostgres pg;
 
     private LocalPostgres(EmbeddedPostgres pg) {
@@ -21,13 +31,12 @@ final class LocalPostgres implements AutoCloseable {
 
     static LocalPostgres start(Path dataDir, int port) throws IOException, SQLException {
         Files.createDirectories(dataDir);
-        var pg = EmbeddedPostgres.builder()
+        var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setPort(port)
-                // every service keeps a small pool; 100 is PostgreSQL's default and plenty
-                .setServerConfig("max_connections", "200")
-                .start();
+                .setPort(port);
+        SERVER_CONFIG.forEach(builder::setServerConfig);
+        var pg = builder.start();
         try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
             var rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
             if (!rs.next()) s.execute("create database " + DATABASE);

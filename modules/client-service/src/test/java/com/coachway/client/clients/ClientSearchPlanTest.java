@@ -39,7 +39,9 @@ class ClientSearchPlanTest {
 
     @BeforeAll
     void seed() throws SQLException {
-        db = Database.connect(Config.of(Map.of("DATABASE_URL", TestPostgres.newDatabaseUrl())), "client", "plan-test");
+        // seeding 100k rows may take longer than the statement timeout a request gets (15 s)
+        db = Database.connect(Config.of(Map.of("DATABASE_URL", TestPostgres.newDatabaseUrl(),
+                "DB_STATEMENT_TIMEOUT_MS", "600000")), "client", "plan-test");
         try (var c = db.dataSource().getConnection(); var s = c.createStatement()) {
             s.execute("""
                     insert into client.clients (id, name, type, email, phone, status, created_at, updated_at)

@@ -1,10 +1,12 @@
 package com.coachway.common.db;
 
 import com.coachway.common.config.Config;
+import com.coachway.common.http.DatabaseOutage;
 import com.coachway.common.http.HealthCheck;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -14,10 +16,18 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A service's database: a small Hikari pool, its own schema migrated by Flyway from
- * classpath:db/<schema> (history table inside that schema), and a jOOQ DSLContext.
+ * classpath:db/<schema> (history table inside that schema), and a jOOQ DSLContext. Every wait on
+ * the database is bounded ({@link Timeouts}); an outage surfaces as an exception that
+ * {@link DatabaseOutage#isOutage} recognises and ServiceApp answers as 503.
  */
 public final class Database implements AutoCloseable {
     static {
@@ -25,40 +35,98 @@ public final class Database implements AutoCloseable {
         System.setProperty("org.jooq.no-tips", "true");
     }
 
+    /** /health waits this long for the database to answer before calling it down. */
+    static final Duration HEALTH_TIMEOUT = Duration.ofMillis(1500);
+
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final String schema;
+    private final Timeouts timeouts;
+    /** The health query under way, if one is: a check never starts a second while one hangs. */
+    private final AtomicReference<CompletableFuture<Void>> healthQuery = new AtomicReference<>();
 
-    private Database(HikariDataSource dataSource, String schema) {
+    private Database(HikariDataSource dataSource, String schema, Timeouts timeouts) {
         this.dataSource = dataSource;
         this.schema = schema;
+        this.timeouts = timeouts;
         this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
     }
 
-    /** DATABASE_URL (postgresql://user:pass@host:port/db or jdbc:postgresql://…), DB_POOL_SIZE (default 5). */
+    /**
+     * How long the service waits on the database, so that an outage is a quick 503 and not a hang.
+     * {@code connectMillis}: for a pooled connection (DB_CONNECT_TIMEOUT_MS, default 2000);
+     * {@code statementMillis}: PostgreSQL's statement_timeout, cutting long queries
+     * (DB_STATEMENT_TIMEOUT_MS, default 15000); {@code socketMillis}: the driver's read timeout,
+     * which ends a query that a hung server never answers (DB_SOCKET_TIMEOUT_MS, default
+     * statement timeout + 3 s, so the server's own timeout speaks first when it can). When the
+     * server hangs, a query already sent waits for the socket timeout; so does one sent within
+     * Hikari's 0.5 s alive-bypass window on a connection just returned (lent without a check).
+     * Every later request finds no live connection and is refused within the connect timeout.
+     */
+    public record Timeouts(int connectMillis, int statementMillis, int socketMillis) {
+        public static Timeouts fromConfig(Config config) {
+            int connect = config.integer("DB_CONNECT_TIMEOUT_MS", 2000, 500, 10_000);
+            int statement = config.integer("DB_STATEMENT_TIMEOUT_MS", 15_000, 100, 3_600_000);
+            int socket = config.integer("DB_SOCKET_TIMEOUT_MS", statement + 3000, 1000, 3_700_000);
+            if (socket <= statement) {
+                throw new Config.ConfigException("DB_SOCKET_TIMEOUT_MS", "must be longer than DB_STATEMENT_TIMEOUT_MS ("
+                        + statement + "), or queries are cut without the server saying why");
+            }
+            return new Timeouts(connect, statement, socket);
+        }
+
+        /** Hikari checks an idle connection with this before lending it; it must be below the connect timeout. */
+        long validationMillis() {
+            return Math.max(250, Math.min(1000, connectMillis / 2));
+        }
+    }
+
+    /**
+     * DATABASE_URL (postgresql://user:pass@host:port/db or jdbc:postgresql://…), DB_POOL_SIZE
+     * (default 5) and the {@link Timeouts}.
+     */
     public static Database connect(Config config, String schema, String serviceName) {
         var jdbc = JdbcUrl.parse(config.required("DATABASE_URL"));
+        var timeouts = Timeouts.fromConfig(config);
+        // Migrations run before the pool exists, on their own connection without the request
+        // timeouts: building an index on a large table may rightly take minutes.
+        migrate(jdbc, schema, serviceName, timeouts);
+        var ds = new HikariDataSource(poolConfig(jdbc, config.integer("DB_POOL_SIZE", 5, 1, 200), serviceName, timeouts));
+        return new Database(ds, schema, timeouts);
+    }
+
+    static HikariConfig poolConfig(JdbcUrl jdbc, int poolSize, String serviceName, Timeouts timeouts) {
         var hikari = new HikariConfig();
         hikari.setJdbcUrl(jdbc.url());
         if (jdbc.user() != null) hikari.setUsername(jdbc.user());
         if (jdbc.password() != null) hikari.setPassword(jdbc.password());
-        hikari.setMaximumPoolSize(config.integer("DB_POOL_SIZE", 5, 1, 200));
+        hikari.setMaximumPoolSize(poolSize);
         hikari.setMinimumIdle(1);
         hikari.setPoolName(serviceName);
-        hikari.setConnectionTimeout(10_000);
+        hikari.setConnectionTimeout(timeouts.connectMillis());
+        hikari.setValidationTimeout(timeouts.validationMillis());
         hikari.addDataSourceProperty("ApplicationName", serviceName);
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
-        var ds = new HikariDataSource(hikari);
-        try {
-            migrate(ds, schema);
-        } catch (RuntimeException e) {
-            ds.close();
-            throw e;
-        }
-        return new Database(ds, schema);
+        int connectSeconds = ceilSeconds(timeouts.connectMillis());
+        hikari.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
+        hikari.addDataSourceProperty("loginTimeout", String.valueOf(connectSeconds));
+        hikari.addDataSourceProperty("socketTimeout", String.valueOf(ceilSeconds(timeouts.socketMillis())));
+        hikari.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statementMillis());
+        return hikari;
     }
 
-    static void migrate(DataSource ds, String schema) {
+    private static int ceilSeconds(int millis) {
+        return (millis + 999) / 1000;
+    }
+
+    private static void migrate(JdbcUrl jdbc, String schema, String serviceName, Timeouts timeouts) {
+        var ds = new PGSimpleDataSource();
+        ds.setUrl(jdbc.url());
+        if (jdbc.user() != null) ds.setUser(jdbc.user());
+        if (jdbc.password() != null) ds.setPassword(jdbc.password());
+        ds.setConnectTimeout(ceilSeconds(timeouts.connectMillis()));
+        ds.setLoginTimeout(ceilSeconds(timeouts.connectMillis()));
+        ds.setApplicationName(serviceName + " migrations");
         Flyway.configure()
                 .dataSource(ds)
                 .schemas(schema)
@@ -82,10 +150,29 @@ public final class Database implements AutoCloseable {
         return schema;
     }
 
+    public Timeouts timeouts() {
+        return timeouts;
+    }
+
+    /**
+     * "database" for /health: up if PostgreSQL answers within {@link #HEALTH_TIMEOUT}, whatever
+     * the pool's own (longer) timeouts. The query runs on its own virtual thread; one that hangs
+     * is left to the socket timeout while later checks wait on the same query, so a frozen server
+     * never piles up checks.
+     */
     public HealthCheck health() {
         return () -> {
-            dsl.selectOne().fetch();
-            return HealthCheck.Result.up("postgresql");
+            var query = healthQuery.updateAndGet(q -> q != null && !q.isDone() ? q : CompletableFuture.runAsync(
+                    () -> dsl.selectOne().fetch(), task -> Thread.ofVirtual().name("db-health").start(task)));
+            try {
+                query.get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return HealthCheck.Result.up("postgresql");
+            } catch (TimeoutException e) {
+                return HealthCheck.Result.down("postgresql did not answer within " + HEALTH_TIMEOUT.toMillis() + " ms");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                return HealthCheck.Result.down(DatabaseOutage.describe(cause));
+            }
         };
     }
 

@@ -16,6 +16,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
+import io.javalin.security.Roles;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,7 +147,7 @@ public final class ServiceApp {
 
     public Javalin build() {
         Objects.requireNonNull(verifier, "auth(verifier) is required");
-        return Javalin.create(config -> {
+        Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
@@ -174,6 +175,30 @@ public final class ServiceApp {
             operationsRoutes(r);
             routes.accept(r);
         });
+        requireRoles(app);
+        return app;
+    }
+
+    /**
+     * Authorization fails closed: a route that names no roles would be open to any caller, so the
+     * service does not start. A route open to everyone says {@link Role#PUBLIC}; one open to any
+     * valid token says {@link Role#AUTHENTICATED}.
+     */
+    private void requireRoles(Javalin app) {
+        List<String> open = app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .filter(endpoint -> {
+                    Roles roles = endpoint.metadata(Roles.class);
+                    return roles == null || roles.getRoles().isEmpty() || !roles.getRoles().stream().allMatch(Role.class::isInstance);
+                })
+                .map(endpoint -> endpoint.method + " " + endpoint.path)
+                .toList();
+        if (!open.isEmpty()) {
+            throw new IllegalStateException(serviceName + " will not start: these routes declare no roles (of "
+                    + Role.class.getName() + ") " + open + "; give each the roles that may call it"
+                    + " (Role.PUBLIC for anyone, Role.AUTHENTICATED for any valid token)");
+        }
     }
 
     /** The verified caller of a route that required a token. */
@@ -206,7 +231,9 @@ public final class ServiceApp {
                 .orElseThrow(() -> ApiException.unauthorized("The token is invalid, expired or revoked"));
         ctx.attribute(CALLER, caller);
         MDC.put("caller", caller.subject());
-        if (caller.isAdmin() || roles.isEmpty() || roles.contains(Role.AUTHENTICATED)) return;
+        // build() refuses such routes; should one slip through, it is closed, not open
+        if (roles.isEmpty()) throw ApiException.forbidden("This route declares no roles");
+        if (caller.isAdmin() || roles.contains(Role.AUTHENTICATED)) return;
         for (RouteRole role : roles) {
             if (role instanceof Role r && caller.hasRole(r)) return;
         }
@@ -317,10 +344,17 @@ public final class ServiceApp {
     }
 
     /**
-     * Database constraint errors that reach here are still the client's doing (a race past a
-     * check, a duplicate): answer 409/400, not 500. Anything else is our bug: log it, hide it.
+     * A database that is down, hung or cutting a query by its statement timeout is a dependency
+     * outage: 503 with Retry-After, never a 500. Database constraint errors that reach here are
+     * still the client's doing (a race past a check, a duplicate): answer 409/400, not 500.
+     * Anything else is our bug: log it, hide it.
      */
     private void unexpected(Exception e, Context ctx) {
+        if (DatabaseOutage.isOutage(e)) {
+            log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), DatabaseOutage.describe(e));
+            problem(ctx, 503, Problems.UNAVAILABLE, "Service unavailable", "The database is unavailable or too slow; try again shortly", null);
+            return;
+        }
         SQLException sql = e instanceof DataAccessException dae ? dae.getCause(SQLException.class) : null;
         String state = sql == null ? null : sql.getSQLState();
         if ("23505".equals(state) || "23503".equals(state) || "40001".equals(state) || "40P01".equals(state)) {
@@ -341,8 +375,12 @@ public final class ServiceApp {
         return ct != null && ct.startsWith(Problems.CONTENT_TYPE);
     }
 
+    /** Seconds a client is asked to wait before retrying a 503 (a dependency outage). */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     public static void problem(Context ctx, int status, String type, String title, String detail, List<FieldError> errors) {
         if (status == 401) ctx.header("WWW-Authenticate", "Bearer");
+        if (status == 503 && ctx.res().getHeader("Retry-After") == null) ctx.header("Retry-After", RETRY_AFTER_SECONDS);
         ctx.status(status)
                 .json(Problems.body(type, title, status, detail, errors == null ? new ArrayList<>() : errors, RequestIds.of(ctx)))
                 .contentType(Problems.CONTENT_TYPE);

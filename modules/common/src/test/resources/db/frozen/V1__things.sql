@@ -1,0 +1,2 @@
+create table things (id int primary key);
+insert into things values (1), (2), (3);
