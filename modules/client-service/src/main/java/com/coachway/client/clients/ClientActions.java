@@ -39,11 +39,11 @@ public final class ClientActions {
     }
 
     /** Applies the change if the client is still at {@code version} (409 otherwise). */
-    public Client update(UUID id, int version, ClientChange change) {
+    public Client update(Tenancy tenancy, UUID id, int version, ClientChange change) {
         try {
             return dsl.transactionResult(c -> {
                 DSLContext tx = c.dsl();
-                var before = clients.lock(tx, id).orElseThrow(() -> ApiException.notFound("Client"));
+                var before = clients.lock(tx, tenancy, id).orElseThrow(() -> ApiException.notFound("Client"));
                 if (before.version() != version) throw ApiException.versionConflict(before.version());
                 if (change.changesEmail(before.data().email()) && clients.emailTaken(tx, change.email(), id)) {
                     throw duplicateEmail(change.email());
@@ -65,8 +65,8 @@ public final class ClientActions {
      * charter-service validates client ids when charters are created, so such a charter is
      * rejected unless it was already past that check.)
      */
-    public void delete(UUID id) {
-        if (!clients.exists(dsl, Tenancy.all(), id)) throw ApiException.notFound("Client");
+    public void delete(Tenancy tenancy, UUID id) {
+        if (!clients.exists(dsl, tenancy, id)) throw ApiException.notFound("Client");
         long charterCount = charters.chartersOf(id);
         if (charterCount > 0) {
             throw ApiException.conflict("The client has charters (" + charterCount

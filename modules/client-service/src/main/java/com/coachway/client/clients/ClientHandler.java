@@ -88,7 +88,7 @@ public final class ClientHandler {
 
         var change = new ClientChange(name, type, email, in.has("phone"), phone, in.has("billing_address"), address,
                 terms, creditLimit, taxExempt, in.has("notes"), notes, status);
-        Client updated = actions.update(id, version, change);
+        Client updated = actions.update(Tenancy.of(ServiceApp.caller(ctx)), id, version, change);
         log.info("client {} changed by {}", id, ServiceApp.caller(ctx).subject());
         ctx.json(updated);
     }
@@ -96,7 +96,7 @@ public final class ClientHandler {
     /** Deletes a client that has never had a charter (charter-service is asked first). */
     public void delete(Context ctx) {
         UUID id = Ids.pathId(ctx, "id", "Client");
-        actions.delete(id);
+        actions.delete(Tenancy.of(ServiceApp.caller(ctx)), id);
         log.info("client {} deleted by {}", id, ServiceApp.caller(ctx).subject());
         ctx.status(204);
     }

@@ -58,8 +58,8 @@ public final class ClientStore {
      * its contacts takes this lock first, so changes to one client (notably to which contact is
      * primary) happen one after another.
      */
-    public Optional<Locked> lock(DSLContext tx, UUID id) {
-        return tx.selectFrom(CLIENTS).where(CLIENTS.ID.eq(id)).forUpdate()
+    public Optional<Locked> lock(DSLContext tx, Tenancy tenancy, UUID id) {
+        return tx.selectFrom(CLIENTS).where(CLIENTS.ID.eq(id), visibleTo(tenancy)).forUpdate()
                 .fetchOptional(r -> new Locked(r.getVersion(), new Data(r.getName(), r.getType(), r.getEmail(), r.getPhone(),
                         address(r), r.getPaymentTermsDays(), r.getCreditLimit(), r.getTaxExempt(), r.getNotes(), r.getStatus())));
     }

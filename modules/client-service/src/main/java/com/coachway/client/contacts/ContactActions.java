@@ -10,8 +10,9 @@ import org.jooq.DSLContext;
 import java.util.UUID;
 
 /**
- * The contact use cases. Every change takes the client's row lock first (ClientStore.lock), so
- * changes to one client's contacts, and to which of them is primary, happen one after another.
+ * The contact use cases. Every change takes the client's row lock first (ClientStore.lock, within
+ * the caller's tenancy), so changes to one client's contacts, and to which of them is primary,
+ * happen one after another; the contact queries after it are of that client only.
  */
 public final class ContactActions {
     private final DSLContext dsl;
@@ -35,10 +36,10 @@ public final class ContactActions {
     }
 
     /** Adds a contact; {@code primary} null means "primary exactly when the client has none" (PrimaryRule). */
-    public Contact create(UUID clientId, UUID id, ContactStore.Data data, Boolean primary) {
+    public Contact create(Tenancy tenancy, UUID clientId, UUID id, ContactStore.Data data, Boolean primary) {
         return dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
-            clients.lock(tx, clientId).orElseThrow(() -> ApiException.notFound("Client"));
+            clients.lock(tx, tenancy, clientId).orElseThrow(() -> ApiException.notFound("Client"));
             boolean clientHasPrimary = contacts.hasPrimary(tx, clientId);
             boolean isPrimary = PrimaryRule.newContactIsPrimary(primary, clientHasPrimary);
             if (PrimaryRule.mustUnmarkOther(isPrimary, false, clientHasPrimary)) contacts.unmarkPrimary(tx, clientId);
@@ -48,10 +49,10 @@ public final class ContactActions {
     }
 
     /** Applies the change if the contact is still at {@code version} (409 otherwise). */
-    public Contact update(UUID clientId, UUID contactId, int version, ContactChange change) {
+    public Contact update(Tenancy tenancy, UUID clientId, UUID contactId, int version, ContactChange change) {
         return dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
-            clients.lock(tx, clientId).orElseThrow(() -> ApiException.notFound("Client"));
+            clients.lock(tx, tenancy, clientId).orElseThrow(() -> ApiException.notFound("Client"));
             Contact before = contacts.find(tx, Tenancy.all(), clientId, contactId).orElseThrow(() -> ApiException.notFound("Contact"));
             if (before.version() != version) throw ApiException.versionConflict(before.version());
             boolean isPrimary = PrimaryRule.isPrimaryAfter(change.primary(), before.isPrimary());
@@ -63,10 +64,10 @@ public final class ContactActions {
         });
     }
 
-    public void delete(UUID clientId, UUID contactId) {
+    public void delete(Tenancy tenancy, UUID clientId, UUID contactId) {
         dsl.transaction(c -> {
             DSLContext tx = c.dsl();
-            clients.lock(tx, clientId).orElseThrow(() -> ApiException.notFound("Client"));
+            clients.lock(tx, tenancy, clientId).orElseThrow(() -> ApiException.notFound("Client"));
             if (!contacts.delete(tx, clientId, contactId)) throw ApiException.notFound("Contact");
         });
     }

@@ -53,7 +53,7 @@ public final class ContactHandler {
 
         var data = new ContactStore.Data(name, email, phone, title);
         UUID id = Ids.newId();
-        Contact created = actions.create(clientId, id, data, primary);
+        Contact created = actions.create(Tenancy.of(ServiceApp.caller(ctx)), clientId, id, data, primary);
         log.info("contact {} of client {} created by {}", id, clientId, ServiceApp.caller(ctx).subject());
         ctx.status(201).header("Location", "/clients/" + clientId + "/contacts/" + id).json(created);
     }
@@ -71,7 +71,7 @@ public final class ContactHandler {
         in.validate();
 
         var change = new ContactChange(name, in.has("email"), email, in.has("phone"), phone, in.has("title"), title, primary);
-        Contact updated = actions.update(clientId, contactId, version, change);
+        Contact updated = actions.update(Tenancy.of(ServiceApp.caller(ctx)), clientId, contactId, version, change);
         log.info("contact {} of client {} changed by {}", contactId, clientId, ServiceApp.caller(ctx).subject());
         ctx.json(updated);
     }
@@ -79,7 +79,7 @@ public final class ContactHandler {
     public void delete(Context ctx) {
         UUID clientId = Ids.pathId(ctx, "id", "Client");
         UUID contactId = Ids.pathId(ctx, "contact_id", "Contact");
-        actions.delete(clientId, contactId);
+        actions.delete(Tenancy.of(ServiceApp.caller(ctx)), clientId, contactId);
         log.info("contact {} of client {} deleted by {}", contactId, clientId, ServiceApp.caller(ctx).subject());
         ctx.status(204);
     }
