@@ -23,7 +23,6 @@ import static org.jooq.impl.DSL.select;
 
 /** The jOOQ queries for roles and permissions, each run on the DSLContext it is given. */
 public final class RoleStore {
-
     private static final Field<List<String>> PERMS = multiset(
             select(ROLE_PERMISSIONS.PERMISSION_CODE).from(ROLE_PERMISSIONS)
                     .where(ROLE_PERMISSIONS.ROLE_NAME.eq(ROLES.NAME)).orderBy(ROLE_PERMISSIONS.PERMISSION_CODE))

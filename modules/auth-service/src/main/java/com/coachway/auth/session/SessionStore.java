@@ -20,7 +20,6 @@ import static com.coachway.db.auth.Tables.USERS;
  * valid. Each runs on the DSLContext it is given.
  */
 public final class SessionStore implements UserSessions {
-
     public record RefreshRow(UUID id, UUID familyId, UUID userId, OffsetDateTime expiresAt, OffsetDateTime revokedAt,
                              boolean userActive) {
     }

@@ -24,7 +24,6 @@ import static org.jooq.impl.DSL.select;
 
 /** The jOOQ queries for users and their role grants, each run on the DSLContext it is given. */
 public final class UserStore {
-
     /** What login needs: the hash and the claims. Empty for an unknown email (any case). */
     public record Credentials(User user, String passwordHash) {
     }

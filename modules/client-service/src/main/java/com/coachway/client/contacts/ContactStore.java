@@ -20,7 +20,6 @@ import static com.coachway.db.client.Tables.CONTACTS;
  * from making two primaries.
  */
 public final class ContactStore {
-
     public record Data(String name, String email, String phone, String title) {
     }
 
