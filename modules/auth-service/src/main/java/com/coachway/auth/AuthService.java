@@ -2,15 +2,18 @@ package com.coachway.auth;
 
 import com.coachway.auth.keys.SigningKey;
 import com.coachway.auth.passwords.Passwords;
+import com.coachway.auth.roles.RoleActions;
 import com.coachway.auth.roles.RoleHandler;
 import com.coachway.auth.roles.RoleRoutes;
 import com.coachway.auth.roles.RoleStore;
 import com.coachway.auth.session.ServiceClientBootstrap;
+import com.coachway.auth.session.SessionActions;
 import com.coachway.auth.session.SessionHandler;
 import com.coachway.auth.session.SessionRoutes;
 import com.coachway.auth.session.SessionStore;
 import com.coachway.auth.tokens.TokenIssuer;
 import com.coachway.auth.users.AdminBootstrap;
+import com.coachway.auth.users.UserActions;
 import com.coachway.auth.users.UserHandler;
 import com.coachway.auth.users.UserRoutes;
 import com.coachway.auth.users.UserStore;
@@ -52,26 +55,23 @@ public final class AuthService {
         var db = Database.connect(config, "auth", NAME);
         try {
             var dsl = db.dsl();
-            var users = new UserStore(dsl);
-            var roles = new RoleStore(dsl);
-            var sessions = new SessionStore(dsl);
+            var users = new UserStore();
+            var roles = new RoleStore();
+            var sessions = new SessionStore();
             AdminBootstrap.run(config, dsl, users, passwords);
-            ServiceClientBootstrap.run(config, sessions, passwords);
+            ServiceClientBootstrap.run(config, dsl, sessions, passwords);
 
-            var sessionHandler = new SessionHandler(dsl, users, sessions, passwords, tokens, refreshTtl, clock);
-            var userHandler = new UserHandler(dsl, users, roles, sessions, passwords);
-            var roleHandler = new RoleHandler(dsl, roles);
+            var sessionActions = new SessionActions(dsl, users, sessions, passwords, tokens, refreshTtl, clock);
+            var sessionHandler = new SessionHandler(sessionActions);
+            var userHandler = new UserHandler(new UserActions(dsl, users, roles, sessions, passwords));
+            var roleHandler = new RoleHandler(new RoleActions(dsl, roles));
             var jwks = Map.of("keys", List.of(key.jwk()));
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(AuthService.class)
                     .auth(new TokenVerifier(key))
                     .pollingPaths("/revocations") // every service asks every few seconds
-                    // auth-service can do what other services cannot: refuse a token the moment its
-                    // session is signed out or its user deactivated.
-                    .callerStillValid(c -> c.userId() != null
-                            ? c.sessionId() != null && sessions.userSessionLive(c.userId(), c.sessionId())
-                            : sessions.serviceClientActive(c.subject()))
+                    .callerStillValid(sessionActions::callerStillValid)
                     .metrics(ServiceMetrics.create().pool(db.dataSource()))
                     .health("database", db.health())
                     .healthInfo("signing_key_id", key.kid())

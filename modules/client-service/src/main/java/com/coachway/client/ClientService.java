@@ -1,9 +1,11 @@
 package com.coachway.client;
 
 import com.coachway.client.clients.CharterCheck;
+import com.coachway.client.clients.ClientActions;
 import com.coachway.client.clients.ClientHandler;
 import com.coachway.client.clients.ClientRoutes;
 import com.coachway.client.clients.ClientStore;
+import com.coachway.client.contacts.ContactActions;
 import com.coachway.client.contacts.ContactHandler;
 import com.coachway.client.contacts.ContactRoutes;
 import com.coachway.client.contacts.ContactStore;
@@ -43,10 +45,9 @@ public final class ClientService {
         var db = Database.connect(config, "client", NAME);
         try {
             var dsl = db.dsl();
-            var clients = new ClientStore(dsl);
-            var contacts = new ContactStore(dsl);
-            var clientHandler = new ClientHandler(dsl, clients, new CharterCheck(charterService));
-            var contactHandler = new ContactHandler(dsl, clients, contacts);
+            var clients = new ClientStore();
+            var clientHandler = new ClientHandler(new ClientActions(dsl, clients, new CharterCheck(charterService)));
+            var contactHandler = new ContactHandler(new ContactActions(dsl, clients, new ContactStore()));
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(ClientService.class)

@@ -1,39 +1,34 @@
 package com.coachway.auth.roles;
 
-import com.coachway.common.http.ApiException;
-import com.coachway.common.http.FieldError;
 import com.coachway.common.http.JsonInput;
 import com.coachway.common.http.Query;
 import io.javalin.http.Context;
-import org.jooq.DSLContext;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Roles and their permissions [admin]. */
+/** Roles and their permissions [admin], over HTTP; what each does is in {@link RoleActions}. */
 public final class RoleHandler {
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]{1,49}$");
 
-    private final DSLContext dsl;
-    private final RoleStore roles;
+    private final RoleActions actions;
 
-    public RoleHandler(DSLContext dsl, RoleStore roles) {
-        this.dsl = dsl;
-        this.roles = roles;
+    public RoleHandler(RoleActions actions) {
+        this.actions = actions;
     }
 
     public void list(Context ctx) {
         var q = Query.of(ctx);
         var page = q.page();
         q.validate();
-        ctx.json(roles.list(page));
+        ctx.json(actions.list(page));
     }
 
     public void permissions(Context ctx) {
         var q = Query.of(ctx);
         var page = q.page();
         q.validate();
-        ctx.json(roles.permissions(page));
+        ctx.json(actions.permissions(page));
     }
 
     public void create(Context ctx) {
@@ -45,15 +40,7 @@ public final class RoleHandler {
             in.error("name", "must be 2–50 lowercase letters, digits or underscores, starting with a letter");
         }
         in.validate();
-        RoleView created = dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            requireKnown(tx, perms);
-            if (!roles.insert(tx, name, description == null ? "" : description)) {
-                throw ApiException.conflict("A role named " + name + " already exists");
-            }
-            roles.setPermissions(tx, name, perms);
-            return roles.find(tx, name).orElseThrow();
-        });
+        RoleView created = actions.create(name, description == null ? "" : description, perms);
         ctx.status(201).header("Location", "/roles/" + name).json(created);
     }
 
@@ -62,21 +49,7 @@ public final class RoleHandler {
         var in = JsonInput.of(ctx).allowOnly("permissions");
         List<String> perms = in.requiredStringList("permissions", 100, 100);
         in.validate();
-        RoleView updated = dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            roles.lock(tx, name).orElseThrow(() -> ApiException.notFound("Role " + name));
-            if (name.equals("admin")) throw ApiException.conflict("The admin role always has every permission");
-            requireKnown(tx, perms);
-            roles.setPermissions(tx, name, perms);
-            return roles.find(tx, name).orElseThrow();
-        });
+        RoleView updated = actions.setPermissions(name, perms);
         ctx.json(updated);
-    }
-
-    private void requireKnown(DSLContext tx, List<String> perms) {
-        var unknown = roles.unknownPermissions(tx, perms);
-        if (!unknown.isEmpty()) {
-            throw ApiException.validation(List.of(new FieldError("permissions", "unknown permission(s): " + String.join(", ", unknown))));
-        }
     }
 }

@@ -2,6 +2,8 @@ package com.coachway.auth.roles;
 
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.db.auth.tables.records.RolePermissionsRecord;
+import com.coachway.db.auth.tables.records.RolesRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -19,14 +21,8 @@ import static com.coachway.db.auth.Tables.ROLE_PERMISSIONS;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
-/** The jOOQ queries for roles and permissions. */
+/** The jOOQ queries for roles and permissions, each run on the DSLContext it is given. */
 public final class RoleStore {
-    private final DSLContext dsl;
-
-    public RoleStore(DSLContext dsl) {
-        this.dsl = dsl;
-    }
-
     private static final Field<List<String>> PERMS = multiset(
             select(ROLE_PERMISSIONS.PERMISSION_CODE).from(ROLE_PERMISSIONS)
                     .where(ROLE_PERMISSIONS.ROLE_NAME.eq(ROLES.NAME)).orderBy(ROLE_PERMISSIONS.PERMISSION_CODE))
@@ -36,7 +32,7 @@ public final class RoleStore {
         return new RoleView(r.get(ROLES.NAME), r.get(ROLES.DESCRIPTION), r.get(ROLES.BUILT_IN), r.get(PERMS));
     }
 
-    public Page<RoleView> list(PageRequest page) {
+    public Page<RoleView> list(DSLContext dsl, PageRequest page) {
         int total = dsl.fetchCount(ROLES);
         return page.of(dsl.select(ROLES.asterisk(), PERMS).from(ROLES).orderBy(ROLES.NAME)
                 .limit(page.limit()).offset(page.offset()).fetch(RoleStore::toView), total);
@@ -67,22 +63,25 @@ public final class RoleStore {
 
     /** False when the name is taken (also by a concurrent create). */
     public boolean insert(DSLContext tx, String name, String description) {
-        return tx.insertInto(ROLES).set(ROLES.NAME, name).set(ROLES.DESCRIPTION, description)
-                .onConflictDoNothing().execute() == 1;
+        var r = new RolesRecord();
+        r.setName(name);
+        r.setDescription(description);
+        return tx.insertInto(ROLES).set(r).onConflictDoNothing().execute() == 1;
     }
 
     public void setPermissions(DSLContext tx, String role, Collection<String> codes) {
         tx.deleteFrom(ROLE_PERMISSIONS).where(ROLE_PERMISSIONS.ROLE_NAME.eq(role)).execute();
         if (codes.isEmpty()) return;
-        var insert = tx.insertInto(ROLE_PERMISSIONS, ROLE_PERMISSIONS.ROLE_NAME, ROLE_PERMISSIONS.PERMISSION_CODE);
-        for (String code : codes) insert = insert.values(role, code);
+        var grants = codes.stream().map(code -> new RolePermissionsRecord(role, code)).toList();
+        var insert = tx.insertInto(ROLE_PERMISSIONS).set(grants.getFirst());
+        for (var grant : grants.subList(1, grants.size())) insert = insert.newRecord().set(grant);
         insert.execute();
     }
 
     public record PermissionView(String code, String description) {
     }
 
-    public Page<PermissionView> permissions(PageRequest page) {
+    public Page<PermissionView> permissions(DSLContext dsl, PageRequest page) {
         int total = dsl.fetchCount(PERMISSIONS);
         return page.of(dsl.selectFrom(PERMISSIONS).orderBy(PERMISSIONS.CODE).limit(page.limit()).offset(page.offset())
                 .fetch(r -> new PermissionView(r.getCode(), r.getDescription())), total);

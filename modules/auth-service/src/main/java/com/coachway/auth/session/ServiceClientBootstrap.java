@@ -2,6 +2,7 @@ package com.coachway.auth.session;
 
 import com.coachway.auth.passwords.Passwords;
 import com.coachway.common.config.Config;
+import org.jooq.DSLContext;
 
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ public final class ServiceClientBootstrap {
     private ServiceClientBootstrap() {
     }
 
-    public static int run(Config config, SessionStore sessions, Passwords passwords) {
+    public static int run(Config config, DSLContext dsl, SessionStore sessions, Passwords passwords) {
         var raw = config.optional("SERVICE_CLIENTS");
         if (raw.isEmpty()) return 0;
         int count = 0;
@@ -26,7 +27,7 @@ public final class ServiceClientBootstrap {
                 throw new Config.ConfigException("SERVICE_CLIENTS",
                         "must be a comma-separated list of client-id:secret with secrets of at least 16 characters");
             }
-            sessions.upsertServiceClient(parts[0], passwords.hash(parts[1]));
+            sessions.upsertServiceClient(dsl, parts[0], passwords.hash(parts[1]));
             count++;
         }
         return count;

@@ -1,5 +1,8 @@
 package com.coachway.auth.session;
 
+import com.coachway.auth.users.UserSessions;
+import com.coachway.db.auth.tables.records.RefreshTokensRecord;
+import com.coachway.db.auth.tables.records.ServiceClientsRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -12,14 +15,11 @@ import static com.coachway.db.auth.Tables.REFRESH_TOKENS;
 import static com.coachway.db.auth.Tables.SERVICE_CLIENTS;
 import static com.coachway.db.auth.Tables.USERS;
 
-/** The jOOQ queries for sessions: refresh-token families, and whether a token's holder is still valid. */
-public final class SessionStore {
-    private final DSLContext dsl;
-
-    public SessionStore(DSLContext dsl) {
-        this.dsl = dsl;
-    }
-
+/**
+ * The jOOQ queries for sessions: refresh-token families, and whether a token's holder is still
+ * valid. Each runs on the DSLContext it is given.
+ */
+public final class SessionStore implements UserSessions {
     public record RefreshRow(UUID id, UUID familyId, UUID userId, OffsetDateTime expiresAt, OffsetDateTime revokedAt,
                              boolean userActive) {
     }
@@ -29,10 +29,21 @@ public final class SessionStore {
     }
 
     public void insert(DSLContext tx, UUID id, UUID familyId, UUID userId, String tokenHash, OffsetDateTime expiresAt) {
-        tx.insertInto(REFRESH_TOKENS)
-                .set(REFRESH_TOKENS.ID, id).set(REFRESH_TOKENS.FAMILY_ID, familyId).set(REFRESH_TOKENS.USER_ID, userId)
-                .set(REFRESH_TOKENS.TOKEN_HASH, tokenHash).set(REFRESH_TOKENS.EXPIRES_AT, expiresAt)
-                .execute();
+        var r = new RefreshTokensRecord();
+        r.setId(id);
+        r.setFamilyId(familyId);
+        r.setUserId(userId);
+        r.setTokenHash(tokenHash);
+        r.setExpiresAt(expiresAt);
+        tx.insertInto(REFRESH_TOKENS).set(r).execute();
+    }
+
+    /** What a revoked token's row says: when, and why. */
+    private static RefreshTokensRecord revoked(String reason) {
+        var r = new RefreshTokensRecord();
+        r.setRevokedAt(OffsetDateTime.now());
+        r.setRevokedReason(reason);
+        return r;
     }
 
     /** The token's row, locked: two concurrent refreshes of one token serialize here. */
@@ -46,28 +57,27 @@ public final class SessionStore {
     }
 
     public void markRotated(DSLContext tx, UUID id, UUID replacedBy) {
+        var r = revoked("rotated");
+        r.setReplacedBy(replacedBy);
         tx.update(REFRESH_TOKENS)
-                .set(REFRESH_TOKENS.REVOKED_AT, OffsetDateTime.now())
-                .set(REFRESH_TOKENS.REVOKED_REASON, "rotated")
-                .set(REFRESH_TOKENS.REPLACED_BY, replacedBy)
+                .set(r)
                 .where(REFRESH_TOKENS.ID.eq(id)).execute();
     }
 
     public int revokeFamily(DSLContext tx, UUID familyId, String reason) {
         return tx.update(REFRESH_TOKENS)
-                .set(REFRESH_TOKENS.REVOKED_AT, OffsetDateTime.now())
-                .set(REFRESH_TOKENS.REVOKED_REASON, reason)
+                .set(revoked(reason))
                 .where(REFRESH_TOKENS.FAMILY_ID.eq(familyId), REFRESH_TOKENS.REVOKED_AT.isNull())
                 .execute();
     }
 
     /** Ends every session of the user except {@code keepFamily} (null: all of them). */
-    public int revokeAllForUser(DSLContext tx, UUID userId, UUID keepFamily, String reason) {
+    @Override
+    public int endAll(DSLContext tx, UUID userId, UUID keepFamily, String reason) {
         var cond = REFRESH_TOKENS.USER_ID.eq(userId).and(REFRESH_TOKENS.REVOKED_AT.isNull());
         if (keepFamily != null) cond = cond.and(REFRESH_TOKENS.FAMILY_ID.ne(keepFamily));
         return tx.update(REFRESH_TOKENS)
-                .set(REFRESH_TOKENS.REVOKED_AT, OffsetDateTime.now())
-                .set(REFRESH_TOKENS.REVOKED_REASON, reason)
+                .set(revoked(reason))
                 .where(cond).execute();
     }
 
@@ -75,11 +85,11 @@ public final class SessionStore {
      * A user's access token is honoured while the user is active and its session (refresh family)
      * still has a live token: signing out or deactivation ends it at once, here.
      */
-    public boolean userSessionLive(UUID userId, UUID familyId) {
+    public boolean userSessionLive(DSLContext db, UUID userId, UUID familyId) {
         var live = DSL.selectOne().from(REFRESH_TOKENS)
                 .where(REFRESH_TOKENS.FAMILY_ID.eq(familyId), REFRESH_TOKENS.USER_ID.eq(userId),
                         REFRESH_TOKENS.REVOKED_AT.isNull(), REFRESH_TOKENS.EXPIRES_AT.gt(OffsetDateTime.now()));
-        return dsl.fetchExists(DSL.selectOne().from(USERS)
+        return db.fetchExists(DSL.selectOne().from(USERS)
                 .where(USERS.ID.eq(userId), USERS.ACTIVE.isTrue(), DSL.exists(live)));
     }
 
@@ -88,9 +98,9 @@ public final class SessionStore {
      * revocation, oldest first. "rotated" is spelt as a literal so refresh_tokens_revoked_idx
      * (a partial index on that predicate) serves the query.
      */
-    public List<Revocation> revokedSince(OffsetDateTime since) {
+    public List<Revocation> revokedSince(DSLContext db, OffsetDateTime since) {
         var revokedAt = DSL.max(REFRESH_TOKENS.REVOKED_AT);
-        return dsl.select(REFRESH_TOKENS.FAMILY_ID, REFRESH_TOKENS.USER_ID, revokedAt)
+        return db.select(REFRESH_TOKENS.FAMILY_ID, REFRESH_TOKENS.USER_ID, revokedAt)
                 .from(REFRESH_TOKENS)
                 .where(REFRESH_TOKENS.REVOKED_AT.gt(since), REFRESH_TOKENS.REVOKED_REASON.ne(DSL.inline("rotated")))
                 .groupBy(REFRESH_TOKENS.FAMILY_ID, REFRESH_TOKENS.USER_ID)
@@ -98,21 +108,28 @@ public final class SessionStore {
                 .fetch(r -> new Revocation(r.value1(), r.value2(), r.value3()));
     }
 
-    public Optional<String> serviceClientSecretHash(String clientId) {
-        return dsl.select(SERVICE_CLIENTS.SECRET_HASH).from(SERVICE_CLIENTS)
+    public Optional<String> serviceClientSecretHash(DSLContext db, String clientId) {
+        return db.select(SERVICE_CLIENTS.SECRET_HASH).from(SERVICE_CLIENTS)
                 .where(SERVICE_CLIENTS.CLIENT_ID.eq(clientId), SERVICE_CLIENTS.ACTIVE.isTrue())
                 .fetchOptional(SERVICE_CLIENTS.SECRET_HASH);
     }
 
-    public boolean serviceClientActive(String clientId) {
-        return dsl.fetchExists(SERVICE_CLIENTS, SERVICE_CLIENTS.CLIENT_ID.eq(clientId), SERVICE_CLIENTS.ACTIVE.isTrue());
+    public boolean serviceClientActive(DSLContext db, String clientId) {
+        return db.fetchExists(SERVICE_CLIENTS, SERVICE_CLIENTS.CLIENT_ID.eq(clientId), SERVICE_CLIENTS.ACTIVE.isTrue());
     }
 
-    public void upsertServiceClient(String clientId, String secretHash) {
-        dsl.insertInto(SERVICE_CLIENTS)
-                .set(SERVICE_CLIENTS.CLIENT_ID, clientId).set(SERVICE_CLIENTS.SECRET_HASH, secretHash)
+    /** Registers the client with this secret, or gives an existing one this secret and makes it active again. */
+    public void upsertServiceClient(DSLContext db, String clientId, String secretHash) {
+        var client = new ServiceClientsRecord();
+        client.setClientId(clientId);
+        client.setSecretHash(secretHash);
+        var credentials = new ServiceClientsRecord();
+        credentials.setSecretHash(secretHash);
+        credentials.setActive(true);
+        db.insertInto(SERVICE_CLIENTS)
+                .set(client)
                 .onConflict(SERVICE_CLIENTS.CLIENT_ID).doUpdate()
-                .set(SERVICE_CLIENTS.SECRET_HASH, secretHash).set(SERVICE_CLIENTS.ACTIVE, true)
+                .set(credentials)
                 .execute();
     }
 }

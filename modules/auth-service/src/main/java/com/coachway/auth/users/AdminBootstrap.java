@@ -26,7 +26,7 @@ public final class AdminBootstrap {
             log.info("ADMIN_EMAIL/ADMIN_PASSWORD not set: no admin bootstrap");
             return;
         }
-        if (users.credentials(email.get()).isPresent()) return;
+        if (users.credentials(dsl, email.get()).isPresent()) return;
         String hash = passwords.hash(password.get());
         boolean created = dsl.transactionResult(c ->
                 users.insertIfAbsent(c.dsl(), Ids.newId(), email.get(), "Administrator", hash, List.of("admin")));

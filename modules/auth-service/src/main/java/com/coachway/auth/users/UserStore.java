@@ -2,6 +2,8 @@ package com.coachway.auth.users;
 
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.db.auth.tables.records.UserRolesRecord;
+import com.coachway.db.auth.tables.records.UsersRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -20,14 +22,8 @@ import static com.coachway.db.auth.Tables.USER_ROLES;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
-/** The jOOQ queries for users and their role grants. Methods taking a DSLContext run in the caller's transaction. */
+/** The jOOQ queries for users and their role grants, each run on the DSLContext it is given. */
 public final class UserStore {
-    private final DSLContext dsl;
-
-    public UserStore(DSLContext dsl) {
-        this.dsl = dsl;
-    }
-
     /** What login needs: the hash and the claims. Empty for an unknown email (any case). */
     public record Credentials(User user, String passwordHash) {
     }
@@ -42,23 +38,19 @@ public final class UserStore {
                 r.get(USERS.VERSION), r.get(USERS.CREATED_AT), r.get(USERS.UPDATED_AT));
     }
 
-    public Optional<Credentials> credentials(String email) {
-        return dsl.select(USERS.asterisk(), ROLES).from(USERS)
+    public Optional<Credentials> credentials(DSLContext db, String email) {
+        return db.select(USERS.asterisk(), ROLES).from(USERS)
                 .where(DSL.lower(USERS.EMAIL).eq(email.toLowerCase()))
                 .fetchOptional(r -> new Credentials(toUser(r), r.get(USERS.PASSWORD_HASH)));
     }
 
-    public Optional<Credentials> credentials(UUID id) {
-        return dsl.select(USERS.asterisk(), ROLES).from(USERS).where(USERS.ID.eq(id))
+    public Optional<Credentials> credentials(DSLContext db, UUID id) {
+        return db.select(USERS.asterisk(), ROLES).from(USERS).where(USERS.ID.eq(id))
                 .fetchOptional(r -> new Credentials(toUser(r), r.get(USERS.PASSWORD_HASH)));
     }
 
-    public Optional<User> find(UUID id) {
-        return find(dsl, id);
-    }
-
-    public Optional<User> find(DSLContext tx, UUID id) {
-        return tx.select(USERS.asterisk(), ROLES).from(USERS).where(USERS.ID.eq(id)).fetchOptional(UserStore::toUser);
+    public Optional<User> find(DSLContext db, UUID id) {
+        return db.select(USERS.asterisk(), ROLES).from(USERS).where(USERS.ID.eq(id)).fetchOptional(UserStore::toUser);
     }
 
     /** The user row locked for an update in this transaction. */
@@ -70,7 +62,7 @@ public final class UserStore {
     public record Filter(String q, String role, Boolean active) {
     }
 
-    public Page<User> list(Filter filter, PageRequest page) {
+    public Page<User> list(DSLContext dsl, Filter filter, PageRequest page) {
         var conditions = new ArrayList<Condition>();
         if (filter.q() != null) {
             String like = "%" + filter.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
@@ -96,30 +88,42 @@ public final class UserStore {
         return tx.fetchExists(USERS, cond);
     }
 
+    private static UsersRecord newUser(UUID id, String email, String fullName, String passwordHash) {
+        var r = new UsersRecord();
+        r.setId(id);
+        r.setEmail(email);
+        r.setFullName(fullName);
+        r.setPasswordHash(passwordHash);
+        return r;
+    }
+
     public void insert(DSLContext tx, UUID id, String email, String fullName, String passwordHash, List<String> roles,
                        UUID clientId, UUID vendorId, UUID driverId) {
-        tx.insertInto(USERS)
-                .set(USERS.ID, id).set(USERS.EMAIL, email).set(USERS.FULL_NAME, fullName)
-                .set(USERS.PASSWORD_HASH, passwordHash)
-                .set(USERS.CLIENT_ID, clientId).set(USERS.VENDOR_ID, vendorId).set(USERS.DRIVER_ID, driverId)
-                .execute();
+        var r = newUser(id, email, fullName, passwordHash);
+        r.setClientId(clientId);
+        r.setVendorId(vendorId);
+        r.setDriverId(driverId);
+        tx.insertInto(USERS).set(r).execute();
         setRoles(tx, id, roles);
     }
 
     /** Inserts unless the email exists (any case); true when inserted. Safe for replicas starting together. */
     public boolean insertIfAbsent(DSLContext tx, UUID id, String email, String fullName, String passwordHash, List<String> roles) {
         int inserted = tx.insertInto(USERS)
-                .set(USERS.ID, id).set(USERS.EMAIL, email).set(USERS.FULL_NAME, fullName).set(USERS.PASSWORD_HASH, passwordHash)
+                .set(newUser(id, email, fullName, passwordHash))
                 .onConflictDoNothing()
                 .execute();
         if (inserted == 1) setRoles(tx, id, roles);
         return inserted == 1;
     }
 
+    /** Replaces the user's role grants with these. */
     public void setRoles(DSLContext tx, UUID userId, List<String> roles) {
         tx.deleteFrom(USER_ROLES).where(USER_ROLES.USER_ID.eq(userId)).execute();
-        var insert = tx.insertInto(USER_ROLES, USER_ROLES.USER_ID, USER_ROLES.ROLE_NAME);
-        for (String role : roles) insert = insert.values(userId, role);
+        if (roles.isEmpty()) return;
+        var grants = roles.stream().map(role -> new UserRolesRecord(userId, role)).toList();
+        var insert = tx.insertInto(USER_ROLES).set(grants.getFirst());
+        for (var grant : grants.subList(1, grants.size())) insert = insert.newRecord().set(grant);
         insert.execute();
     }
 
@@ -129,12 +133,16 @@ public final class UserStore {
 
     /** Applies the change and bumps the version; the caller has locked the row and checked the version. */
     public void update(DSLContext tx, UUID id, Change c) {
+        var r = new UsersRecord();
+        r.setEmail(c.email());
+        r.setFullName(c.fullName());
+        if (c.passwordHash() != null) r.setPasswordHash(c.passwordHash()); // null: keeps the password
+        r.setActive(c.active());
+        r.setClientId(c.clientId());
+        r.setVendorId(c.vendorId());
+        r.setDriverId(c.driverId());
         tx.update(USERS)
-                .set(USERS.EMAIL, c.email())
-                .set(USERS.FULL_NAME, c.fullName())
-                .set(USERS.PASSWORD_HASH, c.passwordHash() == null ? USERS.PASSWORD_HASH : DSL.val(c.passwordHash()))
-                .set(USERS.ACTIVE, c.active())
-                .set(USERS.CLIENT_ID, c.clientId()).set(USERS.VENDOR_ID, c.vendorId()).set(USERS.DRIVER_ID, c.driverId())
+                .set(r)
                 .set(USERS.VERSION, USERS.VERSION.plus(1))
                 .set(USERS.UPDATED_AT, OffsetDateTime.now())
                 .where(USERS.ID.eq(id))
@@ -142,21 +150,21 @@ public final class UserStore {
     }
 
     public void setPassword(DSLContext tx, UUID id, String passwordHash) {
+        var r = new UsersRecord();
+        r.setPasswordHash(passwordHash);
         tx.update(USERS)
-                .set(USERS.PASSWORD_HASH, passwordHash)
+                .set(r)
                 .set(USERS.VERSION, USERS.VERSION.plus(1))
                 .set(USERS.UPDATED_AT, OffsetDateTime.now())
                 .where(USERS.ID.eq(id)).execute();
     }
 
-    public void recordLogin(UUID id) {
-        dsl.update(USERS).set(USERS.LAST_LOGIN_AT, OffsetDateTime.now()).where(USERS.ID.eq(id)).execute();
+    public void recordLogin(DSLContext db, UUID id) {
+        var r = new UsersRecord();
+        r.setLastLoginAt(OffsetDateTime.now());
+        db.update(USERS).set(r).where(USERS.ID.eq(id)).execute();
     }
 
-    /**
-     * Active admins other than this one, with their rows locked: two admins demoting each other at
-     * the same moment serialize here, so one of them always remains.
-     */
     /**
      * Locks the user and every active admin, in id order, before anything else in a change that
      * may remove an admin: two admins demoting each other then queue instead of deadlocking, and
@@ -171,6 +179,10 @@ public final class UserStore {
                 .fetch();
     }
 
+    /**
+     * Active admins other than this one, with their rows locked: two admins demoting each other at
+     * the same moment serialize here, so one of them always remains.
+     */
     public int lockOtherActiveAdmins(DSLContext tx, UUID exceptId) {
         return tx.select(USERS.ID).from(USERS)
                 .where(USERS.ACTIVE.isTrue(), USERS.ID.ne(exceptId),

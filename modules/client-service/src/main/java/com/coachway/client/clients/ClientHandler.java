@@ -1,27 +1,23 @@
 package com.coachway.client.clients;
 
-import com.coachway.common.auth.ClientScope;
+import com.coachway.client.access.Tenancy;
 import com.coachway.common.auth.Caller;
-import com.coachway.common.http.ApiException;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.JsonInput;
 import com.coachway.common.http.Query;
 import com.coachway.common.http.ServiceApp;
 import io.javalin.http.Context;
-import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.util.UUID;
 
 import static com.coachway.client.clients.ClientFields.MAX_CREDIT_LIMIT;
 import static com.coachway.client.clients.ClientFields.STATUSES;
 import static com.coachway.client.clients.ClientFields.TYPES;
 
-/** Clients: search, create, read, change, delete. */
+/** Clients over HTTP: search, create, read, change, delete; what each does is in {@link ClientActions}. */
 public final class ClientHandler {
     private static final Logger log = LoggerFactory.getLogger(ClientHandler.class);
     private static final String[] CREATE_FIELDS = {"name", "type", "email", "phone", "billing_address",
@@ -31,31 +27,26 @@ public final class ClientHandler {
     private static final int NAME_MAX = 200;
     private static final int NOTES_MAX = 4000;
 
-    private final DSLContext dsl;
-    private final ClientStore clients;
-    private final CharterCheck charters;
+    private final ClientActions actions;
 
-    public ClientHandler(DSLContext dsl, ClientStore clients, CharterCheck charters) {
-        this.dsl = dsl;
-        this.clients = clients;
-        this.charters = charters;
+    public ClientHandler(ClientActions actions) {
+        this.actions = actions;
     }
 
     public void list(Context ctx) {
         Caller caller = ServiceApp.caller(ctx);
         var q = Query.of(ctx);
         var filter = new ClientStore.Filter(q.string("q", 200), q.oneOf("type", TYPES), q.oneOf("status", STATUSES),
-                ClientScope.limitedTo(caller).orElse(null));
+                Tenancy.of(caller).onlyClient().orElse(null));
         String sort = q.oneOf("sort", ClientSort.codes());
         var page = q.page();
         q.validate();
-        ctx.json(clients.list(filter, ClientSort.parse(sort), page));
+        ctx.json(actions.list(filter, ClientSort.parse(sort), page));
     }
 
     public void get(Context ctx) {
         UUID id = Ids.pathId(ctx, "id", "Client");
-        ClientScope.check(ServiceApp.caller(ctx), id, "Client");
-        ctx.json(clients.find(id).orElseThrow(() -> ApiException.notFound("Client")));
+        ctx.json(actions.get(Tenancy.of(ServiceApp.caller(ctx)), id));
     }
 
     public void create(Context ctx) {
@@ -74,11 +65,7 @@ public final class ClientHandler {
 
         var data = new ClientStore.Data(name, type, email, phone, address, terms, creditLimit, taxExempt, notes, status);
         UUID id = Ids.newId();
-        Client created = dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            if (!clients.insert(tx, id, data)) throw duplicateEmail(email);
-            return clients.find(tx, id).orElseThrow();
-        });
+        Client created = actions.create(id, data);
         log.info("client {} created by {}", id, ServiceApp.caller(ctx).subject());
         ctx.status(201).header("Location", "/clients/" + id).json(created);
     }
@@ -99,54 +86,17 @@ public final class ClientHandler {
         String status = in.has("status") ? in.requiredEnum("status", STATUSES) : null;
         in.validate();
 
-        Client updated;
-        try {
-            updated = dsl.transactionResult(c -> {
-                DSLContext tx = c.dsl();
-                var before = clients.lock(tx, id).orElseThrow(() -> ApiException.notFound("Client"));
-                if (before.version() != version) throw ApiException.versionConflict(before.version());
-                var b = before.data();
-                if (email != null && !email.equalsIgnoreCase(b.email()) && clients.emailTaken(tx, email, id)) throw duplicateEmail(email);
-                // Absent fields keep their value; the nullable ones are cleared by an explicit null.
-                clients.update(tx, id, new ClientStore.Data(
-                        name != null ? name : b.name(),
-                        type != null ? type : b.type(),
-                        email != null ? email : b.email(),
-                        in.has("phone") ? phone : b.phone(),
-                        in.has("billing_address") ? address : b.billingAddress(),
-                        terms != null ? terms : b.paymentTermsDays(),
-                        creditLimit != null ? creditLimit : b.creditLimit(),
-                        taxExempt != null ? taxExempt : b.taxExempt(),
-                        in.has("notes") ? notes : b.notes(),
-                        status != null ? status : b.status()));
-                return clients.find(tx, id).orElseThrow();
-            });
-        } catch (DataAccessException e) {
-            // another request took the email between our check and our write
-            if (email != null && isUniqueViolation(e)) throw duplicateEmail(email);
-            throw e;
-        }
+        var change = new ClientChange(name, type, email, in.has("phone"), phone, in.has("billing_address"), address,
+                terms, creditLimit, taxExempt, in.has("notes"), notes, status);
+        Client updated = actions.update(Tenancy.of(ServiceApp.caller(ctx)), id, version, change);
         log.info("client {} changed by {}", id, ServiceApp.caller(ctx).subject());
         ctx.json(updated);
     }
 
-    /**
-     * Deletes a client that has never had a charter. charter-service is asked first and must answer:
-     * without its answer nothing is deleted. (A charter created for the client in the instant
-     * between its answer and our delete is the one race left; charter-service validates client ids
-     * when charters are created, so such a charter is rejected unless it was already past that check.)
-     */
+    /** Deletes a client that has never had a charter (charter-service is asked first). */
     public void delete(Context ctx) {
         UUID id = Ids.pathId(ctx, "id", "Client");
-        if (!clients.exists(id)) throw ApiException.notFound("Client");
-        long charterCount = charters.chartersOf(id);
-        if (charterCount > 0) {
-            throw ApiException.conflict("The client has charters (" + charterCount
-                    + ") and cannot be deleted; set status inactive instead");
-        }
-        dsl.transaction(c -> {
-            if (!clients.delete(c.dsl(), id)) throw ApiException.notFound("Client");
-        });
+        actions.delete(Tenancy.of(ServiceApp.caller(ctx)), id);
         log.info("client {} deleted by {}", id, ServiceApp.caller(ctx).subject());
         ctx.status(204);
     }
@@ -162,14 +112,5 @@ public final class ClientHandler {
 
     private static BigDecimal creditLimit(JsonInput in) {
         return in.requiredDecimal("credit_limit", 2, BigDecimal.ZERO, MAX_CREDIT_LIMIT);
-    }
-
-    private static ApiException duplicateEmail(String email) {
-        return ApiException.conflict("A client with email " + email + " already exists");
-    }
-
-    private static boolean isUniqueViolation(DataAccessException e) {
-        SQLException sql = e.getCause(SQLException.class);
-        return sql != null && "23505".equals(sql.getSQLState());
     }
 }

@@ -1,12 +1,13 @@
 package com.coachway.client.clients;
 
+import com.coachway.client.access.Tenancy;
 import com.coachway.client.clients.Client.ContactSummary;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.client.tables.Contacts;
+import com.coachway.db.client.tables.records.ClientsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SortField;
@@ -15,9 +16,7 @@ import org.jooq.impl.DSL;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,16 +24,13 @@ import static com.coachway.db.client.Tables.CLIENTS;
 import static com.coachway.db.client.Tables.CONTACTS;
 import static org.jooq.impl.DSL.select;
 
-/** The jOOQ queries for clients. Methods taking a DSLContext run in the caller's transaction. */
+/**
+ * The jOOQ queries for clients. Every method runs on the DSLContext it is given (inside a
+ * transaction, the transaction's own); reads a portal user can make take its {@link Tenancy}.
+ */
 public final class ClientStore {
     /** The primary contact, joined beside its client (the partial unique index allows at most one). */
     private static final Contacts PRIMARY = CONTACTS.as("primary_contact");
-
-    private final DSLContext dsl;
-
-    public ClientStore(DSLContext dsl) {
-        this.dsl = dsl;
-    }
 
     /** What a client is made of, as written by create and patch (version and timestamps aside). */
     public record Data(String name, String type, String email, String phone, Address billingAddress,
@@ -44,16 +40,17 @@ public final class ClientStore {
     public record Filter(String q, String type, String status, UUID onlyClient) {
     }
 
-    public Optional<Client> find(UUID id) {
-        return find(dsl, id);
+    public Optional<Client> find(DSLContext db, Tenancy tenancy, UUID id) {
+        return selectClients(db).where(CLIENTS.ID.eq(id), visibleTo(tenancy)).fetchOptional(ClientStore::toClient);
     }
 
-    public Optional<Client> find(DSLContext tx, UUID id) {
-        return selectClients(tx).where(CLIENTS.ID.eq(id)).fetchOptional(ClientStore::toClient);
+    public boolean exists(DSLContext db, Tenancy tenancy, UUID id) {
+        return db.fetchExists(CLIENTS, CLIENTS.ID.eq(id), visibleTo(tenancy));
     }
 
-    public boolean exists(UUID id) {
-        return dsl.fetchExists(CLIENTS, CLIENTS.ID.eq(id));
+    /** The tenancy as part of a WHERE on clients. */
+    private static Condition visibleTo(Tenancy tenancy) {
+        return tenancy.onlyClient().map(CLIENTS.ID::eq).orElse(DSL.noCondition());
     }
 
     /**
@@ -61,8 +58,8 @@ public final class ClientStore {
      * its contacts takes this lock first, so changes to one client (notably to which contact is
      * primary) happen one after another.
      */
-    public Optional<Locked> lock(DSLContext tx, UUID id) {
-        return tx.selectFrom(CLIENTS).where(CLIENTS.ID.eq(id)).forUpdate()
+    public Optional<Locked> lock(DSLContext tx, Tenancy tenancy, UUID id) {
+        return tx.selectFrom(CLIENTS).where(CLIENTS.ID.eq(id), visibleTo(tenancy)).forUpdate()
                 .fetchOptional(r -> new Locked(r.getVersion(), new Data(r.getName(), r.getType(), r.getEmail(), r.getPhone(),
                         address(r), r.getPaymentTermsDays(), r.getCreditLimit(), r.getTaxExempt(), r.getNotes(), r.getStatus())));
     }
@@ -70,7 +67,7 @@ public final class ClientStore {
     public record Locked(int version, Data data) {
     }
 
-    public Page<Client> list(Filter filter, ClientSort.Order order, PageRequest page) {
+    public Page<Client> list(DSLContext dsl, Filter filter, ClientSort.Order order, PageRequest page) {
         var conditions = new ArrayList<Condition>();
         if (filter.onlyClient() != null) conditions.add(CLIENTS.ID.eq(filter.onlyClient()));
         if (filter.type() != null) conditions.add(CLIENTS.TYPE.eq(filter.type()));
@@ -120,33 +117,37 @@ public final class ClientStore {
         return tx.fetchExists(CLIENTS, c);
     }
 
-    /** The columns a client's data fills, written alike on insert and update. */
-    private static Map<Field<?>, Object> columns(Data d) {
+    /**
+     * The columns a client's data fills, written alike on insert and update: every one is set
+     * (a null clears), the rest (id, version, timestamps) are left to the statement.
+     */
+    private static ClientsRecord columns(Data d) {
         Address a = d.billingAddress() == null ? new Address(null, null, null, null, null, null) : d.billingAddress();
-        var c = new LinkedHashMap<Field<?>, Object>();
-        c.put(CLIENTS.NAME, d.name());
-        c.put(CLIENTS.TYPE, d.type());
-        c.put(CLIENTS.EMAIL, d.email());
-        c.put(CLIENTS.PHONE, d.phone());
-        c.put(CLIENTS.BILLING_LINE1, a.line1());
-        c.put(CLIENTS.BILLING_LINE2, a.line2());
-        c.put(CLIENTS.BILLING_CITY, a.city());
-        c.put(CLIENTS.BILLING_STATE, a.state());
-        c.put(CLIENTS.BILLING_POSTAL_CODE, a.postalCode());
-        c.put(CLIENTS.BILLING_COUNTRY, a.country());
-        c.put(CLIENTS.PAYMENT_TERMS_DAYS, d.paymentTermsDays());
-        c.put(CLIENTS.CREDIT_LIMIT, d.creditLimit());
-        c.put(CLIENTS.TAX_EXEMPT, d.taxExempt());
-        c.put(CLIENTS.NOTES, d.notes());
-        c.put(CLIENTS.STATUS, d.status());
-        return c;
+        var r = new ClientsRecord();
+        r.setName(d.name());
+        r.setType(d.type());
+        r.setEmail(d.email());
+        r.setPhone(d.phone());
+        r.setBillingLine1(a.line1());
+        r.setBillingLine2(a.line2());
+        r.setBillingCity(a.city());
+        r.setBillingState(a.state());
+        r.setBillingPostalCode(a.postalCode());
+        r.setBillingCountry(a.country());
+        r.setPaymentTermsDays(d.paymentTermsDays());
+        r.setCreditLimit(d.creditLimit());
+        r.setTaxExempt(d.taxExempt());
+        r.setNotes(d.notes());
+        r.setStatus(d.status());
+        return r;
     }
 
     /** Inserts unless the email is taken (any case, also by a concurrent insert); true when inserted. */
     public boolean insert(DSLContext tx, UUID id, Data d) {
+        var r = columns(d);
+        r.setId(id);
         return tx.insertInto(CLIENTS)
-                .set(CLIENTS.ID, id)
-                .set(columns(d))
+                .set(r)
                 .onConflictDoNothing()
                 .execute() == 1;
     }

@@ -1,21 +1,18 @@
 package com.coachway.client.contacts;
 
-import com.coachway.common.auth.ClientScope;
-import com.coachway.client.clients.ClientStore;
+import com.coachway.client.access.Tenancy;
 import com.coachway.client.clients.FieldInput;
-import com.coachway.common.http.ApiException;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.JsonInput;
 import com.coachway.common.http.Query;
 import com.coachway.common.http.ServiceApp;
 import io.javalin.http.Context;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.UUID;
 
-/** A client's contacts, and which one of them is primary. */
+/** A client's contacts over HTTP; what each operation does is in {@link ContactActions}. */
 public final class ContactHandler {
     private static final Logger log = LoggerFactory.getLogger(ContactHandler.class);
     private static final String[] CREATE_FIELDS = {"name", "email", "phone", "title", "is_primary"};
@@ -23,29 +20,25 @@ public final class ContactHandler {
     private static final int NAME_MAX = 200;
     private static final int TITLE_MAX = 100;
 
-    private final DSLContext dsl;
-    private final ClientStore clients;
-    private final ContactStore contacts;
+    private final ContactActions actions;
 
-    public ContactHandler(DSLContext dsl, ClientStore clients, ContactStore contacts) {
-        this.dsl = dsl;
-        this.clients = clients;
-        this.contacts = contacts;
+    public ContactHandler(ContactActions actions) {
+        this.actions = actions;
     }
 
     public void list(Context ctx) {
-        UUID clientId = visibleClientId(ctx);
+        UUID clientId = Ids.pathId(ctx, "id", "Client");
+        Tenancy tenancy = Tenancy.of(ServiceApp.caller(ctx));
         var q = Query.of(ctx);
         var page = q.page();
         q.validate();
-        if (!clients.exists(clientId)) throw ApiException.notFound("Client");
-        ctx.json(contacts.list(clientId, page));
+        ctx.json(actions.list(tenancy, clientId, page));
     }
 
     public void get(Context ctx) {
-        UUID clientId = visibleClientId(ctx);
+        UUID clientId = Ids.pathId(ctx, "id", "Client");
         UUID contactId = Ids.pathId(ctx, "contact_id", "Contact");
-        ctx.json(contacts.find(clientId, contactId).orElseThrow(() -> ApiException.notFound("Contact")));
+        ctx.json(actions.get(Tenancy.of(ServiceApp.caller(ctx)), clientId, contactId));
     }
 
     public void create(Context ctx) {
@@ -60,15 +53,7 @@ public final class ContactHandler {
 
         var data = new ContactStore.Data(name, email, phone, title);
         UUID id = Ids.newId();
-        Contact created = dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            clients.lock(tx, clientId).orElseThrow(() -> ApiException.notFound("Client"));
-            boolean clientHasPrimary = contacts.hasPrimary(tx, clientId);
-            boolean isPrimary = PrimaryRule.newContactIsPrimary(primary, clientHasPrimary);
-            if (PrimaryRule.mustUnmarkOther(isPrimary, false, clientHasPrimary)) contacts.unmarkPrimary(tx, clientId);
-            contacts.insert(tx, id, clientId, data, isPrimary);
-            return contacts.find(tx, clientId, id).orElseThrow();
-        });
+        Contact created = actions.create(Tenancy.of(ServiceApp.caller(ctx)), clientId, id, data, primary);
         log.info("contact {} of client {} created by {}", id, clientId, ServiceApp.caller(ctx).subject());
         ctx.status(201).header("Location", "/clients/" + clientId + "/contacts/" + id).json(created);
     }
@@ -85,23 +70,8 @@ public final class ContactHandler {
         Boolean primary = in.has("is_primary") ? in.requiredBool("is_primary") : null;
         in.validate();
 
-        Contact updated = dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            clients.lock(tx, clientId).orElseThrow(() -> ApiException.notFound("Client"));
-            Contact before = contacts.find(tx, clientId, contactId).orElseThrow(() -> ApiException.notFound("Contact"));
-            if (before.version() != version) throw ApiException.versionConflict(before.version());
-            boolean isPrimary = PrimaryRule.isPrimaryAfter(primary, before.isPrimary());
-            if (PrimaryRule.mustUnmarkOther(isPrimary, before.isPrimary(), contacts.hasPrimary(tx, clientId))) {
-                contacts.unmarkPrimary(tx, clientId);
-            }
-            // Absent fields keep their value; email, phone and title are cleared by an explicit null.
-            contacts.update(tx, contactId, new ContactStore.Data(
-                    name != null ? name : before.name(),
-                    in.has("email") ? email : before.email(),
-                    in.has("phone") ? phone : before.phone(),
-                    in.has("title") ? title : before.title()), isPrimary);
-            return contacts.find(tx, clientId, contactId).orElseThrow();
-        });
+        var change = new ContactChange(name, in.has("email"), email, in.has("phone"), phone, in.has("title"), title, primary);
+        Contact updated = actions.update(Tenancy.of(ServiceApp.caller(ctx)), clientId, contactId, version, change);
         log.info("contact {} of client {} changed by {}", contactId, clientId, ServiceApp.caller(ctx).subject());
         ctx.json(updated);
     }
@@ -109,19 +79,8 @@ public final class ContactHandler {
     public void delete(Context ctx) {
         UUID clientId = Ids.pathId(ctx, "id", "Client");
         UUID contactId = Ids.pathId(ctx, "contact_id", "Contact");
-        dsl.transaction(c -> {
-            DSLContext tx = c.dsl();
-            clients.lock(tx, clientId).orElseThrow(() -> ApiException.notFound("Client"));
-            if (!contacts.delete(tx, clientId, contactId)) throw ApiException.notFound("Contact");
-        });
+        actions.delete(Tenancy.of(ServiceApp.caller(ctx)), clientId, contactId);
         log.info("contact {} of client {} deleted by {}", contactId, clientId, ServiceApp.caller(ctx).subject());
         ctx.status(204);
-    }
-
-    /** The path's client id, when the caller may see that client (otherwise the client 404). */
-    private static UUID visibleClientId(Context ctx) {
-        UUID clientId = Ids.pathId(ctx, "id", "Client");
-        ClientScope.check(ServiceApp.caller(ctx), clientId, "Client");
-        return clientId;
     }
 }

@@ -1,7 +1,9 @@
 package com.coachway.client.contacts;
 
+import com.coachway.client.access.Tenancy;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.db.client.tables.records.ContactsRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -13,22 +15,16 @@ import java.util.UUID;
 import static com.coachway.db.client.Tables.CONTACTS;
 
 /**
- * The jOOQ queries for contacts. Methods taking a DSLContext run in the caller's transaction; the
- * writing ones expect the caller to hold the client's row lock (ClientStore.lock), which is what
- * keeps two requests from making two primaries.
+ * The jOOQ queries for contacts, each run on the DSLContext it is given. The writing ones expect
+ * the caller to hold the client's row lock (ClientStore.lock), which is what keeps two requests
+ * from making two primaries.
  */
 public final class ContactStore {
-    private final DSLContext dsl;
-
-    public ContactStore(DSLContext dsl) {
-        this.dsl = dsl;
-    }
-
     public record Data(String name, String email, String phone, String title) {
     }
 
     /** Primary first, then by name. */
-    public Page<Contact> list(UUID clientId, PageRequest page) {
+    public Page<Contact> list(DSLContext dsl, UUID clientId, PageRequest page) {
         var where = CONTACTS.CLIENT_ID.eq(clientId);
         int total = dsl.fetchCount(CONTACTS, where);
         List<Contact> items = dsl.selectFrom(CONTACTS).where(where)
@@ -38,12 +34,11 @@ public final class ContactStore {
         return page.of(items, total);
     }
 
-    public Optional<Contact> find(UUID clientId, UUID contactId) {
-        return find(dsl, clientId, contactId);
-    }
-
-    public Optional<Contact> find(DSLContext tx, UUID clientId, UUID contactId) {
-        return tx.selectFrom(CONTACTS).where(CONTACTS.ID.eq(contactId), CONTACTS.CLIENT_ID.eq(clientId))
+    /** The contact of that client, if the tenancy reaches the client. */
+    public Optional<Contact> find(DSLContext db, Tenancy tenancy, UUID clientId, UUID contactId) {
+        return db.selectFrom(CONTACTS)
+                .where(CONTACTS.ID.eq(contactId), CONTACTS.CLIENT_ID.eq(clientId),
+                        tenancy.onlyClient().map(CONTACTS.CLIENT_ID::eq).orElse(DSL.noCondition()))
                 .fetchOptional(ContactStore::toContact);
     }
 
@@ -53,27 +48,38 @@ public final class ContactStore {
 
     /** Makes the client's primary contact (if any) an ordinary one; its version moves, as for any change. */
     public void unmarkPrimary(DSLContext tx, UUID clientId) {
+        var r = new ContactsRecord();
+        r.setIsPrimary(false);
         tx.update(CONTACTS)
-                .set(CONTACTS.IS_PRIMARY, false)
+                .set(r)
                 .set(CONTACTS.VERSION, CONTACTS.VERSION.plus(1))
                 .set(CONTACTS.UPDATED_AT, OffsetDateTime.now())
                 .where(CONTACTS.CLIENT_ID.eq(clientId), CONTACTS.IS_PRIMARY.isTrue())
                 .execute();
     }
 
+    /** The columns a contact's data fills, written alike on insert and update (a null clears). */
+    private static ContactsRecord columns(Data d, boolean primary) {
+        var r = new ContactsRecord();
+        r.setName(d.name());
+        r.setEmail(d.email());
+        r.setPhone(d.phone());
+        r.setTitle(d.title());
+        r.setIsPrimary(primary);
+        return r;
+    }
+
     public void insert(DSLContext tx, UUID id, UUID clientId, Data d, boolean primary) {
-        tx.insertInto(CONTACTS)
-                .set(CONTACTS.ID, id).set(CONTACTS.CLIENT_ID, clientId)
-                .set(CONTACTS.NAME, d.name()).set(CONTACTS.EMAIL, d.email()).set(CONTACTS.PHONE, d.phone())
-                .set(CONTACTS.TITLE, d.title()).set(CONTACTS.IS_PRIMARY, primary)
-                .execute();
+        var r = columns(d, primary);
+        r.setId(id);
+        r.setClientId(clientId);
+        tx.insertInto(CONTACTS).set(r).execute();
     }
 
     /** Writes the data and bumps the version; the caller has checked the version it read. */
     public void update(DSLContext tx, UUID id, Data d, boolean primary) {
         tx.update(CONTACTS)
-                .set(CONTACTS.NAME, d.name()).set(CONTACTS.EMAIL, d.email()).set(CONTACTS.PHONE, d.phone())
-                .set(CONTACTS.TITLE, d.title()).set(CONTACTS.IS_PRIMARY, primary)
+                .set(columns(d, primary))
                 .set(CONTACTS.VERSION, CONTACTS.VERSION.plus(1))
                 .set(CONTACTS.UPDATED_AT, OffsetDateTime.now())
                 .where(CONTACTS.ID.eq(id))
@@ -84,7 +90,7 @@ public final class ContactStore {
         return tx.deleteFrom(CONTACTS).where(CONTACTS.ID.eq(contactId), CONTACTS.CLIENT_ID.eq(clientId)).execute() == 1;
     }
 
-    private static Contact toContact(com.coachway.db.client.tables.records.ContactsRecord r) {
+    private static Contact toContact(ContactsRecord r) {
         return new Contact(r.getId(), r.getClientId(), r.getName(), r.getEmail(), r.getPhone(), r.getTitle(),
                 r.getIsPrimary(), r.getVersion(), r.getCreatedAt(), r.getUpdatedAt());
     }

@@ -1,0 +1,180 @@
+package com.coachway.auth.session;
+
+import com.coachway.auth.passwords.Passwords;
+import com.coachway.auth.session.SessionViews.Revocation;
+import com.coachway.auth.session.SessionViews.Revocations;
+import com.coachway.auth.session.SessionViews.ServiceToken;
+import com.coachway.auth.session.SessionViews.SessionUser;
+import com.coachway.auth.session.SessionViews.TokenPair;
+import com.coachway.auth.tokens.OpaqueTokens;
+import com.coachway.auth.tokens.TokenIssuer;
+import com.coachway.auth.users.User;
+import com.coachway.auth.users.UserStore;
+import com.coachway.common.auth.Caller;
+import com.coachway.common.auth.RevokedSessions;
+import com.coachway.common.http.ApiException;
+import com.coachway.common.http.Ids;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The session use cases: sign-in, refresh rotation, sign-out, the client-credentials grant, the
+ * revocation feed, and whether a token's holder may still act. A session is a refresh-token
+ * family; its id is the {@code sid} of every access token issued in it.
+ */
+public final class SessionActions {
+    private static final Logger log = LoggerFactory.getLogger(SessionActions.class);
+    private static final String BAD_LOGIN = "The email or password is incorrect";
+    /**
+     * How far back the revocation feed looks: an access token's lifetime (15 minutes) and a margin,
+     * which is also how long the services polling it (RevokedSessions) remember an ended session.
+     */
+    static final Duration REVOCATION_WINDOW = RevokedSessions.RETENTION;
+
+    private final DSLContext dsl;
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final Passwords passwords;
+    private final TokenIssuer tokens;
+    private final Duration refreshTtl;
+    private final Clock clock;
+
+    public SessionActions(DSLContext dsl, UserStore users, SessionStore sessions, Passwords passwords,
+                          TokenIssuer tokens, Duration refreshTtl, Clock clock) {
+        this.dsl = dsl;
+        this.users = users;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.refreshTtl = refreshTtl;
+        this.clock = clock;
+    }
+
+    /** A new session for the user with this email and password; 401 otherwise, alike for every reason. */
+    TokenPair login(String email, String password) {
+        var found = users.credentials(dsl, email);
+        // Same answer, and the same bcrypt work, whether the email is unknown, the password wrong,
+        // or the account deactivated: the response never tells which accounts exist.
+        boolean ok = found.isPresent()
+                ? passwords.matches(password, found.get().passwordHash()) && found.get().user().active()
+                : passwords.matchesNothing(password);
+        if (!ok) {
+            log.info("login failed");
+            throw ApiException.unauthorized(BAD_LOGIN);
+        }
+        User user = found.get().user();
+        UUID family = UUID.randomUUID();
+        String refresh = dsl.transactionResult(c -> issueRefresh(c.dsl(), family, user.id()));
+        users.recordLogin(dsl, user.id());
+        log.info("login succeeded for user {}", user.id());
+        return pair(user, family, refresh);
+    }
+
+    /**
+     * Rotates a live refresh token into a new one of the same session. A token used twice ends its
+     * whole session (someone else has it); so does a deactivated user's. 401 for anything but a
+     * rotation.
+     */
+    TokenPair refresh(String presented) {
+        record Result(RefreshRule.Outcome outcome, UUID userId, UUID family, String token) {
+        }
+        Result result = dsl.transactionResult(c -> {
+            DSLContext tx = c.dsl();
+            var row = sessions.lockByHash(tx, OpaqueTokens.hash(presented)).orElse(null);
+            if (row == null) return new Result(null, null, null, null);
+            var outcome = RefreshRule.decide(
+                    row.revokedAt() == null ? null : row.revokedAt().toInstant(),
+                    row.expiresAt().toInstant(), row.userActive(), clock.instant());
+            switch (outcome) {
+                case REUSED -> sessions.revokeFamily(tx, row.familyId(), "reuse_detected");
+                case USER_INACTIVE -> sessions.revokeFamily(tx, row.familyId(), "user_inactive");
+                case EXPIRED -> { }
+                case ROTATE -> {
+                    UUID newId = Ids.newId();
+                    String token = OpaqueTokens.newToken();
+                    sessions.insert(tx, newId, row.familyId(), row.userId(), OpaqueTokens.hash(token), expiry());
+                    sessions.markRotated(tx, row.id(), newId);
+                    return new Result(outcome, row.userId(), row.familyId(), token);
+                }
+            }
+            return new Result(outcome, row.userId(), row.familyId(), null);
+        });
+        if (result.outcome() != RefreshRule.Outcome.ROTATE) {
+            if (result.outcome() == RefreshRule.Outcome.REUSED) {
+                log.warn("refresh token reuse detected; session {} of user {} revoked", result.family(), result.userId());
+            }
+            throw ApiException.unauthorized("The refresh token is invalid, expired or revoked; sign in again");
+        }
+        User user = users.find(dsl, result.userId()).orElseThrow(() -> ApiException.unauthorized("The user no longer exists"));
+        return pair(user, result.family(), result.token());
+    }
+
+    /** Ends the session the token belongs to; an unknown token is no error (the session is gone either way). */
+    void logout(String presented) {
+        dsl.transaction(c -> sessions.lockByHash(c.dsl(), OpaqueTokens.hash(presented))
+                .ifPresent(row -> sessions.revokeFamily(c.dsl(), row.familyId(), "logout")));
+    }
+
+    /** OAuth 2.0 client-credentials grant (RFC 6749 §4.4): a service token for a registered, active client. */
+    ServiceToken serviceToken(String clientId, String secret) {
+        var hash = sessions.serviceClientSecretHash(dsl, clientId);
+        boolean ok = hash.isPresent() ? passwords.matches(secret, hash.get()) : passwords.matchesNothing(secret);
+        if (!ok) {
+            log.info("client credentials rejected for client {}", clientId);
+            throw ApiException.unauthorized("The client credentials are incorrect");
+        }
+        return new ServiceToken(tokens.forService(clientId), "bearer", tokens.accessTtlSeconds());
+    }
+
+    /**
+     * Sessions ended after {@code asked} (clamped to the last {@link #REVOCATION_WINDOW}; null: the
+     * whole window), for services that verify access tokens offline. {@code until} is read before
+     * the query, so nothing stamped after it is missed by a next poll from {@code until}; one
+     * stamped just before it but committed after the query is why pollers ask again with a few
+     * seconds' overlap.
+     */
+    Revocations revocations(Instant asked) {
+        Instant until = clock.instant();
+        Instant since = until.minus(REVOCATION_WINDOW);
+        if (asked != null && asked.isAfter(since)) since = asked;
+        var items = sessions.revokedSince(dsl, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).stream()
+                .map(r -> new Revocation(r.sessionId(), r.userId(), r.revokedAt().toInstant()))
+                .toList();
+        return new Revocations(items, until);
+    }
+
+    /**
+     * auth-service can do what other services cannot: refuse a token the moment its session is
+     * signed out or its user deactivated (or its service client deactivated).
+     */
+    public boolean callerStillValid(Caller c) {
+        return c.userId() != null
+                ? c.sessionId() != null && sessions.userSessionLive(dsl, c.userId(), c.sessionId())
+                : sessions.serviceClientActive(dsl, c.subject());
+    }
+
+    private String issueRefresh(DSLContext tx, UUID family, UUID userId) {
+        String token = OpaqueTokens.newToken();
+        sessions.insert(tx, Ids.newId(), family, userId, OpaqueTokens.hash(token), expiry());
+        return token;
+    }
+
+    private OffsetDateTime expiry() {
+        return OffsetDateTime.ofInstant(clock.instant().plus(refreshTtl), ZoneOffset.UTC);
+    }
+
+    private TokenPair pair(User user, UUID family, String refresh) {
+        String access = tokens.forUser(new TokenIssuer.UserClaims(user.id(), user.email(), user.roles(),
+                user.clientId(), user.vendorId(), user.driverId(), family));
+        return new TokenPair(access, refresh, "bearer", tokens.accessTtlSeconds(),
+                new SessionUser(user.id(), user.email(), user.fullName(), user.roles()));
+    }
+}
