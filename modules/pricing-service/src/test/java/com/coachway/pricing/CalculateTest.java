@@ -84,7 +84,7 @@ class CalculateTest {
         var body = new HashMap<String, Object>();
         body.put("vehicles", List.of(vehicle("executive_coach_35", 1), vehicle("sprinter_14", 1)));
         body.put("start_at", "2026-07-01T07:00:00-04:00");
-        body.put("end_at", "2026-07-03T19:00:00-04:00");
+        body.put("end_at", "2026-07-03T23:00:00-04:00");
         body.put("miles", 1000);
         body.put("promo_code", code.toLowerCase());
         body.put("tax_exempt", true);
@@ -92,20 +92,45 @@ class CalculateTest {
                 .body("lines.code", equalTo(List.of(
                         "executive_coach_35.daily", "executive_coach_35.extra_miles", "executive_coach_35.overnight", "executive_coach_35.second_driver",
                         "sprinter_14.daily", "sprinter_14.extra_miles", "sprinter_14.overnight", "sprinter_14.second_driver")))
-                // executive: 1700 × 3; (1000 − 900) × 4.75; 200 × 2; 60 h ÷ 3 = 20 h/day on duty → 55 × 60
-                // sprinter: 1100 × 3; (1000 − 750) × 3.50; 150 × 2; 45 × 60
-                .body("lines.amount", equalTo(List.of(money("5100.00"), money("475.00"), money("400.00"), money("3300.00"),
-                        money("3300.00"), money("875.00"), money("300.00"), money("2700.00"))))
-                .body("subtotal", equalTo(money("16450.00")))
-                // 15 % = 2467.50; (16450 − 2467.50) × 3.5 % = 489.3875 → 489.39; exempt from tax
-                .body("discount", equalTo(money("2467.50")))
-                .body("fuel_surcharge", equalTo(money("489.39")))
+                // 64 h over 3 service days; on duty (64 − 8 × 2) ÷ 3 = 16 h/day > 15 → a second driver
+                // executive: 1700 × 3; (1000 − 900) × 4.75; 200 × 2; 55 × 64
+                // sprinter: 1100 × 3; (1000 − 750) × 3.50; 150 × 2; 45 × 64
+                .body("lines.amount", equalTo(List.of(money("5100.00"), money("475.00"), money("400.00"), money("3520.00"),
+                        money("3300.00"), money("875.00"), money("300.00"), money("2880.00"))))
+                // 9495.00 + 7355.00
+                .body("subtotal", equalTo(money("16850.00")))
+                // 15 % = 2527.50; (16850 − 2527.50) × 3.5 % = 501.2875 → 501.29; exempt from tax
+                .body("discount", equalTo(money("2527.50")))
+                .body("fuel_surcharge", equalTo(money("501.29")))
                 .body("tax", equalTo(money("0.00")))
-                .body("total", equalTo(money("14471.89")))
-                .body("billable_hours", equalTo(money("60.0")))
+                .body("total", equalTo(money("14823.79")))
+                .body("billable_hours", equalTo(money("64.0")))
                 .body("days", equalTo(3))
                 .body("dot.drivers_required", equalTo(2)).body("dot.overnight_rest_required", equalTo(true))
-                .body("dot.warnings", hasItem(containsString("15-hour on-duty limit")));
+                .body("dot.warnings", hasItem(containsString("About 16.0 h on duty per day exceeds the 15-hour on-duty limit")));
+    }
+
+    @Test
+    void a_three_day_tour_counts_the_nights_off_and_an_evening_trip_is_one_day() {
+        var tour = new HashMap<String, Object>();
+        tour.put("vehicles", List.of(vehicle("coach_56", 1)));
+        tour.put("start_at", "2026-07-01T07:00:00-04:00");
+        tour.put("end_at", "2026-07-03T19:00:00-04:00");
+        tour.put("miles", 600);
+        // 60 h; on duty (60 − 16) ÷ 3 = 14.7 h/day: one driver; 1500 × 3 + 200 × 2 = 4900.00
+        calculate(p.agent(), tour).then().statusCode(200)
+                .body("days", equalTo(3)).body("dot.drivers_required", equalTo(1))
+                .body("lines.code", equalTo(List.of("coach_56.daily", "coach_56.overnight")))
+                .body("subtotal", equalTo(money("4900.00")));
+        var evening = new HashMap<String, Object>();
+        evening.put("vehicles", List.of(vehicle("coach_56", 1)));
+        evening.put("start_at", "2026-07-01T19:30:00-04:00");
+        evening.put("end_at", "2026-07-02T01:30:00-04:00");
+        // service day July 1 runs to 04:00 July 2: one day, 165 × 6 = 990.00
+        calculate(p.agent(), evening).then().statusCode(200)
+                .body("days", equalTo(1)).body("lines.code", equalTo(List.of("coach_56.hourly")))
+                .body("lines.amount", equalTo(List.of(money("990.00"))))
+                .body("dot.overnight_rest_required", equalTo(false));
     }
 
     @Test
