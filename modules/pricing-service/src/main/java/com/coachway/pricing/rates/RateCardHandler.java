@@ -3,6 +3,7 @@ package com.coachway.pricing.rates;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.JsonInput;
 import com.coachway.common.http.Query;
+import com.coachway.pricing.BusinessDates;
 import io.javalin.http.Context;
 
 import java.math.BigDecimal;
@@ -37,8 +38,8 @@ public final class RateCardHandler {
     public void create(Context ctx) {
         var in = JsonInput.of(ctx).allowOnly(concat("vehicle_type", TERMS));
         String vehicleType = in.requiredString("vehicle_type", 50);
-        LocalDate from = in.requiredDate("effective_from");
-        LocalDate to = in.optionalDate("effective_to");
+        LocalDate from = BusinessDates.check(in, "effective_from", in.requiredDate("effective_from"));
+        LocalDate to = BusinessDates.check(in, "effective_to", in.optionalDate("effective_to"));
         var terms = new RateCardStore.Terms(rate(in, "hourly_rate"), hours(in), rate(in, "per_mile_rate"), rate(in, "daily_rate"),
                 miles(in), rate(in, "driver_overnight_fee"), rate(in, "extra_driver_hourly_rate"), from, to);
         if (from != null && to != null && to.isBefore(from)) in.error("effective_to", "must be on or after effective_from");
@@ -62,8 +63,8 @@ public final class RateCardHandler {
                 in.has("included_miles_per_day") ? miles(in) : null,
                 in.has("driver_overnight_fee") ? rate(in, "driver_overnight_fee") : null,
                 in.has("extra_driver_hourly_rate") ? rate(in, "extra_driver_hourly_rate") : null,
-                in.has("effective_from") ? in.requiredDate("effective_from") : null,
-                in.optionalDate("effective_to"));
+                in.has("effective_from") ? BusinessDates.check(in, "effective_from", in.requiredDate("effective_from")) : null,
+                BusinessDates.check(in, "effective_to", in.optionalDate("effective_to")));
         in.validate();
 
         RateCard updated = actions.update(id, version, change, in.has("effective_to"));
