@@ -31,7 +31,7 @@ public final class AmenityActions {
         return AmenityStore.find(dsl, code).orElseThrow(() -> ApiException.notFound("Amenity"));
     }
 
-    public Amenity create(String code, AmenityStore.Values values) {
+    public Amenity create(String code, AmenityValues values) {
         Amenity created = dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
             if (!AmenityStore.insert(tx, code, values)) throw ApiException.conflict("Amenity " + code + " already exists");
@@ -46,7 +46,7 @@ public final class AmenityActions {
             DSLContext tx = c.dsl();
             Amenity before = AmenityStore.lock(tx, code).orElseThrow(() -> ApiException.notFound("Amenity"));
             if (before.version() != version) throw ApiException.versionConflict(before.version());
-            AmenityStore.update(tx, code, new AmenityStore.Values(
+            AmenityStore.update(tx, code, new AmenityValues(
                     change.name() != null ? change.name() : before.name(),
                     change.chargeType() != null ? change.chargeType() : before.chargeType(),
                     change.amount() != null ? change.amount() : before.amount(),

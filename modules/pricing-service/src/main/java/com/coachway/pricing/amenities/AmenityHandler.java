@@ -40,7 +40,7 @@ public final class AmenityHandler {
         Boolean active = in.optionalBool("active");
         in.validate();
 
-        Amenity created = actions.create(code, new AmenityStore.Values(name, chargeType, amount, active == null || active));
+        Amenity created = actions.create(code, new AmenityValues(name, chargeType, amount, active == null || active));
         ctx.status(201).header("Location", "/amenities/" + code).json(created);
     }
 

@@ -7,7 +7,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -23,17 +22,13 @@ public final class AmenityStore {
     private AmenityStore() {
     }
 
-    /** Everything on an amenity that a manager sets. */
-    public record Values(String name, String chargeType, BigDecimal amount, boolean active) {
-    }
-
     private static Amenity toAmenity(AmenitiesRecord r) {
         return new Amenity(r.getCode(), r.getName(), r.getChargeType(), r.getAmount(), r.getActive(),
                 r.getVersion(), r.getCreatedAt(), r.getUpdatedAt());
     }
 
     /** The columns the values fill, alike on insert and update. */
-    private static AmenitiesRecord record(Values v) {
+    private static AmenitiesRecord record(AmenityValues v) {
         var r = new AmenitiesRecord();
         r.setName(v.name());
         r.setChargeType(v.chargeType());
@@ -68,14 +63,14 @@ public final class AmenityStore {
     }
 
     /** Inserts unless the code exists; false when it did (a concurrent duplicate included). */
-    public static boolean insert(DSLContext tx, String code, Values v) {
+    public static boolean insert(DSLContext tx, String code, AmenityValues v) {
         AmenitiesRecord r = record(v);
         r.setCode(code);
         return tx.insertInto(AMENITIES).set(r).onConflictDoNothing().execute() == 1;
     }
 
     /** Replaces the values and bumps the version; the caller has locked the row and checked the version. */
-    public static void update(DSLContext tx, String code, Values v) {
+    public static void update(DSLContext tx, String code, AmenityValues v) {
         tx.update(AMENITIES)
                 .set(record(v))
                 .set(AMENITIES.VERSION, AMENITIES.VERSION.plus(1))

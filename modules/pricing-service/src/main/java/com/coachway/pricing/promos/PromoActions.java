@@ -38,8 +38,8 @@ public final class PromoActions {
                          LocalDate validFrom, boolean setsValidFrom, LocalDate validTo, boolean setsValidTo,
                          Integer maxUses, boolean setsMaxUses, BigDecimal minSubtotal, Boolean active) {
 
-        PromoStore.Values applyTo(PromoCode before) {
-            return new PromoStore.Values(
+        PromoValues applyTo(PromoCode before) {
+            return new PromoValues(
                     description != null ? description : before.description(),
                     discountType != null ? discountType : before.discountType(),
                     discountValue != null ? discountValue : before.discountValue(),
@@ -67,7 +67,7 @@ public final class PromoActions {
     }
 
     /** {@code code} is well formed (the handler checked it); it is stored upper-case. */
-    public PromoCode create(String code, PromoStore.Values values) {
+    public PromoCode create(String code, PromoValues values) {
         String stored = PromoRules.normalize(code);
         PromoCode created = dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
@@ -84,7 +84,7 @@ public final class PromoActions {
             DSLContext tx = c.dsl();
             PromoCode before = PromoStore.lock(tx, code).orElseThrow(PromoActions::noSuchCode);
             if (before.version() != version) throw ApiException.versionConflict(before.version());
-            PromoStore.Values values = change.applyTo(before);
+            PromoValues values = change.applyTo(before);
             var problems = PromoRules.inconsistencies(values);
             if (!problems.isEmpty()) throw ApiException.validation(problems);
             if (values.maxUses() != null && values.maxUses() < before.uses()) {

@@ -52,7 +52,7 @@ public final class PromoHandler {
         Integer maxUses = in.optionalInt("max_uses", 1, 1_000_000_000);
         BigDecimal minSubtotal = in.optionalDecimal("min_subtotal", 2, BigDecimal.ZERO, MAX_MIN_SUBTOTAL);
         Boolean active = in.optionalBool("active");
-        var values = new PromoStore.Values(description == null ? "" : description, type, value, from, to, maxUses,
+        var values = new PromoValues(description == null ? "" : description, type, value, from, to, maxUses,
                 minSubtotal == null ? BigDecimal.ZERO.setScale(2) : minSubtotal, active == null || active);
         PromoRules.inconsistencies(values).forEach(e -> in.error(e.field(), e.message()));
         in.validate();

@@ -92,7 +92,7 @@ public final class PromoRules {
     }
 
     /** Rules across fields, checked on the values a create or a patch would store. */
-    public static List<FieldError> inconsistencies(PromoStore.Values v) {
+    public static List<FieldError> inconsistencies(PromoValues v) {
         var errors = new ArrayList<FieldError>();
         if (PromoCode.PERCENT.equals(v.discountType()) && v.discountValue() != null && v.discountValue().compareTo(HUNDRED) > 0) {
             errors.add(new FieldError("discount_value", "a percent discount is at most 100"));

@@ -8,8 +8,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +23,6 @@ import static com.coachway.db.pricing.Tables.PROMO_REDEMPTIONS;
  */
 public final class PromoStore {
     private PromoStore() {
-    }
-
-    /** Everything on a code that a manager sets. */
-    public record Values(String description, String discountType, BigDecimal discountValue, LocalDate validFrom,
-                         LocalDate validTo, Integer maxUses, BigDecimal minSubtotal, boolean active) {
     }
 
     private static PromoCode toPromo(PromoCodesRecord r) {
@@ -63,7 +56,7 @@ public final class PromoStore {
     }
 
     /** The columns a code's values fill, alike on insert and update. */
-    private static PromoCodesRecord record(Values v) {
+    private static PromoCodesRecord record(PromoValues v) {
         var r = new PromoCodesRecord();
         r.setDescription(v.description());
         r.setDiscountType(v.discountType());
@@ -77,14 +70,14 @@ public final class PromoStore {
     }
 
     /** Inserts unless the code exists; false when it did (a concurrent duplicate included). */
-    public static boolean insert(DSLContext tx, String code, Values v) {
+    public static boolean insert(DSLContext tx, String code, PromoValues v) {
         PromoCodesRecord r = record(v);
         r.setCode(code);
         return tx.insertInto(PROMO_CODES).set(r).onConflictDoNothing().execute() == 1;
     }
 
     /** Replaces the values and bumps the version; the caller has locked the row and checked the version. */
-    public static void update(DSLContext tx, String code, Values v) {
+    public static void update(DSLContext tx, String code, PromoValues v) {
         tx.update(PROMO_CODES)
                 .set(record(v))
                 .set(PROMO_CODES.VERSION, PROMO_CODES.VERSION.plus(1))

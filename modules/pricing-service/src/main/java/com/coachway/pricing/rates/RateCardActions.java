@@ -27,7 +27,7 @@ public final class RateCardActions {
         this.dsl = dsl;
     }
 
-    public Page<RateCard> list(RateCardStore.Filter filter, PageRequest page) {
+    public Page<RateCard> list(RateCardFilter filter, PageRequest page) {
         return RateCardStore.list(dsl, filter, page);
     }
 
@@ -35,7 +35,7 @@ public final class RateCardActions {
         return RateCardStore.find(dsl, id).orElseThrow(() -> ApiException.notFound("Rate card"));
     }
 
-    public RateCard create(String vehicleType, RateCardStore.Terms terms) {
+    public RateCard create(String vehicleType, RateCardTerms terms) {
         UUID id = Ids.newId();
         RateCard created = dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
@@ -54,12 +54,12 @@ public final class RateCardActions {
      * A patch: null terms in {@code change} keep their value, except that {@code effective_to} is
      * replaced (null = open-ended) when {@code effectiveToGiven}.
      */
-    public RateCard update(UUID id, int version, RateCardStore.Terms change, boolean effectiveToGiven) {
+    public RateCard update(UUID id, int version, RateCardTerms change, boolean effectiveToGiven) {
         RateCard updated = dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
             RateCard before = RateCardStore.lock(tx, id).orElseThrow(() -> ApiException.notFound("Rate card"));
             if (before.version() != version) throw ApiException.versionConflict(before.version());
-            var terms = new RateCardStore.Terms(
+            var terms = new RateCardTerms(
                     or(change.hourlyRate(), before.hourlyRate()), or(change.minimumHours(), before.minimumHours()),
                     or(change.perMileRate(), before.perMileRate()), or(change.dailyRate(), before.dailyRate()),
                     or(change.includedMilesPerDay(), before.includedMilesPerDay()),

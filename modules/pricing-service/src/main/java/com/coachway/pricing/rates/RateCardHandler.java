@@ -24,7 +24,7 @@ public final class RateCardHandler {
 
     public void list(Context ctx) {
         var q = Query.of(ctx);
-        var filter = new RateCardStore.Filter(q.string("vehicle_type", 50), q.date("effective_on"));
+        var filter = new RateCardFilter(q.string("vehicle_type", 50), q.date("effective_on"));
         var page = q.page();
         q.validate();
         ctx.json(actions.list(filter, page));
@@ -40,7 +40,7 @@ public final class RateCardHandler {
         String vehicleType = in.requiredString("vehicle_type", 50);
         LocalDate from = BusinessDates.check(in, "effective_from", in.requiredDate("effective_from"));
         LocalDate to = BusinessDates.check(in, "effective_to", in.optionalDate("effective_to"));
-        var terms = new RateCardStore.Terms(rate(in, "hourly_rate"), hours(in), rate(in, "per_mile_rate"), rate(in, "daily_rate"),
+        var terms = new RateCardTerms(rate(in, "hourly_rate"), hours(in), rate(in, "per_mile_rate"), rate(in, "daily_rate"),
                 miles(in), rate(in, "driver_overnight_fee"), rate(in, "extra_driver_hourly_rate"), from, to);
         if (from != null && to != null && to.isBefore(from)) in.error("effective_to", "must be on or after effective_from");
         in.validate();
@@ -55,7 +55,7 @@ public final class RateCardHandler {
         if (in.has("vehicle_type")) in.error("vehicle_type", "cannot change; create a card for the other vehicle type");
         Integer version = in.requiredInt("version", 1, Integer.MAX_VALUE);
         // absent fields (null here) keep their value; effective_to may be cleared with an explicit null
-        var change = new RateCardStore.Terms(
+        var change = new RateCardTerms(
                 in.has("hourly_rate") ? rate(in, "hourly_rate") : null,
                 in.has("minimum_hours") ? hours(in) : null,
                 in.has("per_mile_rate") ? rate(in, "per_mile_rate") : null,

@@ -7,7 +7,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,15 +25,6 @@ public final class RateCardStore {
     private RateCardStore() {
     }
 
-    /** Everything on a card that a manager sets (in a patch, null = unchanged). */
-    public record Terms(BigDecimal hourlyRate, BigDecimal minimumHours, BigDecimal perMileRate, BigDecimal dailyRate,
-                        Integer includedMilesPerDay, BigDecimal driverOvernightFee, BigDecimal extraDriverHourlyRate,
-                        LocalDate effectiveFrom, LocalDate effectiveTo) {
-    }
-
-    public record Filter(String vehicleType, LocalDate effectiveOn) {
-    }
-
     private static RateCard toRateCard(RateCardsRecord r) {
         return new RateCard(r.getId(), r.getVehicleType(), r.getHourlyRate(), r.getMinimumHours(), r.getPerMileRate(),
                 r.getDailyRate(), r.getIncludedMilesPerDay(), r.getDriverOvernightFee(), r.getExtraDriverHourlyRate(),
@@ -45,7 +35,7 @@ public final class RateCardStore {
         return RATE_CARDS.EFFECTIVE_FROM.le(date).and(RATE_CARDS.EFFECTIVE_TO.isNull().or(RATE_CARDS.EFFECTIVE_TO.ge(date)));
     }
 
-    public static Page<RateCard> list(DSLContext db, Filter filter, PageRequest page) {
+    public static Page<RateCard> list(DSLContext db, RateCardFilter filter, PageRequest page) {
         var conditions = new ArrayList<Condition>();
         if (filter.vehicleType() != null) conditions.add(RATE_CARDS.VEHICLE_TYPE.eq(filter.vehicleType()));
         if (filter.effectiveOn() != null) conditions.add(inEffectOn(filter.effectiveOn()));
@@ -84,7 +74,7 @@ public final class RateCardStore {
     }
 
     /** The columns a rate card's terms fill, alike on insert and update. */
-    private static RateCardsRecord record(Terms t) {
+    private static RateCardsRecord record(RateCardTerms t) {
         var r = new RateCardsRecord();
         r.setHourlyRate(t.hourlyRate());
         r.setMinimumHours(t.minimumHours());
@@ -98,7 +88,7 @@ public final class RateCardStore {
         return r;
     }
 
-    public static void insert(DSLContext tx, UUID id, String vehicleType, Terms t) {
+    public static void insert(DSLContext tx, UUID id, String vehicleType, RateCardTerms t) {
         RateCardsRecord r = record(t);
         r.setId(id);
         r.setVehicleType(vehicleType);
@@ -106,7 +96,7 @@ public final class RateCardStore {
     }
 
     /** Replaces the terms and bumps the version; the caller has locked the row and checked the version. */
-    public static void update(DSLContext tx, UUID id, Terms t) {
+    public static void update(DSLContext tx, UUID id, RateCardTerms t) {
         tx.update(RATE_CARDS)
                 .set(record(t))
                 .set(RATE_CARDS.VERSION, RATE_CARDS.VERSION.plus(1))
