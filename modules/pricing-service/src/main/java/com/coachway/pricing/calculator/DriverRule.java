@@ -33,6 +33,8 @@ public final class DriverRule {
         BigDecimal dayCount = BigDecimal.valueOf(days);
         // compare products, not rounded quotients: miles ÷ 50 ÷ days > 10  ⇔  miles > 500 × days
         boolean drivingOver = miles.compareTo(PLANNING_MPH.multiply(DRIVING_LIMIT_HOURS).multiply(dayCount)) > 0;
+        // on duty over the trip: the elapsed hours less 8 h off each night (none on a one-day trip);
+        // compared as a product again: onDuty ÷ days > 15  ⇔  onDuty > 15 × days
         BigDecimal onDuty = hours.subtract(NIGHTLY_REST_HOURS.multiply(BigDecimal.valueOf(days - 1L))).max(BigDecimal.ZERO);
         boolean onDutyOver = onDuty.compareTo(ON_DUTY_LIMIT_HOURS.multiply(dayCount)) > 0;
         boolean beyondTwoDrivers = miles.compareTo(PLANNING_MPH.multiply(DRIVING_LIMIT_HOURS).multiply(BigDecimal.TWO).multiply(dayCount)) > 0;
