@@ -9,21 +9,23 @@ import com.coachway.common.http.ServiceApp;
 import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.pricing.amenities.AmenityHandler;
 import com.coachway.pricing.amenities.AmenityRoutes;
-import com.coachway.pricing.amenities.AmenityStore;
+import com.coachway.pricing.amenities.AmenityActions;
+import com.coachway.pricing.calculate.CalculateActions;
 import com.coachway.pricing.calculate.CalculateHandler;
 import com.coachway.pricing.calculate.CalculateRoutes;
 import com.coachway.pricing.calculator.PricingSettings;
+import com.coachway.pricing.compliance.ComplianceActions;
 import com.coachway.pricing.compliance.ComplianceHandler;
 import com.coachway.pricing.compliance.ComplianceRoutes;
+import com.coachway.pricing.promos.PromoActions;
 import com.coachway.pricing.promos.PromoHandler;
 import com.coachway.pricing.promos.PromoRoutes;
-import com.coachway.pricing.promos.PromoStore;
+import com.coachway.pricing.rates.RateCardActions;
 import com.coachway.pricing.rates.RateCardHandler;
 import com.coachway.pricing.rates.RateCardRoutes;
-import com.coachway.pricing.rates.RateCardStore;
+import com.coachway.pricing.vehicles.VehicleTypeActions;
 import com.coachway.pricing.vehicles.VehicleTypeHandler;
 import com.coachway.pricing.vehicles.VehicleTypeRoutes;
-import com.coachway.pricing.vehicles.VehicleTypeStore;
 
 import java.time.Clock;
 
@@ -47,11 +49,6 @@ public final class PricingService {
         var db = Database.connect(config, "pricing", NAME);
         try {
             var dsl = db.dsl();
-            var vehicleTypes = new VehicleTypeStore(dsl);
-            var rates = new RateCardStore(dsl);
-            var amenities = new AmenityStore(dsl);
-            var promos = new PromoStore(dsl);
-
             var app = ServiceApp.named(NAME)
                     .openApiFrom(PricingService.class)
                     .auth(verifier)
@@ -60,12 +57,12 @@ public final class PricingService {
                     .health("database", db.health())
                     .healthInfo("time_zone", settings.zone().getId())
                     .routes(r -> {
-                        VehicleTypeRoutes.register(r, new VehicleTypeHandler(vehicleTypes));
-                        RateCardRoutes.register(r, new RateCardHandler(dsl, rates, vehicleTypes));
-                        AmenityRoutes.register(r, new AmenityHandler(dsl, amenities));
-                        PromoRoutes.register(r, new PromoHandler(dsl, promos, settings.zone(), Clock.systemUTC()));
-                        CalculateRoutes.register(r, new CalculateHandler(vehicleTypes, rates, amenities, promos, settings));
-                        ComplianceRoutes.register(r, new ComplianceHandler(settings.zone()));
+                        VehicleTypeRoutes.register(r, new VehicleTypeHandler(new VehicleTypeActions(dsl)));
+                        RateCardRoutes.register(r, new RateCardHandler(new RateCardActions(dsl)));
+                        AmenityRoutes.register(r, new AmenityHandler(new AmenityActions(dsl)));
+                        PromoRoutes.register(r, new PromoHandler(new PromoActions(dsl, settings.zone(), Clock.systemUTC())));
+                        CalculateRoutes.register(r, new CalculateHandler(new CalculateActions(dsl, settings)));
+                        ComplianceRoutes.register(r, new ComplianceHandler(new ComplianceActions(settings.serviceDays())));
                     })
                     .build();
             return RunningService.start(NAME, app, port, db);

@@ -5,14 +5,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static com.coachway.pricing.PricingPlatform.money;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -84,7 +88,7 @@ class CalculateTest {
         var body = new HashMap<String, Object>();
         body.put("vehicles", List.of(vehicle("executive_coach_35", 1), vehicle("sprinter_14", 1)));
         body.put("start_at", "2026-07-01T07:00:00-04:00");
-        body.put("end_at", "2026-07-03T19:00:00-04:00");
+        body.put("end_at", "2026-07-03T23:00:00-04:00");
         body.put("miles", 1000);
         body.put("promo_code", code.toLowerCase());
         body.put("tax_exempt", true);
@@ -92,20 +96,45 @@ class CalculateTest {
                 .body("lines.code", equalTo(List.of(
                         "executive_coach_35.daily", "executive_coach_35.extra_miles", "executive_coach_35.overnight", "executive_coach_35.second_driver",
                         "sprinter_14.daily", "sprinter_14.extra_miles", "sprinter_14.overnight", "sprinter_14.second_driver")))
-                // executive: 1700 × 3; (1000 − 900) × 4.75; 200 × 2; 60 h ÷ 3 = 20 h/day on duty → 55 × 60
-                // sprinter: 1100 × 3; (1000 − 750) × 3.50; 150 × 2; 45 × 60
-                .body("lines.amount", equalTo(List.of(money("5100.00"), money("475.00"), money("400.00"), money("3300.00"),
-                        money("3300.00"), money("875.00"), money("300.00"), money("2700.00"))))
-                .body("subtotal", equalTo(money("16450.00")))
-                // 15 % = 2467.50; (16450 − 2467.50) × 3.5 % = 489.3875 → 489.39; exempt from tax
-                .body("discount", equalTo(money("2467.50")))
-                .body("fuel_surcharge", equalTo(money("489.39")))
+                // 64 h over 3 service days; on duty (64 − 8 × 2) ÷ 3 = 16 h/day > 15 → a second driver
+                // executive: 1700 × 3; (1000 − 900) × 4.75; 200 × 2; 55 × 64
+                // sprinter: 1100 × 3; (1000 − 750) × 3.50; 150 × 2; 45 × 64
+                .body("lines.amount", equalTo(List.of(money("5100.00"), money("475.00"), money("400.00"), money("3520.00"),
+                        money("3300.00"), money("875.00"), money("300.00"), money("2880.00"))))
+                // 9495.00 + 7355.00
+                .body("subtotal", equalTo(money("16850.00")))
+                // 15 % = 2527.50; (16850 − 2527.50) × 3.5 % = 501.2875 → 501.29; exempt from tax
+                .body("discount", equalTo(money("2527.50")))
+                .body("fuel_surcharge", equalTo(money("501.29")))
                 .body("tax", equalTo(money("0.00")))
-                .body("total", equalTo(money("14471.89")))
-                .body("billable_hours", equalTo(money("60.0")))
+                .body("total", equalTo(money("14823.79")))
+                .body("billable_hours", equalTo(money("64.0")))
                 .body("days", equalTo(3))
                 .body("dot.drivers_required", equalTo(2)).body("dot.overnight_rest_required", equalTo(true))
-                .body("dot.warnings", hasItem(containsString("15-hour on-duty limit")));
+                .body("dot.warnings", hasItem(containsString("About 16.0 h on duty per day exceeds the 15-hour on-duty limit")));
+    }
+
+    @Test
+    void a_three_day_tour_counts_the_nights_off_and_an_evening_trip_is_one_day() {
+        var tour = new HashMap<String, Object>();
+        tour.put("vehicles", List.of(vehicle("coach_56", 1)));
+        tour.put("start_at", "2026-07-01T07:00:00-04:00");
+        tour.put("end_at", "2026-07-03T19:00:00-04:00");
+        tour.put("miles", 600);
+        // 60 h; on duty (60 − 16) ÷ 3 = 14.7 h/day: one driver; 1500 × 3 + 200 × 2 = 4900.00
+        calculate(p.agent(), tour).then().statusCode(200)
+                .body("days", equalTo(3)).body("dot.drivers_required", equalTo(1))
+                .body("lines.code", equalTo(List.of("coach_56.daily", "coach_56.overnight")))
+                .body("subtotal", equalTo(money("4900.00")));
+        var evening = new HashMap<String, Object>();
+        evening.put("vehicles", List.of(vehicle("coach_56", 1)));
+        evening.put("start_at", "2026-07-01T19:30:00-04:00");
+        evening.put("end_at", "2026-07-02T01:30:00-04:00");
+        // service day July 1 runs to 04:00 July 2: one day, 165 × 6 = 990.00
+        calculate(p.agent(), evening).then().statusCode(200)
+                .body("days", equalTo(1)).body("lines.code", equalTo(List.of("coach_56.hourly")))
+                .body("lines.amount", equalTo(List.of(money("990.00"))))
+                .body("dot.overnight_rest_required", equalTo(false));
     }
 
     @Test
@@ -136,62 +165,82 @@ class CalculateTest {
                 .body("errors[0].message", equalTo("has no rate card in effect on 2027-07-01"));
     }
 
-    @Test
-    void what_cannot_be_priced_is_400_naming_the_field() {
+    Stream<Arguments> unpriceable() {
         String inactive = p.api(p.manager()).contentType("application/json")
                 .body(Map.of("code", "off-" + UUID.randomUUID().toString().substring(0, 4), "discount_type", "fixed",
                         "discount_value", money("50"), "active", false))
                 .post("/promo-codes").then().statusCode(201).extract().path("code");
-        var cases = new LinkedHashMap<Map<String, Object>, String>();
-        cases.put(change("vehicles", List.of(vehicle("hovercraft_9", 1))), "vehicles[0].vehicle_type");
-        cases.put(change("amenities", List.of("wifi", "jacuzzi")), "amenities[1]");
-        cases.put(change("promo_code", "NO-SUCH-CODE"), "promo_code");
-        cases.put(change("promo_code", inactive), "promo_code");
-        for (var c : cases.entrySet()) {
-            p.raw(p.agent()).contentType("application/json").body(c.getKey()).post("/calculate").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors.field", equalTo(List.of(c.getValue())));
-        }
+        return Stream.of(
+                argumentSet("an unknown vehicle type", change("vehicles", List.of(vehicle("hovercraft_9", 1))), "vehicles[0].vehicle_type"),
+                argumentSet("an unknown amenity", change("amenities", List.of("wifi", "jacuzzi")), "amenities[1]"),
+                argumentSet("an unknown promo code", change("promo_code", "NO-SUCH-CODE"), "promo_code"),
+                argumentSet("an inactive promo code", change("promo_code", inactive), "promo_code"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unpriceable")
+    void what_cannot_be_priced_is_400_naming_the_field(Map<String, Object> body, String field) {
+        p.raw(p.agent()).contentType("application/json").body(body).post("/calculate").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", equalTo(List.of(field)));
+    }
+
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                argumentSet("malformed JSON", "{", null),
+                argumentSet("an array", "[]", null),
+                argumentSet("trailing text", "{\"vehicles\":[{\"vehicle_type\":\"coach_56\",\"quantity\":1}],\"start_at\":\"2026-06-10T08:00:00-04:00\","
+                        + "\"end_at\":\"2026-06-10T14:00:00-04:00\"} trailing", null),
+                argumentSet("no vehicles", without("vehicles"), "vehicles"),
+                argumentSet("no start", without("start_at"), "start_at"),
+                argumentSet("an empty fleet", change("vehicles", List.of()), "vehicles"),
+                argumentSet("vehicles as a string", change("vehicles", "coach_56"), "vehicles"),
+                argumentSet("zero vehicles of a type", change("vehicles", List.of(vehicle("coach_56", 0))), "vehicles[0].quantity"),
+                argumentSet("a quantity as a string", change("vehicles", List.of(Map.of("vehicle_type", "coach_56", "quantity", "2"))), "vehicles[0].quantity"),
+                argumentSet("a vehicle type as a number", change("vehicles", List.of(Map.of("vehicle_type", 56, "quantity", 1))), "vehicles[0].vehicle_type"),
+                argumentSet("an unknown vehicle field", change("vehicles", List.of(Map.of("vehicle_type", "coach_56", "quantity", 1, "driver", "Al"))), "vehicles[0].driver"),
+                argumentSet("a repeated vehicle type", change("vehicles", List.of(vehicle("coach_56", 1), vehicle("coach_56", 1))), "vehicles[1].vehicle_type"),
+                argumentSet("a start in words", change("start_at", "tomorrow"), "start_at"),
+                argumentSet("a start without offset", change("start_at", "2026-06-10T08:00:00"), "start_at"),
+                argumentSet("an end at the start", change("end_at", "2026-06-10T08:00:00-04:00"), "end_at"),
+                argumentSet("a trip over 31 days", change("end_at", "2026-07-12T08:00:00-04:00"), "end_at"),
+                argumentSet("negative miles", change("miles", -1), "miles"),
+                argumentSet("miles as a string", change("miles", "120"), "miles"),
+                argumentSet("a thousandth of a mile", change("miles", money("1.234")), "miles"),
+                argumentSet("amenities as a string", change("amenities", "wifi"), "amenities"),
+                argumentSet("a repeated amenity", change("amenities", List.of("wifi", "wifi")), "amenities[1]"),
+                argumentSet("an amenity as a number", change("amenities", List.of(7)), "amenities[0]"),
+                argumentSet("tax_exempt as a string", change("tax_exempt", "yes"), "tax_exempt"),
+                argumentSet("a promo code as a number", change("promo_code", 10), "promo_code"),
+                argumentSet("an unknown field", change("discount", 10), "discount"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformed")
+    void malformed_requests_are_400_and_nothing_is_written(Object body, String field) {
+        long redemptions = p.count("pricing.promo_redemptions");
+        long codes = p.count("pricing.promo_codes");
+        var then = p.raw(p.agent()).contentType("application/json").body(body).post("/calculate").then()
+                .statusCode(400).contentType("application/problem+json");
+        if (field != null) then.body("errors.field", hasItem(field));
+        assertEquals(redemptions, p.count("pricing.promo_redemptions"));
+        assertEquals(codes, p.count("pricing.promo_codes"));
     }
 
     @Test
-    void malformed_requests_are_400_and_nothing_is_written() {
+    void a_body_that_is_not_json_is_415_and_nothing_is_written() {
         long redemptions = p.count("pricing.promo_redemptions");
         long codes = p.count("pricing.promo_codes");
-        var cases = new LinkedHashMap<Object, String>();
-        cases.put("{", null);
-        cases.put("[]", null);
-        cases.put("{\"vehicles\":[{\"vehicle_type\":\"coach_56\",\"quantity\":1}],\"start_at\":\"2026-06-10T08:00:00-04:00\","
-                + "\"end_at\":\"2026-06-10T14:00:00-04:00\"} trailing", null);
-        cases.put(without("vehicles"), "vehicles");
-        cases.put(without("start_at"), "start_at");
-        cases.put(change("vehicles", List.of()), "vehicles");
-        cases.put(change("vehicles", "coach_56"), "vehicles");
-        cases.put(change("vehicles", List.of(vehicle("coach_56", 0))), "vehicles[0].quantity");
-        cases.put(change("vehicles", List.of(Map.of("vehicle_type", "coach_56", "quantity", "2"))), "vehicles[0].quantity");
-        cases.put(change("vehicles", List.of(Map.of("vehicle_type", 56, "quantity", 1))), "vehicles[0].vehicle_type");
-        cases.put(change("vehicles", List.of(Map.of("vehicle_type", "coach_56", "quantity", 1, "driver", "Al"))), "vehicles[0].driver");
-        cases.put(change("vehicles", List.of(vehicle("coach_56", 1), vehicle("coach_56", 1))), "vehicles[1].vehicle_type");
-        cases.put(change("start_at", "tomorrow"), "start_at");
-        cases.put(change("start_at", "2026-06-10T08:00:00"), "start_at");
-        cases.put(change("end_at", "2026-06-10T08:00:00-04:00"), "end_at");
-        cases.put(change("end_at", "2026-07-12T08:00:00-04:00"), "end_at");
-        cases.put(change("miles", -1), "miles");
-        cases.put(change("miles", "120"), "miles");
-        cases.put(change("miles", money("1.234")), "miles");
-        cases.put(change("amenities", "wifi"), "amenities");
-        cases.put(change("amenities", List.of("wifi", "wifi")), "amenities[1]");
-        cases.put(change("amenities", List.of(7)), "amenities[0]");
-        cases.put(change("tax_exempt", "yes"), "tax_exempt");
-        cases.put(change("promo_code", 10), "promo_code");
-        cases.put(change("discount", 10), "discount");
-        for (var c : cases.entrySet()) {
-            var then = p.raw(p.agent()).contentType("application/json").body(c.getKey()).post("/calculate").then()
-                    .statusCode(400).contentType("application/problem+json");
-            if (c.getValue() != null) then.body("errors.field", hasItem(c.getValue()));
-        }
         p.raw(p.agent()).contentType("text/plain").body("coach please").post("/calculate").then().statusCode(415);
         assertEquals(redemptions, p.count("pricing.promo_redemptions"));
         assertEquals(codes, p.count("pricing.promo_codes"));
+    }
+
+    @Test
+    void a_promo_code_with_a_space_inside_is_not_a_code() {
+        // JSON strings are trimmed on reading (common JsonInput); inside, a space makes it no code at all
+        p.raw(p.agent()).contentType("application/json").body(change("promo_code", "FZ X")).post("/calculate").then()
+                .statusCode(400).body("errors.field", equalTo(List.of("promo_code")))
+                .body("errors[0].message", equalTo("FZ X is not a known promo code"));
     }
 
     @Test

@@ -5,14 +5,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static com.coachway.pricing.PricingPlatform.money;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -167,30 +172,54 @@ class CatalogueTest {
                 .body("effective_to", nullValue()).body("version", equalTo(3));
     }
 
-    @Test
-    void invalid_cards_are_400_with_field_errors_and_write_nothing() {
+    Stream<Arguments> invalidCards() {
+        return Stream.of(
+                argumentSet("malformed JSON", "{", null),
+                argumentSet("an array", "[]", null),
+                argumentSet("an unknown vehicle type", with("vehicle_type", "hovercraft_9"), "vehicle_type"),
+                argumentSet("a negative rate", with("hourly_rate", money("-1")), "hourly_rate"),
+                argumentSet("a rate as a string", with("hourly_rate", "140"), "hourly_rate"),
+                argumentSet("a fraction of a cent", with("per_mile_rate", money("3.125")), "per_mile_rate"),
+                argumentSet("a minimum over 24 hours", with("minimum_hours", money("25")), "minimum_hours"),
+                argumentSet("a minimum in hundredths", with("minimum_hours", money("4.25")), "minimum_hours"),
+                argumentSet("fractional included miles", with("included_miles_per_day", money("2.5")), "included_miles_per_day"),
+                argumentSet("a date past the calendar", with("effective_from", "2027-02-30"), "effective_from"),
+                argumentSet("an end before the start", with("effective_to", "2026-12-31"), "effective_to"),
+                argumentSet("an unknown field", with("discount", 5), "discount"),
+                argumentSet("no daily rate", without("daily_rate"), "daily_rate"),
+                argumentSet("no start", without("effective_from"), "effective_from"),
+                argumentSet("a start after 2100", with("effective_from", "2101-01-01"), "effective_from"),
+                argumentSet("a start in year 10000", with("effective_from", "+10000-01-01"), "effective_from"),
+                argumentSet("an end in 9999", with("effective_to", "9999-12-31"), "effective_to"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidCards")
+    void invalid_cards_are_400_with_field_errors_and_write_nothing(Object body, String field) {
         long before = p.count("pricing.rate_cards");
-        var cases = new LinkedHashMap<Object, String>();
-        cases.put("{", null);
-        cases.put("[]", null);
-        cases.put(with("vehicle_type", "hovercraft_9"), "vehicle_type");
-        cases.put(with("hourly_rate", money("-1")), "hourly_rate");
-        cases.put(with("hourly_rate", "140"), "hourly_rate");
-        cases.put(with("per_mile_rate", money("3.125")), "per_mile_rate");
-        cases.put(with("minimum_hours", money("25")), "minimum_hours");
-        cases.put(with("minimum_hours", money("4.25")), "minimum_hours");
-        cases.put(with("included_miles_per_day", money("2.5")), "included_miles_per_day");
-        cases.put(with("effective_from", "2027-02-30"), "effective_from");
-        cases.put(with("effective_to", "2026-12-31"), "effective_to");
-        cases.put(with("discount", 5), "discount");
-        cases.put(without("daily_rate"), "daily_rate");
-        cases.put(without("effective_from"), "effective_from");
-        for (var c : cases.entrySet()) {
-            var then = postCard(p.manager(), c.getKey()).then().statusCode(400).contentType("application/problem+json");
-            if (c.getValue() != null) then.body("errors.field", hasItem(c.getValue()));
-        }
+        var then = postCard(p.manager(), body).then().statusCode(400).contentType("application/problem+json");
+        if (field != null) then.body("errors.field", hasItem(field));
+        assertEquals(before, p.count("pricing.rate_cards"));
+    }
+
+    @Test
+    void a_card_that_is_not_json_is_415_and_writes_nothing() {
+        long before = p.count("pricing.rate_cards");
         p.raw(p.manager()).contentType("text/plain").body("hello").post("/rates").then().statusCode(415);
         assertEquals(before, p.count("pricing.rate_cards"));
+    }
+
+    @Test
+    void a_card_patch_to_a_date_outside_2000_to_2100_is_400_and_changes_nothing() {
+        Response any = p.api(p.agent()).queryParam("vehicle_type", "coach_56").get("/rates");
+        String id = any.path("items[0].id");
+        int version = any.path("items[0].version");
+        p.raw(p.manager()).contentType("application/json").body(Map.of("version", version, "effective_to", "2101-01-01"))
+                .patch("/rates/" + id).then().statusCode(400).body("errors.field", equalTo(List.of("effective_to")))
+                .body("errors[0].message", equalTo("must be a date from 2000-01-01 to 2100-12-31"));
+        p.raw(p.manager()).contentType("application/json").body(Map.of("version", version, "effective_from", "1999-12-31"))
+                .patch("/rates/" + id).then().statusCode(400).body("errors.field", equalTo(List.of("effective_from")));
+        p.api(p.agent()).get("/rates/" + id).then().body("version", equalTo(version)).body("effective_from", equalTo("2026-01-01"));
     }
 
     private Map<String, Object> with(String field, Object value) {
@@ -276,21 +305,29 @@ class CatalogueTest {
         assertEquals(before + 1, p.count("pricing.amenities"));
     }
 
+    static Stream<Arguments> invalidAmenities() {
+        return Stream.of(
+                argumentSet("a code with capitals and a space", "{\"code\":\"Bad Code\",\"name\":\"N\",\"charge_type\":\"per_trip\",\"amount\":1}", "code"),
+                argumentSet("an unknown charge type", "{\"code\":\"pillows\",\"name\":\"N\",\"charge_type\":\"per_hour\",\"amount\":1}", "charge_type"),
+                argumentSet("a negative amount", "{\"code\":\"pillows\",\"name\":\"N\",\"charge_type\":\"per_trip\",\"amount\":-1}", "amount"),
+                argumentSet("an empty name", "{\"code\":\"pillows\",\"name\":\"\",\"charge_type\":\"per_trip\",\"amount\":1}", "name"),
+                argumentSet("no amount", "{\"code\":\"pillows\",\"name\":\"N\",\"charge_type\":\"per_trip\"}", "amount"),
+                argumentSet("an unknown field", "{\"code\":\"pillows\",\"name\":\"N\",\"charge_type\":\"per_trip\",\"amount\":1,\"colour\":\"red\"}", "colour"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidAmenities")
+    void an_invalid_new_amenity_is_400_naming_the_field_and_writes_nothing(String body, String field) {
+        long before = p.count("pricing.amenities");
+        p.raw(p.manager()).contentType("application/json").body(body).post("/amenities").then().statusCode(400)
+                .body("errors.field", hasItem(field));
+        assertEquals(before, p.count("pricing.amenities"));
+    }
+
     @Test
-    void invalid_amenities_are_400_and_write_nothing() {
+    void invalid_amenity_changes_are_4xx_and_write_nothing() {
         long before = p.count("pricing.amenities");
         String manager = p.manager();
-        var cases = new LinkedHashMap<String, String>();
-        cases.put("{\"code\":\"Bad Code\",\"name\":\"N\",\"charge_type\":\"per_trip\",\"amount\":1}", "code");
-        cases.put("{\"code\":\"pillows\",\"name\":\"N\",\"charge_type\":\"per_hour\",\"amount\":1}", "charge_type");
-        cases.put("{\"code\":\"pillows\",\"name\":\"N\",\"charge_type\":\"per_trip\",\"amount\":-1}", "amount");
-        cases.put("{\"code\":\"pillows\",\"name\":\"\",\"charge_type\":\"per_trip\",\"amount\":1}", "name");
-        cases.put("{\"code\":\"pillows\",\"name\":\"N\",\"charge_type\":\"per_trip\"}", "amount");
-        cases.put("{\"code\":\"pillows\",\"name\":\"N\",\"charge_type\":\"per_trip\",\"amount\":1,\"colour\":\"red\"}", "colour");
-        for (var c : cases.entrySet()) {
-            p.raw(manager).contentType("application/json").body(c.getKey()).post("/amenities").then().statusCode(400)
-                    .body("errors.field", hasItem(c.getValue()));
-        }
         p.raw(manager).contentType("application/json").body("{\"version\":1,\"amount\":\"free\"}").patch("/amenities/wifi")
                 .then().statusCode(400).body("errors.field", hasItem("amount"));
         p.raw(manager).contentType("application/json").body("{\"amount\":1}").patch("/amenities/wifi")

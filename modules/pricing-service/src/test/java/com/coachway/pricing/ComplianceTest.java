@@ -4,14 +4,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -76,33 +80,48 @@ class ComplianceTest {
                 .body("compliant", equalTo(true));
     }
 
-    @Test
-    void malformed_duty_periods_are_400_naming_the_field() {
-        var cases = new LinkedHashMap<Object, String>();
-        cases.put("{", null);
-        cases.put(body(List.of()), "duty_periods");
-        cases.put(body("all week"), "duty_periods");
-        cases.put(Map.of(), "duty_periods");
-        cases.put(body(List.of(Map.of("start_at", "2026-05-01T06:00:00-04:00", "driving_hours", 1))), "duty_periods[0].end_at");
-        cases.put(body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-01T05:00:00-04:00", 0))), "duty_periods[0].end_at");
-        cases.put(body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-02T07:00:00-04:00", 0))), "duty_periods[0].end_at");
-        cases.put(body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-01T08:00:00-04:00", 3))), "duty_periods[0].driving_hours");
-        cases.put(body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-01T08:00:00-04:00", -1))), "duty_periods[0].driving_hours");
-        cases.put(body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-01T08:00:00-04:00", "two"))), "duty_periods[0].driving_hours");
-        cases.put(body(List.of(period("yesterday", "2026-05-01T08:00:00-04:00", 1))), "duty_periods[0].start_at");
-        cases.put(body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-01T12:00:00-04:00", 1),
-                period("2026-05-01T11:00:00-04:00", "2026-05-01T13:00:00-04:00", 1))), "duty_periods[1].start_at");
+    static Stream<Arguments> malformed() {
         var badCycle = body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-01T08:00:00-04:00", 1)));
         badCycle.put("cycle", "80_9");
-        cases.put(badCycle, "cycle");
         var extra = body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-01T08:00:00-04:00", 1)));
         extra.put("driver", "Al");
-        cases.put(extra, "driver");
-        for (var c : cases.entrySet()) {
-            var then = p.raw(p.agent()).contentType("application/json").body(c.getKey()).post("/compliance/check").then()
-                    .statusCode(400).contentType("application/problem+json");
-            if (c.getValue() != null) then.body("errors.field", hasItem(c.getValue()));
+        return Stream.of(
+                argumentSet("malformed JSON", "{", null),
+                argumentSet("no periods", body(List.of()), "duty_periods"),
+                argumentSet("periods as a string", body("all week"), "duty_periods"),
+                argumentSet("an empty object", Map.of(), "duty_periods"),
+                argumentSet("a period without an end", body(List.of(Map.of("start_at", "2026-05-01T06:00:00-04:00", "driving_hours", 1))), "duty_periods[0].end_at"),
+                argumentSet("an end before the start", body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-01T05:00:00-04:00", 0))), "duty_periods[0].end_at"),
+                argumentSet("a period over 24 hours", body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-02T07:00:00-04:00", 0))), "duty_periods[0].end_at"),
+                argumentSet("more driving than the period", body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-01T08:00:00-04:00", 3))), "duty_periods[0].driving_hours"),
+                argumentSet("negative driving", body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-01T08:00:00-04:00", -1))), "duty_periods[0].driving_hours"),
+                argumentSet("driving in words", body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-01T08:00:00-04:00", "two"))), "duty_periods[0].driving_hours"),
+                argumentSet("a start in words", body(List.of(period("yesterday", "2026-05-01T08:00:00-04:00", 1))), "duty_periods[0].start_at"),
+                argumentSet("overlapping periods", body(List.of(period("2026-05-01T06:00:00-04:00", "2026-05-01T12:00:00-04:00", 1),
+                        period("2026-05-01T11:00:00-04:00", "2026-05-01T13:00:00-04:00", 1))), "duty_periods[1].start_at"),
+                argumentSet("an unknown cycle", badCycle, "cycle"),
+                argumentSet("an unknown field", extra, "driver"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformed")
+    void malformed_duty_periods_are_400_naming_the_field(Object body, String field) {
+        var then = p.raw(p.agent()).contentType("application/json").body(body).post("/compliance/check").then()
+                .statusCode(400).contentType("application/problem+json");
+        if (field != null) then.body("errors.field", hasItem(field));
+    }
+
+    @Test
+    void duty_at_night_counts_to_the_service_day_it_began() {
+        // six 9-hour days (54 h), then 7 h of driving from 01:00 on day 8: still service day 7 (the day
+        // starts at 04:00), so the 7 days hold 54 h and leave 6 h
+        var periods = new ArrayList<Map<String, Object>>();
+        for (int d = 1; d <= 6; d++) {
+            periods.add(period("2026-05-0%dT07:00:00-04:00".formatted(d), "2026-05-0%dT16:00:00-04:00".formatted(d), 8));
         }
+        periods.add(period("2026-05-08T01:00:00-04:00", "2026-05-08T08:00:00-04:00", 7));
+        p.api(p.agent()).contentType("application/json").body(body(periods)).post("/compliance/check").then().statusCode(200)
+                .body("violations.rule", equalTo(List.of("on_duty_60_hours_7_days"))).body("violations[0].period", equalTo(6));
     }
 
     @Test

@@ -5,15 +5,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import static com.coachway.pricing.PricingPlatform.money;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -85,29 +90,31 @@ class PromoCodeTest {
         assertEquals(before, p.count("pricing.promo_codes"));
     }
 
-    @Test
-    void invalid_codes_are_400_with_field_errors_and_write_nothing() {
-        long before = p.count("pricing.promo_codes");
-        var cases = new LinkedHashMap<String, String>();
+    static Stream<Arguments> invalidCodes() {
         String ok = "\"discount_type\":\"percent\",\"discount_value\":10";
-        cases.put("{", null);
-        cases.put("{\"code\":\"ab\"," + ok + "}", "code");
-        cases.put("{\"code\":\"has space\"," + ok + "}", "code");
-        cases.put("{\"code\":\"GOODCODE1\",\"discount_type\":\"percent\",\"discount_value\":101}", "discount_value");
-        cases.put("{\"code\":\"GOODCODE1\",\"discount_type\":\"percent\",\"discount_value\":0}", "discount_value");
-        cases.put("{\"code\":\"GOODCODE1\",\"discount_type\":\"bogo\",\"discount_value\":10}", "discount_type");
-        cases.put("{\"code\":\"GOODCODE1\",\"discount_type\":\"fixed\",\"discount_value\":10.001}", "discount_value");
-        cases.put("{\"code\":\"GOODCODE1\"," + ok + ",\"valid_from\":\"2026-06-01\",\"valid_to\":\"2026-05-31\"}", "valid_to");
-        cases.put("{\"code\":\"GOODCODE1\"," + ok + ",\"max_uses\":0}", "max_uses");
-        cases.put("{\"code\":\"GOODCODE1\"," + ok + ",\"min_subtotal\":-5}", "min_subtotal");
-        cases.put("{\"code\":\"GOODCODE1\"," + ok + ",\"active\":\"yes\"}", "active");
-        cases.put("{\"code\":\"GOODCODE1\"," + ok + ",\"stackable\":true}", "stackable");
-        cases.put("{\"code\":\"GOODCODE1\"}", "discount_type");
-        for (var c : cases.entrySet()) {
-            var then = p.raw(p.manager()).contentType("application/json").body(c.getKey()).post("/promo-codes").then()
-                    .statusCode(400).contentType("application/problem+json");
-            if (c.getValue() != null) then.body("errors.field", hasItem(c.getValue()));
-        }
+        return Stream.of(
+                argumentSet("malformed JSON", "{", null),
+                argumentSet("a code too short", "{\"code\":\"ab\"," + ok + "}", "code"),
+                argumentSet("a code with a space", "{\"code\":\"has space\"," + ok + "}", "code"),
+                argumentSet("a percent over 100", "{\"code\":\"GOODCODE1\",\"discount_type\":\"percent\",\"discount_value\":101}", "discount_value"),
+                argumentSet("a zero discount", "{\"code\":\"GOODCODE1\",\"discount_type\":\"percent\",\"discount_value\":0}", "discount_value"),
+                argumentSet("an unknown discount type", "{\"code\":\"GOODCODE1\",\"discount_type\":\"bogo\",\"discount_value\":10}", "discount_type"),
+                argumentSet("a fraction of a cent", "{\"code\":\"GOODCODE1\",\"discount_type\":\"fixed\",\"discount_value\":10.001}", "discount_value"),
+                argumentSet("an end before the start", "{\"code\":\"GOODCODE1\"," + ok + ",\"valid_from\":\"2026-06-01\",\"valid_to\":\"2026-05-31\"}", "valid_to"),
+                argumentSet("zero max uses", "{\"code\":\"GOODCODE1\"," + ok + ",\"max_uses\":0}", "max_uses"),
+                argumentSet("a negative minimum", "{\"code\":\"GOODCODE1\"," + ok + ",\"min_subtotal\":-5}", "min_subtotal"),
+                argumentSet("active as a string", "{\"code\":\"GOODCODE1\"," + ok + ",\"active\":\"yes\"}", "active"),
+                argumentSet("an unknown field", "{\"code\":\"GOODCODE1\"," + ok + ",\"stackable\":true}", "stackable"),
+                argumentSet("no discount", "{\"code\":\"GOODCODE1\"}", "discount_type"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidCodes")
+    void invalid_codes_are_400_with_field_errors_and_write_nothing(String body, String field) {
+        long before = p.count("pricing.promo_codes");
+        var then = p.raw(p.manager()).contentType("application/json").body(body).post("/promo-codes").then()
+                .statusCode(400).contentType("application/problem+json");
+        if (field != null) then.body("errors.field", hasItem(field));
         assertEquals(before, p.count("pricing.promo_codes"));
     }
 
@@ -170,34 +177,58 @@ class PromoCodeTest {
         validate(fixed, "250.00", "2026-05-01").then().body("valid", equalTo(true)).body("discount", equalTo(money("250.00")));
     }
 
-    @Test
-    void validate_answers_200_with_the_reason_for_a_code_that_does_not_apply() {
-        String dated = createCode(Map.of("valid_from", "2026-06-01", "valid_to", "2026-06-30", "min_subtotal", money("1000.00")));
-        String inactive = createCode(Map.of("active", false));
-        String usedUp = createCode(Map.of("max_uses", 1));
+    /** Codes made once for the cases below: June 2026 with a 1000.00 minimum, inactive, used up. */
+    private String dated;
+    private String inactive;
+    private String usedUp;
+
+    private synchronized void createValidationCodes() {
+        if (dated != null) return;
+        dated = createCode(Map.of("valid_from", "2026-06-01", "valid_to", "2026-06-30", "min_subtotal", money("1000.00")));
+        inactive = createCode(Map.of("active", false));
+        usedUp = createCode(Map.of("max_uses", 1));
         redeem(usedUp, "only-one").then().statusCode(201);
-        var expectations = List.of(
-                List.of("NO-SUCH-CODE", "2000.00", "2026-06-15", "unknown"),
-                List.of("not a code!", "2000.00", "2026-06-15", "unknown"),
-                List.of(dated, "2000.00", "2026-05-31", "not_yet_valid"),
-                List.of(dated, "2000.00", "2026-07-01", "expired"),
-                List.of(dated, "999.99", "2026-06-15", "below_min_subtotal"),
-                List.of(inactive, "2000.00", "2026-06-15", "inactive"),
-                List.of(usedUp, "2000.00", "2026-06-15", "used_up"));
-        for (var e : expectations) {
-            validate(e.get(0), e.get(1), e.get(2)).then().statusCode(200)
-                    .body("valid", equalTo(false)).body("reason", equalTo(e.get(3))).body("discount", equalTo(money("0.00")));
-        }
-        validate(dated, "1000.00", "2026-06-30").then().body("valid", equalTo(true)).body("discount", equalTo(money("100.00")));
+    }
+
+    Stream<Arguments> codesThatDoNotApply() {
+        createValidationCodes();
+        return Stream.of(
+                argumentSet("an unknown code", "NO-SUCH-CODE", "2000.00", "2026-06-15", "unknown"),
+                argumentSet("not a code at all", "not a code!", "2000.00", "2026-06-15", "unknown"),
+                argumentSet("before its first day", dated, "2000.00", "2026-05-31", "not_yet_valid"),
+                argumentSet("after its last day", dated, "2000.00", "2026-07-01", "expired"),
+                argumentSet("below its minimum", dated, "999.99", "2026-06-15", "below_min_subtotal"),
+                argumentSet("inactive", inactive, "2000.00", "2026-06-15", "inactive"),
+                argumentSet("used up", usedUp, "2000.00", "2026-06-15", "used_up"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("codesThatDoNotApply")
+    void validate_answers_200_with_the_reason_for_a_code_that_does_not_apply(String code, String subtotal, String tripDate, String reason) {
+        validate(code, subtotal, tripDate).then().statusCode(200)
+                .body("valid", equalTo(false)).body("reason", equalTo(reason)).body("discount", equalTo(money("0.00")));
     }
 
     @Test
-    void malformed_validate_requests_are_400() {
-        for (String body : List.of("{", "{\"code\":\"X\",\"subtotal\":10}", "{\"code\":\"ABC\",\"subtotal\":\"ten\",\"trip_date\":\"2026-05-01\"}",
-                "{\"code\":\"ABC\",\"subtotal\":-1,\"trip_date\":\"2026-05-01\"}", "{\"code\":\"ABC\",\"subtotal\":1,\"trip_date\":\"May 1\"}",
-                "{\"code\":\"ABC\",\"subtotal\":1,\"trip_date\":\"2026-05-01\",\"client\":\"x\"}")) {
-            p.raw(p.agent()).contentType("application/json").body(body).post("/promo-codes/validate").then().statusCode(400);
-        }
+    void validate_applies_a_code_on_its_last_day_at_its_minimum() {
+        createValidationCodes();
+        validate(dated, "1000.00", "2026-06-30").then().body("valid", equalTo(true)).body("discount", equalTo(money("100.00")));
+    }
+
+    static Stream<Arguments> malformedValidations() {
+        return Stream.of(
+                argumentSet("malformed JSON", "{"),
+                argumentSet("no trip date", "{\"code\":\"X\",\"subtotal\":10}"),
+                argumentSet("a subtotal in words", "{\"code\":\"ABC\",\"subtotal\":\"ten\",\"trip_date\":\"2026-05-01\"}"),
+                argumentSet("a negative subtotal", "{\"code\":\"ABC\",\"subtotal\":-1,\"trip_date\":\"2026-05-01\"}"),
+                argumentSet("a trip date in words", "{\"code\":\"ABC\",\"subtotal\":1,\"trip_date\":\"May 1\"}"),
+                argumentSet("an unknown field", "{\"code\":\"ABC\",\"subtotal\":1,\"trip_date\":\"2026-05-01\",\"client\":\"x\"}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedValidations")
+    void malformed_validate_requests_are_400(String body) {
+        p.raw(p.agent()).contentType("application/json").body(body).post("/promo-codes/validate").then().statusCode(400);
     }
 
     // ---- redemptions ----
@@ -282,7 +313,7 @@ class PromoCodeTest {
     }
 
     @Test
-    void redemptions_are_for_services_and_bad_ones_write_nothing() {
+    void redemptions_are_for_services() {
         String code = createCode(Map.of());
         long before = p.count("pricing.promo_redemptions");
         p.raw(p.agent()).contentType("application/json").body(Map.of("reference", "x")).post("/promo-codes/" + code + "/redemptions")
@@ -293,13 +324,118 @@ class PromoCodeTest {
                 .then().statusCode(401);
         p.raw(p.service()).contentType("application/json").body(Map.of("reference", "x")).post("/promo-codes/NO-SUCH-CODE/redemptions")
                 .then().statusCode(404);
-        for (String body : List.of("{", "{}", "{\"reference\":\"\"}", "{\"reference\":7}", "{\"reference\":\"" + "r".repeat(101) + "\"}",
-                "{\"reference\":\"x\",\"trip_date\":\"someday\"}", "{\"reference\":\"x\",\"quote\":\"y\"}")) {
-            p.raw(p.service()).contentType("application/json").body(body).post("/promo-codes/" + code + "/redemptions")
-                    .then().statusCode(400);
-        }
         p.raw(p.agent()).get("/promo-codes/NO-SUCH-CODE/redemptions").then().statusCode(404);
         assertEquals(before, p.count("pricing.promo_redemptions"));
         p.api(p.agent()).get("/promo-codes/" + code).then().body("uses", equalTo(0));
+    }
+
+    static Stream<Arguments> malformedRedemptions() {
+        return Stream.of(
+                argumentSet("malformed JSON", "{"),
+                argumentSet("no reference", "{}"),
+                argumentSet("an empty reference", "{\"reference\":\"\"}"),
+                argumentSet("a numeric reference", "{\"reference\":7}"),
+                argumentSet("a reference too long", "{\"reference\":\"" + "r".repeat(101) + "\"}"),
+                argumentSet("a trip date in words", "{\"reference\":\"x\",\"trip_date\":\"someday\"}"),
+                argumentSet("an unknown field", "{\"reference\":\"x\",\"quote\":\"y\"}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedRedemptions")
+    void a_malformed_redemption_is_400_and_counts_nothing(String body) {
+        String code = createCode(Map.of());
+        long before = p.count("pricing.promo_redemptions");
+        p.raw(p.service()).contentType("application/json").body(body).post("/promo-codes/" + code + "/redemptions")
+                .then().statusCode(400);
+        assertEquals(before, p.count("pricing.promo_redemptions"));
+        p.api(p.agent()).get("/promo-codes/" + code).then().body("uses", equalTo(0));
+    }
+
+    // ---- a code is matched exactly as stored (upper-cased, never trimmed) ----
+
+    static Stream<Arguments> spellingsThatAreNotTheCode() {
+        return Stream.of(
+                argumentSet("a trailing space", (UnaryOperator<String>) c -> c + "%20"),
+                argumentSet("a leading space", (UnaryOperator<String>) c -> "%20" + c),
+                argumentSet("lower case with a trailing space", (UnaryOperator<String>) c -> c.toLowerCase() + "%20"),
+                argumentSet("two trailing spaces", (UnaryOperator<String>) c -> c + "%20%20"),
+                argumentSet("a trailing plus", (UnaryOperator<String>) c -> c + "+"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("spellingsThatAreNotTheCode")
+    void a_code_named_with_anything_around_it_is_404_everywhere_and_nothing_is_written(UnaryOperator<String> spelling) {
+        String code = createCode(Map.of("max_uses", 5));
+        redeem(code, "counted").then().statusCode(201);
+        long redemptions = p.count("pricing.promo_redemptions");
+        String path = "/promo-codes/" + spelling.apply(code);
+        String service = p.service();
+
+        p.raw(p.agent()).urlEncodingEnabled(false).get(path).then().statusCode(404).contentType("application/problem+json");
+        p.raw(p.manager()).urlEncodingEnabled(false).contentType("application/json").body(Map.of("version", 1, "active", false))
+                .patch(path).then().statusCode(404);
+        p.raw(service).urlEncodingEnabled(false).contentType("application/json").body(Map.of("reference", "not-counted"))
+                .post(path + "/redemptions").then().statusCode(404);
+        p.raw(p.agent()).urlEncodingEnabled(false).get(path + "/redemptions").then().statusCode(404);
+        p.raw(service).urlEncodingEnabled(false).delete(path + "/redemptions/counted").then().statusCode(404);
+
+        assertEquals(redemptions, p.count("pricing.promo_redemptions"));
+        p.api(p.agent()).get("/promo-codes/" + code).then().statusCode(200)
+                .body("uses", equalTo(1)).body("version", equalTo(1)).body("active", equalTo(true));
+        p.api(p.agent()).get("/promo-codes/" + code + "/redemptions").then().body("items.reference", equalTo(List.of("counted")));
+    }
+
+    @Test
+    void a_code_in_any_case_is_the_code() {
+        String code = createCode(Map.of());
+        p.api(p.agent()).get("/promo-codes/" + code.toLowerCase()).then().statusCode(200).body("code", equalTo(code));
+        redeem(code.toLowerCase(), "lower").then().statusCode(201).body("code", equalTo(code)).body("uses", equalTo(1));
+    }
+
+    // ---- dates a business could mean: 2000-01-01 to 2100-12-31 ----
+
+    static Stream<Arguments> datesNoBusinessMeans() {
+        return Stream.of(
+                argumentSet("year 10000", "+10000-01-01"),
+                argumentSet("9999-12-31", "9999-12-31"),
+                argumentSet("the day after 2100", "2101-01-01"),
+                argumentSet("the day before 2000", "1999-12-31"),
+                argumentSet("year 1", "0001-01-01"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("datesNoBusinessMeans")
+    void a_promo_date_outside_2000_to_2100_is_400_naming_the_field_and_writes_nothing(String date) {
+        String code = createCode(Map.of());
+        long codes = p.count("pricing.promo_codes");
+        long redemptions = p.count("pricing.promo_redemptions");
+        for (String field : List.of("valid_from", "valid_to")) {
+            var body = new HashMap<String, Object>(Map.of("code", unique("far"), "discount_type", "percent", "discount_value", money("10")));
+            body.put(field, date);
+            p.raw(p.manager()).contentType("application/json").body(body).post("/promo-codes").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", equalTo(List.of(field)))
+                    .body("errors[0].message", equalTo("must be a date from 2000-01-01 to 2100-12-31"));
+            p.raw(p.manager()).contentType("application/json").body(Map.of("version", 1, field, date))
+                    .patch("/promo-codes/" + code).then().statusCode(400).body("errors.field", equalTo(List.of(field)));
+        }
+        p.raw(p.agent()).contentType("application/json").body(Map.of("code", code, "subtotal", money("100.00"), "trip_date", date))
+                .post("/promo-codes/validate").then().statusCode(400).body("errors.field", equalTo(List.of("trip_date")));
+        p.raw(p.service()).contentType("application/json").body(Map.of("reference", "far-away", "trip_date", date))
+                .post("/promo-codes/" + code + "/redemptions").then().statusCode(400).body("errors.field", equalTo(List.of("trip_date")));
+
+        assertEquals(codes, p.count("pricing.promo_codes"));
+        assertEquals(redemptions, p.count("pricing.promo_redemptions"));
+        p.api(p.agent()).get("/promo-codes/" + code).then().body("version", equalTo(1)).body("uses", equalTo(0))
+                .body("valid_from", nullValue()).body("valid_to", nullValue());
+    }
+
+    @Test
+    void the_first_and_last_business_dates_are_accepted_and_echoed_as_written() {
+        String code = createCode(Map.of("valid_from", "2000-01-01", "valid_to", "2100-12-31"));
+        p.api(p.agent()).get("/promo-codes/" + code).then().statusCode(200)
+                .body("valid_from", equalTo("2000-01-01")).body("valid_to", equalTo("2100-12-31"));
+        validate(code, "100.00", "2100-12-31").then().statusCode(200).body("valid", equalTo(true));
+        p.api(p.service()).contentType("application/json").body(Map.of("reference", "first-day", "trip_date", "2000-01-01"))
+                .post("/promo-codes/" + code + "/redemptions").then().statusCode(201).body("uses", equalTo(1));
     }
 }

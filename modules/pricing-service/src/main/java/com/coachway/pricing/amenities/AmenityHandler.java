@@ -1,28 +1,21 @@
 package com.coachway.pricing.amenities;
 
-import com.coachway.common.http.ApiException;
 import com.coachway.common.http.JsonInput;
 import com.coachway.common.http.Query;
 import io.javalin.http.Context;
-import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /** Amenities: reads [staff, service], writes [manager]. */
 public final class AmenityHandler {
-    private static final Logger log = LoggerFactory.getLogger(AmenityHandler.class);
     private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9_]{1,49}$");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
 
-    private final DSLContext dsl;
-    private final AmenityStore amenities;
+    private final AmenityActions actions;
 
-    public AmenityHandler(DSLContext dsl, AmenityStore amenities) {
-        this.dsl = dsl;
-        this.amenities = amenities;
+    public AmenityHandler(AmenityActions actions) {
+        this.actions = actions;
     }
 
     public void list(Context ctx) {
@@ -30,11 +23,11 @@ public final class AmenityHandler {
         Boolean active = q.bool("active");
         var page = q.page();
         q.validate();
-        ctx.json(amenities.list(active, page));
+        ctx.json(actions.list(active, page));
     }
 
     public void get(Context ctx) {
-        ctx.json(amenities.find(ctx.pathParam("code")).orElseThrow(() -> ApiException.notFound("Amenity")));
+        ctx.json(actions.get(ctx.pathParam("code")));
     }
 
     public void create(Context ctx) {
@@ -47,13 +40,7 @@ public final class AmenityHandler {
         Boolean active = in.optionalBool("active");
         in.validate();
 
-        var values = new AmenityStore.Values(name, chargeType, amount, active == null || active);
-        Amenity created = dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            if (!amenities.insert(tx, code, values)) throw ApiException.conflict("Amenity " + code + " already exists");
-            return amenities.find(tx, code).orElseThrow();
-        });
-        log.info("amenity {} created", code);
+        Amenity created = actions.create(code, new AmenityValues(name, chargeType, amount, active == null || active));
         ctx.status(201).header("Location", "/amenities/" + code).json(created);
     }
 
@@ -68,18 +55,7 @@ public final class AmenityHandler {
         Boolean active = in.has("active") ? in.requiredBool("active") : null;
         in.validate();
 
-        Amenity updated = dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            Amenity before = amenities.lock(tx, code).orElseThrow(() -> ApiException.notFound("Amenity"));
-            if (before.version() != version) throw ApiException.versionConflict(before.version());
-            amenities.update(tx, code, new AmenityStore.Values(
-                    name != null ? name : before.name(),
-                    chargeType != null ? chargeType : before.chargeType(),
-                    amount != null ? amount : before.amount(),
-                    active != null ? active : before.active()));
-            return amenities.find(tx, code).orElseThrow();
-        });
-        log.info("amenity {} changed to version {}", code, updated.version());
+        Amenity updated = actions.update(code, version, new AmenityActions.Change(name, chargeType, amount, active));
         ctx.json(updated);
     }
 }

@@ -7,7 +7,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -18,15 +17,9 @@ import java.util.stream.Collectors;
 
 import static com.coachway.db.pricing.Tables.AMENITIES;
 
-/** The jOOQ queries for amenities. Methods taking a DSLContext run in the caller's transaction. */
+/** The jOOQ queries for amenities, each run on the context it is given (inside a transaction: its nested one). */
 public final class AmenityStore {
-    private final DSLContext dsl;
-
-    public AmenityStore(DSLContext dsl) {
-        this.dsl = dsl;
-    }
-
-    public record Values(String name, String chargeType, BigDecimal amount, boolean active) {
+    private AmenityStore() {
     }
 
     private static Amenity toAmenity(AmenitiesRecord r) {
@@ -34,49 +27,52 @@ public final class AmenityStore {
                 r.getVersion(), r.getCreatedAt(), r.getUpdatedAt());
     }
 
-    public Page<Amenity> list(Boolean active, PageRequest page) {
+    /** The columns the values fill, alike on insert and update. */
+    private static AmenitiesRecord record(AmenityValues v) {
+        var r = new AmenitiesRecord();
+        r.setName(v.name());
+        r.setChargeType(v.chargeType());
+        r.setAmount(v.amount());
+        r.setActive(v.active());
+        return r;
+    }
+
+    public static Page<Amenity> list(DSLContext db, Boolean active, PageRequest page) {
         Condition where = active == null ? DSL.noCondition() : AMENITIES.ACTIVE.eq(active);
-        int total = dsl.fetchCount(AMENITIES, where);
-        List<Amenity> items = dsl.selectFrom(AMENITIES).where(where).orderBy(AMENITIES.CODE)
+        int total = db.fetchCount(AMENITIES, where);
+        List<Amenity> items = db.selectFrom(AMENITIES).where(where).orderBy(AMENITIES.CODE)
                 .limit(page.limit()).offset(page.offset())
                 .fetch(AmenityStore::toAmenity);
         return page.of(items, total);
     }
 
-    public Optional<Amenity> find(String code) {
-        return find(dsl, code);
+    public static Optional<Amenity> find(DSLContext db, String code) {
+        return db.selectFrom(AMENITIES).where(AMENITIES.CODE.eq(code)).fetchOptional(AmenityStore::toAmenity);
     }
 
-    public Optional<Amenity> find(DSLContext tx, String code) {
-        return tx.selectFrom(AMENITIES).where(AMENITIES.CODE.eq(code)).fetchOptional(AmenityStore::toAmenity);
-    }
-
-    public Optional<Amenity> lock(DSLContext tx, String code) {
+    public static Optional<Amenity> lock(DSLContext tx, String code) {
         return tx.selectFrom(AMENITIES).where(AMENITIES.CODE.eq(code)).forUpdate().fetchOptional(AmenityStore::toAmenity);
     }
 
     /** The amenities with these codes (unknown ones absent), by code. */
-    public Map<String, Amenity> byCodes(Collection<String> codes) {
+    public static Map<String, Amenity> byCodes(DSLContext db, Collection<String> codes) {
         if (codes.isEmpty()) return Map.of();
-        return dsl.selectFrom(AMENITIES).where(AMENITIES.CODE.in(codes))
+        return db.selectFrom(AMENITIES).where(AMENITIES.CODE.in(codes))
                 .fetch(AmenityStore::toAmenity).stream()
                 .collect(Collectors.toMap(Amenity::code, Function.identity()));
     }
 
     /** Inserts unless the code exists; false when it did (a concurrent duplicate included). */
-    public boolean insert(DSLContext tx, String code, Values v) {
-        return tx.insertInto(AMENITIES)
-                .set(AMENITIES.CODE, code).set(AMENITIES.NAME, v.name()).set(AMENITIES.CHARGE_TYPE, v.chargeType())
-                .set(AMENITIES.AMOUNT, v.amount()).set(AMENITIES.ACTIVE, v.active())
-                .onConflictDoNothing()
-                .execute() == 1;
+    public static boolean insert(DSLContext tx, String code, AmenityValues v) {
+        AmenitiesRecord r = record(v);
+        r.setCode(code);
+        return tx.insertInto(AMENITIES).set(r).onConflictDoNothing().execute() == 1;
     }
 
     /** Replaces the values and bumps the version; the caller has locked the row and checked the version. */
-    public void update(DSLContext tx, String code, Values v) {
+    public static void update(DSLContext tx, String code, AmenityValues v) {
         tx.update(AMENITIES)
-                .set(AMENITIES.NAME, v.name()).set(AMENITIES.CHARGE_TYPE, v.chargeType())
-                .set(AMENITIES.AMOUNT, v.amount()).set(AMENITIES.ACTIVE, v.active())
+                .set(record(v))
                 .set(AMENITIES.VERSION, AMENITIES.VERSION.plus(1))
                 .set(AMENITIES.UPDATED_AT, OffsetDateTime.now())
                 .where(AMENITIES.CODE.eq(code))

@@ -1,87 +1,29 @@
 package com.coachway.pricing.calculate;
 
-import com.coachway.common.http.ApiException;
-import com.coachway.common.http.FieldError;
 import com.coachway.common.http.JsonInput;
-import com.coachway.pricing.amenities.Amenity;
-import com.coachway.pricing.amenities.AmenityStore;
-import com.coachway.pricing.calculator.Catalogue;
-import com.coachway.pricing.calculator.PriceCalculator;
 import com.coachway.pricing.calculator.PriceRequest;
-import com.coachway.pricing.calculator.PricingRejected;
-import com.coachway.pricing.calculator.PricingSettings;
-import com.coachway.pricing.calculator.TripTime;
-import com.coachway.pricing.promos.PromoRules;
-import com.coachway.pricing.promos.PromoStore;
-import com.coachway.pricing.rates.RateCardStore;
-import com.coachway.pricing.vehicles.VehicleType;
-import com.coachway.pricing.vehicles.VehicleTypeStore;
 import io.javalin.http.Context;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
-/**
- * POST /calculate: reads and checks the request, loads the catalogue snapshot for the trip date
- * (rate cards in effect, amenities, promo code), and hands both to the pure {@link PriceCalculator}.
- * Writes nothing.
- */
+/** POST /calculate: reads and checks the request and answers {@link CalculateActions#price}. */
 public final class CalculateHandler {
     static final Duration MAX_TRIP = Duration.ofDays(31);
     private static final BigDecimal MAX_MILES = new BigDecimal("100000");
 
-    private final VehicleTypeStore vehicleTypes;
-    private final RateCardStore rates;
-    private final AmenityStore amenities;
-    private final PromoStore promos;
-    private final PricingSettings settings;
+    private final CalculateActions actions;
 
-    public CalculateHandler(VehicleTypeStore vehicleTypes, RateCardStore rates, AmenityStore amenities, PromoStore promos,
-                            PricingSettings settings) {
-        this.vehicleTypes = vehicleTypes;
-        this.rates = rates;
-        this.amenities = amenities;
-        this.promos = promos;
-        this.settings = settings;
+    public CalculateHandler(CalculateActions actions) {
+        this.actions = actions;
     }
 
     public void calculate(Context ctx) {
-        PriceRequest req = read(JsonInput.of(ctx));
-
-        var types = req.vehicles().stream().map(PriceRequest.Vehicle::vehicleType).toList();
-        Map<String, VehicleType> known = vehicleTypes.byCodes(types);
-        Map<String, Amenity> amenityByCode = amenities.byCodes(req.amenities());
-        var errors = new ArrayList<FieldError>();
-        for (int i = 0; i < types.size(); i++) {
-            VehicleType t = known.get(types.get(i));
-            if (t == null) errors.add(new FieldError("vehicles[" + i + "].vehicle_type", "is not a known vehicle type"));
-            else if (!t.active()) errors.add(new FieldError("vehicles[" + i + "].vehicle_type", "is no longer offered"));
-        }
-        for (int i = 0; i < req.amenities().size(); i++) {
-            Amenity a = amenityByCode.get(req.amenities().get(i));
-            if (a == null) errors.add(new FieldError("amenities[" + i + "]", "is not a known amenity"));
-            else if (!a.active()) errors.add(new FieldError("amenities[" + i + "]", "is no longer offered"));
-        }
-        if (!errors.isEmpty()) throw ApiException.validation(errors);
-
-        var names = new HashMap<String, String>();
-        known.values().forEach(t -> names.put(t.code(), t.name()));
-        var catalogue = new Catalogue(
-                rates.inEffect(types, TripTime.tripDate(req.startAt(), settings.zone())),
-                names,
-                amenityByCode,
-                req.promoCode() == null ? null : promos.find(PromoRules.normalize(req.promoCode())).orElse(null));
-        try {
-            ctx.json(PriceCalculator.calculate(req, catalogue, settings));
-        } catch (PricingRejected e) {
-            throw ApiException.validation(e.errors());
-        }
+        ctx.json(actions.price(read(JsonInput.of(ctx))));
     }
 
     private static PriceRequest read(JsonInput in) {

@@ -31,7 +31,7 @@ public final class PriceCalculator {
 
     public static Quote calculate(PriceRequest req, Catalogue catalogue, PricingSettings settings) {
         LocalDate tripDate = TripTime.tripDate(req.startAt(), settings.zone());
-        int days = TripTime.days(req.startAt(), req.endAt(), settings.zone());
+        int days = settings.serviceDays().touched(req.startAt(), req.endAt());
         BigDecimal hours = TripTime.billableHours(req.startAt(), req.endAt());
         DriverRule.Assessment drivers = DriverRule.assess(req.miles(), hours, days);
 

@@ -4,15 +4,22 @@ import com.coachway.common.config.Config;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /**
  * The business settings a quote depends on. {@code taxRate} is a fraction (0.0825 = 8.25 %);
  * {@code fuelSurchargePct} is a percentage (3.5 = 3.5 %): the names say which, and a tax rate of
  * 1 or more is refused because it is almost certainly a percentage typed into the wrong variable.
+ * {@code serviceDayStart} is when the company's working day begins in {@code zone}.
  */
-public record PricingSettings(ZoneId zone, BigDecimal taxRate, BigDecimal fuelSurchargePct) {
+public record PricingSettings(ZoneId zone, LocalTime serviceDayStart, BigDecimal taxRate, BigDecimal fuelSurchargePct) {
     public static final String DEFAULT_ZONE = "America/New_York";
+    public static final String DEFAULT_SERVICE_DAY_START = "04:00";
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
     public PricingSettings {
         if (taxRate.signum() < 0 || taxRate.compareTo(BigDecimal.ONE) >= 0) {
@@ -23,7 +30,14 @@ public record PricingSettings(ZoneId zone, BigDecimal taxRate, BigDecimal fuelSu
         }
     }
 
-    /** TZ (default America/New_York), TAX_RATE (fraction, default 0), FUEL_SURCHARGE_PCT (percent, default 0). */
+    public ServiceDays serviceDays() {
+        return new ServiceDays(zone, serviceDayStart);
+    }
+
+    /**
+     * TZ (default America/New_York), SERVICE_DAY_START (HH:MM local, default 04:00), TAX_RATE
+     * (fraction, default 0), FUEL_SURCHARGE_PCT (percent, default 0).
+     */
     public static PricingSettings fromConfig(Config config) {
         ZoneId zone;
         String tz = config.string("TZ", DEFAULT_ZONE);
@@ -31,6 +45,13 @@ public record PricingSettings(ZoneId zone, BigDecimal taxRate, BigDecimal fuelSu
             zone = ZoneId.of(tz);
         } catch (DateTimeException e) {
             throw new Config.ConfigException("TZ", "must be a time zone id like America/New_York, got '" + tz + "'");
+        }
+        LocalTime dayStart;
+        String start = config.string("SERVICE_DAY_START", DEFAULT_SERVICE_DAY_START);
+        try {
+            dayStart = LocalTime.parse(start, HOURS_MINUTES);
+        } catch (DateTimeParseException e) {
+            throw new Config.ConfigException("SERVICE_DAY_START", "must be a local time HH:MM like 04:00, got '" + start + "'");
         }
         BigDecimal tax = decimal(config, "TAX_RATE");
         if (tax.compareTo(BigDecimal.ONE) >= 0) {
@@ -40,7 +61,7 @@ public record PricingSettings(ZoneId zone, BigDecimal taxRate, BigDecimal fuelSu
         if (fuel.compareTo(new BigDecimal("100")) > 0) {
             throw new Config.ConfigException("FUEL_SURCHARGE_PCT", "is a percentage between 0 and 100, got " + fuel.toPlainString());
         }
-        return new PricingSettings(zone, tax, fuel);
+        return new PricingSettings(zone, dayStart, tax, fuel);
     }
 
     private static BigDecimal decimal(Config config, String name) {

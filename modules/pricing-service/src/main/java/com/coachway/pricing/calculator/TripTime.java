@@ -3,34 +3,22 @@ package com.coachway.pricing.calculator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 
-/** The trip's date, calendar days and billable hours, all in the trip's local time zone. */
+/** The trip's date and billable hours; its days are {@link ServiceDays#touched}. */
 public final class TripTime {
     private static final long HALF_HOUR_SECONDS = 1800;
 
     private TripTime() {
     }
 
-    /** The local date of the start: the date whose rate card and promo validity apply. */
+    /**
+     * The local calendar date of the start: the date whose rate card and promo validity apply
+     * (charter-service passes the same date when it redeems the promo code).
+     */
     public static LocalDate tripDate(OffsetDateTime startAt, ZoneId zone) {
         return startAt.atZoneSameInstant(zone).toLocalDate();
-    }
-
-    /**
-     * Calendar days touched by the trip in local time. The end is exclusive, so a trip that ends
-     * exactly at local midnight is not charged for the new day it never used.
-     */
-    public static int days(OffsetDateTime startAt, OffsetDateTime endAt, ZoneId zone) {
-        LocalDate first = tripDate(startAt, zone);
-        ZonedDateTime end = endAt.atZoneSameInstant(zone);
-        LocalDate last = end.toLocalDate();
-        if (end.toLocalTime().equals(LocalTime.MIDNIGHT) && last.isAfter(first)) last = last.minusDays(1);
-        return Math.toIntExact(ChronoUnit.DAYS.between(first, last)) + 1;
     }
 
     /**

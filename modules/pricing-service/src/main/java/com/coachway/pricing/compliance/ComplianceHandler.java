@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +14,10 @@ public final class ComplianceHandler {
     private static final Duration MAX_PERIOD = Duration.ofHours(24);
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
-    private final ZoneId zone;
+    private final ComplianceActions actions;
 
-    public ComplianceHandler(ZoneId zone) {
-        this.zone = zone;
+    public ComplianceHandler(ComplianceActions actions) {
+        this.actions = actions;
     }
 
     public void check(Context ctx) {
@@ -53,6 +52,6 @@ public final class ComplianceHandler {
                     in.error("duty_periods[" + later + "].start_at", "overlaps duty_periods[" + earlier + "]"));
         }
         in.validate();
-        ctx.json(HoursOfService.check(periods, cycle == null ? HoursOfService.Cycle.SIXTY_IN_SEVEN : HoursOfService.Cycle.fromCode(cycle), zone));
+        ctx.json(actions.check(periods, cycle == null ? null : HoursOfService.Cycle.fromCode(cycle)));
     }
 }

@@ -1,11 +1,12 @@
 package com.coachway.pricing.compliance;
 
+import com.coachway.pricing.calculator.ServiceDays;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ public final class HoursOfService {
     }
 
     /** Checks non-overlapping periods given in any order; the first is taken to follow 8 h or more off duty. */
-    public static Result check(List<DutyPeriod> periods, Cycle cycle, ZoneId zone) {
+    public static Result check(List<DutyPeriod> periods, Cycle cycle, ServiceDays days) {
         List<Integer> order = byStart(periods);
         var violations = new ArrayList<Violation>();
         Duration drivingInStretch = Duration.ZERO;
@@ -110,7 +111,7 @@ public final class HoursOfService {
                     violations.add(new Violation("on_duty_15_hours", index, hours(driving) + " h of driving with "
                             + hours(onDutyInStretch) + " h on duty before this period: driving after the 15th hour on duty"));
                 }
-                Duration cycleBefore = onDutyInCycleBefore(periods, p, cycle, zone);
+                Duration cycleBefore = onDutyInCycleBefore(periods, p, cycle, days);
                 Duration leftInCycle = cycle.limit.minus(cycleBefore);
                 if (driving.compareTo(leftInCycle) > 0) {
                     violations.add(new Violation(cycle.rule, index, hours(cycleBefore) + " h on duty in the " + cycle.days
@@ -126,10 +127,14 @@ public final class HoursOfService {
         return new Result(violations.isEmpty(), List.copyOf(violations));
     }
 
-    /** On-duty time of every period within [start of the cycle's first local day, this period's start). */
-    private static Duration onDutyInCycleBefore(List<DutyPeriod> periods, DutyPeriod p, Cycle cycle, ZoneId zone) {
-        LocalDate day = p.startAt().atZoneSameInstant(zone).toLocalDate();
-        Instant windowStart = day.minusDays(cycle.days - 1L).atStartOfDay(zone).toInstant();
+    /**
+     * On-duty time of every period within [start of the cycle's first service day, this period's
+     * start): the 7 (8) consecutive days are the carrier's 24-hour periods, which begin at the
+     * service day start, so duty at 02:00 counts to the day before.
+     */
+    private static Duration onDutyInCycleBefore(List<DutyPeriod> periods, DutyPeriod p, Cycle cycle, ServiceDays days) {
+        LocalDate day = days.dayOf(p.startAt());
+        Instant windowStart = days.startOf(day.minusDays(cycle.days - 1L));
         Instant windowEnd = p.startAt().toInstant();
         Duration total = Duration.ZERO;
         for (DutyPeriod q : periods) {

@@ -1,10 +1,15 @@
 package com.coachway.pricing.promos;
 
+import com.coachway.common.http.FieldError;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** When a promo code applies and what it takes off. Pure: the same answers for validate, calculate and redemption. */
 public final class PromoRules {
@@ -28,9 +33,27 @@ public final class PromoRules {
         }
     }
 
-    /** Codes are case-insensitive; we store and compare them upper-case. */
+    /**
+     * What every code looks like (the database checks the upper-case form too). ASCII only, so
+     * upper-casing is a plain one-to-one case rule: no Unicode folding maps another string onto a code.
+     */
+    public static final Pattern WELL_FORMED = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{2,39}$");
+
+    /**
+     * Codes are case-insensitive: we store them upper-case and upper-case what a caller writes.
+     * That is the only change made: nothing is trimmed, so {@code "FZ-X "} is not {@code FZ-X}.
+     */
     public static String normalize(String code) {
-        return code.strip().toUpperCase(Locale.ROOT);
+        return code.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The stored form of a code as a caller wrote it (e.g. in a path), or empty when it is not a
+     * well-formed code at all (surrounding whitespace, other characters), so it names no code.
+     */
+    public static Optional<String> storedForm(String requested) {
+        if (requested == null || !WELL_FORMED.matcher(requested).matches()) return Optional.empty();
+        return Optional.of(normalize(requested));
     }
 
     /** Why the code cannot be used for a trip on {@code date} regardless of the amount, if it cannot. */
@@ -66,5 +89,17 @@ public final class PromoRules {
                 ? subtotal.multiply(p.discountValue()).divide(HUNDRED, 2, RoundingMode.HALF_UP)
                 : p.discountValue();
         return raw.min(subtotal).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Rules across fields, checked on the values a create or a patch would store. */
+    public static List<FieldError> inconsistencies(PromoValues v) {
+        var errors = new ArrayList<FieldError>();
+        if (PromoCode.PERCENT.equals(v.discountType()) && v.discountValue() != null && v.discountValue().compareTo(HUNDRED) > 0) {
+            errors.add(new FieldError("discount_value", "a percent discount is at most 100"));
+        }
+        if (v.validFrom() != null && v.validTo() != null && v.validTo().isBefore(v.validFrom())) {
+            errors.add(new FieldError("valid_to", "must be on or after valid_from"));
+        }
+        return errors;
     }
 }

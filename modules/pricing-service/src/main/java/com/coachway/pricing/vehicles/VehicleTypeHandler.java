@@ -5,10 +5,10 @@ import io.javalin.http.Context;
 
 /** GET /vehicle-types. */
 public final class VehicleTypeHandler {
-    private final VehicleTypeStore store;
+    private final VehicleTypeActions actions;
 
-    public VehicleTypeHandler(VehicleTypeStore store) {
-        this.store = store;
+    public VehicleTypeHandler(VehicleTypeActions actions) {
+        this.actions = actions;
     }
 
     public void list(Context ctx) {
@@ -16,6 +16,6 @@ public final class VehicleTypeHandler {
         Boolean active = q.bool("active");
         var page = q.page();
         q.validate();
-        ctx.json(store.list(active, page));
+        ctx.json(actions.list(active, page));
     }
 }

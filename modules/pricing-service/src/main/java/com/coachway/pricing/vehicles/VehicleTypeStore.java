@@ -2,6 +2,7 @@ package com.coachway.pricing.vehicles;
 
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.db.pricing.tables.records.VehicleTypesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -15,22 +16,19 @@ import java.util.stream.Collectors;
 
 import static com.coachway.db.pricing.Tables.VEHICLE_TYPES;
 
-/** The jOOQ queries for vehicle types. Methods taking a DSLContext run in the caller's transaction. */
+/** The jOOQ queries for vehicle types, each run on the context it is given (inside a transaction: its nested one). */
 public final class VehicleTypeStore {
-    private final DSLContext dsl;
-
-    public VehicleTypeStore(DSLContext dsl) {
-        this.dsl = dsl;
+    private VehicleTypeStore() {
     }
 
-    private static VehicleType toVehicleType(com.coachway.db.pricing.tables.records.VehicleTypesRecord r) {
+    private static VehicleType toVehicleType(VehicleTypesRecord r) {
         return new VehicleType(r.getCode(), r.getName(), r.getCapacity(), r.getActive());
     }
 
-    public Page<VehicleType> list(Boolean active, PageRequest page) {
+    public static Page<VehicleType> list(DSLContext db, Boolean active, PageRequest page) {
         Condition where = active == null ? DSL.noCondition() : VEHICLE_TYPES.ACTIVE.eq(active);
-        int total = dsl.fetchCount(VEHICLE_TYPES, where);
-        List<VehicleType> items = dsl.selectFrom(VEHICLE_TYPES).where(where)
+        int total = db.fetchCount(VEHICLE_TYPES, where);
+        List<VehicleType> items = db.selectFrom(VEHICLE_TYPES).where(where)
                 .orderBy(VEHICLE_TYPES.CAPACITY, VEHICLE_TYPES.CODE)
                 .limit(page.limit()).offset(page.offset())
                 .fetch(VehicleTypeStore::toVehicleType);
@@ -38,8 +36,8 @@ public final class VehicleTypeStore {
     }
 
     /** The types with these codes (unknown codes are simply absent), by code. */
-    public Map<String, VehicleType> byCodes(Collection<String> codes) {
-        return dsl.selectFrom(VEHICLE_TYPES).where(VEHICLE_TYPES.CODE.in(codes))
+    public static Map<String, VehicleType> byCodes(DSLContext db, Collection<String> codes) {
+        return db.selectFrom(VEHICLE_TYPES).where(VEHICLE_TYPES.CODE.in(codes))
                 .fetch(VehicleTypeStore::toVehicleType).stream()
                 .collect(Collectors.toMap(VehicleType::code, Function.identity()));
     }
@@ -48,7 +46,7 @@ public final class VehicleTypeStore {
      * The type's row, locked: every rate-card write of one vehicle type takes this lock first, so
      * the overlap check and the write that follows it cannot interleave with another's.
      */
-    public Optional<VehicleType> lock(DSLContext tx, String code) {
+    public static Optional<VehicleType> lock(DSLContext tx, String code) {
         return tx.selectFrom(VEHICLE_TYPES).where(VEHICLE_TYPES.CODE.eq(code)).forUpdate()
                 .fetchOptional(VehicleTypeStore::toVehicleType);
     }

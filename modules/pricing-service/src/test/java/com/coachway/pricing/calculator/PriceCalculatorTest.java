@@ -20,11 +20,11 @@ import static com.coachway.pricing.calculator.Samples.d;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every rule of the pricing spec, one row per case, with the expected numbers worked out by hand
- * (the arithmetic is in each row's comment). Times are New York local (EDT, -04:00) unless noted.
+ * (the arithmetic is in each row's comment). Times are New York local (EDT, -04:00) unless noted;
+ * days are service days from 04:00 to 04:00 (SERVICE_DAY_START's default).
  */
 class PriceCalculatorTest {
 
@@ -185,7 +185,8 @@ class PriceCalculatorTest {
                 // ---- several days: daily rate, miles beyond the included ones, overnights ----
                 trip("two days are the daily rate plus one driver overnight")
                         .coach(1).time("2026-05-01T18:00-04:00", "2026-05-02T20:00-04:00").miles("400")
-                        // 1500 × 2 = 3000.00; 400 ≤ 300 × 2 included; 200 × 1 night; 26 h ÷ 2 = 13 h/day on duty
+                        // service days May 1 (from 18:00) and May 2 (20:00 is after 04:00) → 1500 × 2 = 3000.00;
+                        // 400 ≤ 300 × 2 included; 200 × 1 night; on duty (26 − 8 × 1) ÷ 2 = 9 h/day ≤ 15
                         .lines("coach_56.daily 1 3000.00 3000.00", "coach_56.overnight 1 200.00 200.00")
                         .total("3200.00").hours("26.0", 2),
                 trip("miles beyond the included ones are charged per mile")
@@ -194,33 +195,83 @@ class PriceCalculatorTest {
                         .lines("coach_56.daily 1 3000.00 3000.00", "coach_56.extra_miles 1 639.63 639.63",
                                 "coach_56.overnight 1 200.00 200.00")
                         .total("3839.63").hours("26.0", 2),
-                trip("a three-day tour over 15 hours on duty a day needs a second driver for every hour")
+                trip("a three-day tour with 8 hours off each night stays with one driver")
                         .coach(1).time("2026-05-01T08:00-04:00", "2026-05-03T18:00-04:00").miles("600")
-                        // 1500 × 3 = 4500.00; 600 ≤ 900; 200 × 2 = 400.00; 58 h ÷ 3 = 19.3 h > 15 → 55 × 58 = 3190.00
+                        // 1500 × 3 = 4500.00; 600 ≤ 900; 200 × 2 = 400.00; on duty (58 − 8 × 2) ÷ 3 = 14 h/day ≤ 15
+                        // (was 58 ÷ 3 = 19.3 h → a second driver, 55 × 58 = 3190.00, total 8090.00, before the nights off counted)
+                        .lines("coach_56.daily 1 4500.00 4500.00", "coach_56.overnight 1 400.00 400.00")
+                        .total("4900.00").hours("58.0", 3),
+                trip("a three-day tour at exactly 15 hours on duty a day after the nights off stays with one driver")
+                        .coach(1).time("2026-05-01T08:00-04:00", "2026-05-03T21:00-04:00").miles("600")
+                        // 61 h; on duty (61 − 16) ÷ 3 = 15 h/day, not more; 4500.00 + 400.00
+                        .lines("coach_56.daily 1 4500.00 4500.00", "coach_56.overnight 1 400.00 400.00")
+                        .total("4900.00").hours("61.0", 3),
+                trip("a three-day tour over 15 hours on duty a day after the nights off needs a second driver for every hour")
+                        .coach(1).time("2026-05-01T08:00-04:00", "2026-05-03T22:00-04:00").miles("600")
+                        // 62 h; on duty (62 − 16) ÷ 3 = 15.3 h/day > 15 → 55 × 62 = 3410.00; 4500.00 + 400.00 + 3410.00
                         .lines("coach_56.daily 1 4500.00 4500.00", "coach_56.overnight 1 400.00 400.00",
-                                "coach_56.second_driver 1 3190.00 3190.00")
-                        .total("8090.00").hours("58.0", 3).drivers(2, true),
+                                "coach_56.second_driver 1 3410.00 3410.00")
+                        .total("8310.00").hours("62.0", 3).drivers(2, true),
                 trip("more than 10 hours of driving a day on a tour needs a second driver")
                         .coach(1).time("2026-05-01T18:00-04:00", "2026-05-02T20:00-04:00").miles("1100")
-                        // 1100 ÷ 50 ÷ 2 = 11 h > 10; daily 3000.00; (1100 − 600) × 4.25 = 2125.00; 200; 55 × 26 = 1430.00
+                        // 1100 ÷ 50 ÷ 2 = 11 h > 10 (driving has no nights off to subtract); daily 3000.00;
+                        // (1100 − 600) × 4.25 = 2125.00; 200; 55 × 26 = 1430.00
                         .lines("coach_56.daily 1 3000.00 3000.00", "coach_56.extra_miles 1 2125.00 2125.00",
                                 "coach_56.overnight 1 200.00 200.00", "coach_56.second_driver 1 1430.00 1430.00")
                         .total("6755.00").hours("26.0", 2).drivers(2, true),
-                trip("an evening trip past midnight touches two calendar days and is priced as two days")
+                trip("an evening trip past midnight is one service day")
                         .coach(1).time("2026-05-01T20:00-04:00", "2026-05-02T02:00-04:00").miles("100")
-                        // days touched: May 1 and May 2 → 1500 × 2 + 200 × 1
+                        // 02:00 May 2 is before 04:00, so still service day May 1: one day, 165 × 6 = 990.00 > 4.25 × 100
+                        // (was two calendar days: 1500 × 2 + 200 × 1 = 3200.00)
+                        .lines("coach_56.hourly 1 990.00 990.00").total("990.00").hours("6.0", 1),
+                trip("an evening trip that ends at 01:30 is one day")
+                        .coach(1).time("2026-05-01T19:30-04:00", "2026-05-02T01:30-04:00").miles("100")
+                        // 6 h, service day May 1 → 165 × 6 = 990.00
+                        .lines("coach_56.hourly 1 990.00 990.00").total("990.00").hours("6.0", 1),
+                trip("an evening trip past the 04:00 start of the next service day is two days")
+                        .coach(1).time("2026-05-01T20:00-04:00", "2026-05-02T04:30-04:00").miles("100")
+                        // service days May 1 and May 2 → 1500 × 2 + 200 × 1 = 3200.00; 8.5 h; on duty (8.5 − 8) ÷ 2 = 0.25 h/day
                         .lines("coach_56.daily 1 3000.00 3000.00", "coach_56.overnight 1 200.00 200.00")
-                        .total("3200.00").hours("6.0", 2),
+                        .total("3200.00").hours("8.5", 2),
                 trip("a trip ending exactly at local midnight does not touch the next day")
                         .coach(1).time("2026-05-01T18:00-04:00", "2026-05-02T00:00-04:00").miles("100")
+                        // service day May 1 runs to 04:00 May 2: one day, 165 × 6 = 990.00
                         .lines("coach_56.hourly 1 990.00 990.00").total("990.00").hours("6.0", 1),
+                trip("a trip ending exactly at the next service day's start does not touch that day")
+                        .coach(1).time("2026-05-01T20:00-04:00", "2026-05-02T04:00-04:00").miles("100")
+                        // the end is exclusive: one day, 8 h × 165 = 1320.00 > 4.25 × 100
+                        .lines("coach_56.hourly 1 1320.00 1320.00").total("1320.00").hours("8.0", 1),
+                trip("a trip starting before 04:00 belongs to the service day before")
+                        .coach(1).time("2026-05-02T03:00-04:00", "2026-05-02T09:00-04:00").miles("100")
+                        // 03:00 May 2 is service day May 1, 09:00 is service day May 2 → two days: 3000.00 + 200.00;
+                        // on duty (6 − 8) ÷ 2 < 0 → 0
+                        .lines("coach_56.daily 1 3000.00 3000.00", "coach_56.overnight 1 200.00 200.00")
+                        .total("3200.00").hours("6.0", 2),
                 trip("days are counted in the trip's time zone, not in the offset given")
                         .coach(1).time("2026-05-01T02:00Z", "2026-05-01T04:00Z").miles("0")
                         // 22:00–00:00 EDT on April 30: one day, 2 h → 5 h minimum × 165
                         .lines("coach_56.hourly 1 825.00 825.00").total("825.00").hours("2.0", 1),
+                trip("service days start at 04:00 in the trip's time zone, not at 04:00 of the offset given")
+                        .coach(1).time("2026-05-01T07:00Z", "2026-05-01T09:00Z").miles("0")
+                        // 03:00–05:00 EDT crosses 04:00 local (in UTC, 07:00–09:00 would not) → service days
+                        // April 30 and May 1: 1500 × 2 + 200 × 1 = 3200.00
+                        .lines("coach_56.daily 1 3000.00 3000.00", "coach_56.overnight 1 200.00 200.00")
+                        .total("3200.00").hours("2.0", 2),
+                trip("a trip across 04:00 UTC but not 04:00 local is one service day")
+                        .coach(1).time("2026-05-01T02:00Z", "2026-05-01T07:00Z").miles("0")
+                        // 22:00–03:00 EDT: one service day (April 30); 5 h × 165 = 825.00
+                        .lines("coach_56.hourly 1 825.00 825.00").total("825.00").hours("5.0", 1),
                 trip("hours are real elapsed time across the spring DST change")
                         .vehicle("sprinter_14", 1).time("2026-03-08T00:00-05:00", "2026-03-08T06:00-04:00").miles("0")
-                        // midnight to 6 am on the clock is 5 h elapsed → 125 × 5 = 625.00
+                        // midnight to 6 am on the clock is 5 h elapsed; it crosses 04:00 EDT, so service days Mar 7
+                        // and Mar 8: 1100 × 2 = 2200.00; 0 ≤ 250 × 2 miles; 150 × 1 night
+                        // (was one calendar day: 125 × 5 = 625.00)
+                        .lines("sprinter_14.daily 1 2200.00 2200.00", "sprinter_14.overnight 1 150.00 150.00")
+                        .total("2350.00").hours("5.0", 2),
+                trip("a night across the spring DST change is one service day of real elapsed hours")
+                        .vehicle("sprinter_14", 1).time("2026-03-07T22:00-05:00", "2026-03-08T04:00-04:00").miles("0")
+                        // 22:00 EST to 04:00 EDT is 6 h on the clock, 5 h elapsed; it ends at the next day's start:
+                        // one service day (Mar 7) → 125 × 5 = 625.00
                         .lines("sprinter_14.hourly 1 625.00 625.00").total("625.00").hours("5.0", 1),
 
                 // ---- second driver past the FMCSA limits ----
@@ -260,10 +311,11 @@ class PriceCalculatorTest {
                         .total("2020.00").hours("6.0", 1),
                 trip("a per-day amenity is charged for every day of the trip")
                         .coach(1).time("2026-05-01T08:00-04:00", "2026-05-03T18:00-04:00").miles("600").amenities("wifi")
-                        // 8090.00 + 35 × 3
+                        // 4900.00 (the three-day tour above, one driver) + 35 × 3 = 5005.00
+                        // (was 8090.00 + 105 = 8195.00 with the second driver)
                         .lines("coach_56.daily 1 4500.00 4500.00", "coach_56.overnight 1 400.00 400.00",
-                                "coach_56.second_driver 1 3190.00 3190.00", "amenity.wifi 3 35.00 105.00")
-                        .total("8195.00").hours("58.0", 3).drivers(2, true),
+                                "amenity.wifi 3 35.00 105.00")
+                        .total("5005.00").hours("58.0", 3),
                 trip("a per-vehicle amenity counts the vehicles of every type")
                         .coach(2).vehicle("sprinter_14", 1).time("2026-05-01T08:00-04:00", "2026-05-01T14:00-04:00").miles("100")
                         .amenities("restroom", "onboard_water")
@@ -344,7 +396,8 @@ class PriceCalculatorTest {
                         .total("3301.82").hours("15.5", 1).drivers(2, true),
                 trip("a multi-day tour with awkward rates adds exact lines")
                         .vehicle("minibus_28", 1).time("2026-05-01T18:00-04:00", "2026-05-03T10:00-04:00").miles("700")
-                        // 999.99 × 3 = 2999.97; (700 − 600) × 2.99 = 299.00; 125.50 × 2 = 251.00; 40 h ÷ 3 = 13.3 h/day
+                        // service days May 1, 2, 3 (10:00 ≥ 04:00): 999.99 × 3 = 2999.97; (700 − 600) × 2.99 = 299.00;
+                        // 125.50 × 2 = 251.00; on duty (40 − 16) ÷ 3 = 8 h/day
                         .lines("minibus_28.daily 1 2999.97 2999.97", "minibus_28.extra_miles 1 299.00 299.00",
                                 "minibus_28.overnight 1 251.00 251.00")
                         .total("3549.97").hours("40.0", 3));
@@ -368,13 +421,7 @@ class PriceCalculatorTest {
                 () -> assertEquals(t.days, q.days(), "days"),
                 () -> assertEquals(t.drivers, q.dot().driversRequired(), "drivers_required"),
                 () -> assertEquals(t.compliant, q.dot().compliant(), "compliant"),
-                () -> assertEquals(t.days > 1, q.dot().overnightRestRequired(), "overnight_rest_required"),
-                () -> assertEquals("USD", q.currency()));
-    }
-
-    @Test
-    void there_are_at_least_thirty_hand_worked_cases() {
-        assertTrue(trips().count() >= 30);
+                () -> assertEquals(t.days > 1, q.dot().overnightRestRequired(), "overnight_rest_required"));
     }
 
     // ---- what cannot be priced: 400s naming the field ----
@@ -426,14 +473,15 @@ class PriceCalculatorTest {
         Quote q = PriceCalculator.calculate(t.request(), t.catalogue(), Samples.settings("0", "0"));
         assertEquals("Motorcoach: 5 h × $165.00/h (minimum; the trip takes 2 h)", q.lines().getFirst().description());
 
-        var tour = trip("tour").coach(1).time("2026-05-01T08:00-04:00", "2026-05-03T18:00-04:00").miles("1000").amenities("wifi");
+        // 62 h over 3 days: on duty (62 − 16) ÷ 3 = 15.3 h/day needs the second driver
+        var tour = trip("tour").coach(1).time("2026-05-01T08:00-04:00", "2026-05-03T22:00-04:00").miles("1000").amenities("wifi");
         List<String> descriptions = PriceCalculator.calculate(tour.request(), tour.catalogue(), Samples.settings("0", "0"))
                 .lines().stream().map(Quote.Line::description).toList();
         assertEquals(List.of(
                 "Motorcoach: 3 days × $1500.00/day",
                 "Motorcoach: 100 mi beyond the 900 included × $4.25/mi",
                 "Motorcoach: driver overnight, 2 nights × $200.00",
-                "Motorcoach: second driver, 58 h × $55.00/h",
+                "Motorcoach: second driver, 62 h × $55.00/h",
                 "wifi (per day, 3 days)"), descriptions);
     }
 

@@ -2,8 +2,11 @@ package com.coachway.pricing.calculator;
 
 import com.coachway.common.config.Config;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -36,14 +39,27 @@ class PricingSettingsTest {
     }
 
     @Test
-    void nonsense_settings_fail_fast_naming_the_variable() {
-        var cases = java.util.List.of(
-                Map.of("TZ", "Mars/Olympus"), Map.of("TAX_RATE", "lots"), Map.of("TAX_RATE", "-0.01"),
-                Map.of("FUEL_SURCHARGE_PCT", "-1"), Map.of("FUEL_SURCHARGE_PCT", "101"));
-        for (Map<String, String> bad : cases) {
-            String name = bad.keySet().iterator().next();
-            var e = assertThrows(Config.ConfigException.class, () -> PricingSettings.fromConfig(Config.of(bad)));
-            assertTrue(e.getMessage().contains(name), e.getMessage());
-        }
+    void the_service_day_starts_at_four_unless_configured() {
+        assertEquals(LocalTime.of(4, 0), PricingSettings.fromConfig(Config.of(Map.of())).serviceDayStart());
+        var s = PricingSettings.fromConfig(Config.of(Map.of("SERVICE_DAY_START", "05:30", "TZ", "America/Chicago")));
+        assertEquals(new ServiceDays(ZoneId.of("America/Chicago"), LocalTime.of(5, 30)), s.serviceDays());
+        assertEquals(LocalTime.MIDNIGHT, PricingSettings.fromConfig(Config.of(Map.of("SERVICE_DAY_START", "00:00"))).serviceDayStart());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "TZ | Mars/Olympus",
+            "TAX_RATE | lots",
+            "TAX_RATE | -0.01",
+            "FUEL_SURCHARGE_PCT | -1",
+            "FUEL_SURCHARGE_PCT | 101",
+            "SERVICE_DAY_START | 4am",
+            "SERVICE_DAY_START | 4:00",
+            "SERVICE_DAY_START | 24:00",
+            "SERVICE_DAY_START | 04:00:00",
+    })
+    void nonsense_settings_fail_fast_naming_the_variable(String name, String value) {
+        var e = assertThrows(Config.ConfigException.class, () -> PricingSettings.fromConfig(Config.of(Map.of(name, value))));
+        assertTrue(e.getMessage().contains(name), e.getMessage());
     }
 }

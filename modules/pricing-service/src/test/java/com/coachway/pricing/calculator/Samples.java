@@ -6,6 +6,7 @@ import com.coachway.pricing.rates.RateCard;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.UUID;
 /** The catalogue the calculator tests price against; every expected number is worked out by hand from these. */
 final class Samples {
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    /** SERVICE_DAY_START's default: the company's day runs 04:00 to 04:00. */
+    static final LocalTime FOUR_AM = LocalTime.of(4, 0);
     static final OffsetDateTime T0 = OffsetDateTime.parse("2026-01-01T00:00:00Z");
     static final LocalDate JAN_1 = LocalDate.parse("2026-01-01");
 
@@ -68,6 +71,6 @@ final class Samples {
             "OFF", promo("OFF", "percent", "10", null, null, null, 0, "0", false));
 
     static PricingSettings settings(String taxRate, String fuelPct) {
-        return new PricingSettings(NEW_YORK, d(taxRate), d(fuelPct));
+        return new PricingSettings(NEW_YORK, FOUR_AM, d(taxRate), d(fuelPct));
     }
 }

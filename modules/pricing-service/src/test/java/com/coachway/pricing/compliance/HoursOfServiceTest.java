@@ -1,11 +1,13 @@
 package com.coachway.pricing.compliance;
 
+import com.coachway.pricing.calculator.ServiceDays;
 import com.coachway.pricing.compliance.HoursOfService.Cycle;
 import com.coachway.pricing.compliance.HoursOfService.DutyPeriod;
 import com.coachway.pricing.compliance.HoursOfService.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HoursOfServiceTest {
     static final ZoneId NY = ZoneId.of("America/New_York");
+    /** SERVICE_DAY_START's default: the carrier's 24-hour periods begin at 04:00. */
+    static final ServiceDays DAYS = new ServiceDays(NY, LocalTime.of(4, 0));
+    static final ServiceDays CALENDAR_DAYS = new ServiceDays(NY, LocalTime.MIDNIGHT);
 
     /** A period on a May 2026 day, local times (EDT). */
     static DutyPeriod p(int day, String from, int endDay, String to, String driving) {
@@ -28,8 +33,12 @@ class HoursOfServiceTest {
         return p(day, from, day, to, driving);
     }
 
+    static List<String> rules(List<DutyPeriod> periods, Cycle cycle, ServiceDays days) {
+        return HoursOfService.check(periods, cycle, days).violations().stream().map(v -> v.rule() + "@" + v.period()).toList();
+    }
+
     static List<String> rules(List<DutyPeriod> periods, Cycle cycle) {
-        return HoursOfService.check(periods, cycle, NY).violations().stream().map(v -> v.rule() + "@" + v.period()).toList();
+        return rules(periods, cycle, DAYS);
     }
 
     static List<String> rules(List<DutyPeriod> periods) {
@@ -42,7 +51,7 @@ class HoursOfServiceTest {
     void up_to_ten_hours_of_driving_in_a_shift_is_compliant() {
         assertEquals(List.of(), rules(List.of(p(1, "06:00", "16:00", "9"))));
         assertEquals(List.of(), rules(List.of(p(1, "06:00", "18:00", "10"))));
-        assertTrue(HoursOfService.check(List.of(p(1, "06:00", "18:00", "10")), Cycle.SIXTY_IN_SEVEN, NY).compliant());
+        assertTrue(HoursOfService.check(List.of(p(1, "06:00", "18:00", "10")), Cycle.SIXTY_IN_SEVEN, DAYS).compliant());
     }
 
     @Test
@@ -118,6 +127,17 @@ class HoursOfServiceTest {
         assertEquals(List.of(), rules(periods));
     }
 
+    @Test
+    void the_seven_days_are_service_days_so_night_duty_counts_to_the_day_it_began() {
+        // 54 h on days 1-6, then 7 h of driving from 01:00 on day 8. 01:00 is still service day 7,
+        // so the window is service days 1-7 from 04:00 on day 1: 54 h before, 6 h left for 7 h → violation.
+        var periods = new ArrayList<>(days(1, 6));
+        periods.add(p(8, "01:00", "08:00", "7"));
+        assertEquals(List.of("on_duty_60_hours_7_days@6"), rules(periods));
+        // on calendar days 01:00 would be day 8, whose window (days 2-8) holds 45 h: 15 h left
+        assertEquals(List.of(), rules(periods, Cycle.SIXTY_IN_SEVEN, CALENDAR_DAYS));
+    }
+
     // ---- input handling ----
 
     @Test
@@ -136,7 +156,7 @@ class HoursOfServiceTest {
 
     @Test
     void a_violation_explains_the_numbers() {
-        var v = HoursOfService.check(List.of(p(1, "06:00", "12:00", "6"), p(1, "14:00", "20:00", "5")), Cycle.SIXTY_IN_SEVEN, NY)
+        var v = HoursOfService.check(List.of(p(1, "06:00", "12:00", "6"), p(1, "14:00", "20:00", "5")), Cycle.SIXTY_IN_SEVEN, DAYS)
                 .violations();
         assertEquals(List.of(new Violation("driving_10_hours", 1,
                 "11 h of driving since the last 8 consecutive hours off duty; the limit is 10 h")), v);

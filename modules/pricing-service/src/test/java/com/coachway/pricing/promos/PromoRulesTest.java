@@ -1,10 +1,13 @@
 package com.coachway.pricing.promos;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,10 +75,24 @@ class PromoRulesTest {
 
     @Test
     void an_unknown_code_says_so_in_upper_case() {
-        var c = PromoRules.evaluate(null, " spring ", BigDecimal.TEN, MAY_1);
+        var c = PromoRules.evaluate(null, "spring", BigDecimal.TEN, MAY_1);
         assertFalse(c.valid());
         assertEquals(PromoRules.Reason.UNKNOWN, c.reason());
         assertEquals("SPRING is not a known promo code", c.message());
+    }
+
+    @Test
+    void a_code_is_upper_cased_and_nothing_else() {
+        assertEquals(Optional.of("FZ-X"), PromoRules.storedForm("fz-x"));
+        assertEquals(Optional.of("SPRING_10"), PromoRules.storedForm("Spring_10"));
+        assertEquals("FZ-X ", PromoRules.normalize("fz-x "));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" names no code")
+    @ValueSource(strings = {"FZ-X ", " FZ-X", "FZ-X\t", "FZ-X\n", "FZ X", "FZ-X\u00a0", "f\u0131z-x", "\u017fpring", "FZ-X%20", "ab", ""})
+    void a_code_with_whitespace_or_foreign_characters_is_not_a_code(String requested) {
+        // ı and ſ upper-case to I and S: letting them through would match FIZ-X and SPRING
+        assertEquals(Optional.empty(), PromoRules.storedForm(requested));
     }
 
     @Test
