@@ -8,6 +8,7 @@ import com.coachway.testkit.Rows;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,6 +211,27 @@ final class CharterPlatform implements AutoCloseable {
 
     List<Map<String, Object>> rows(String sql, Object... params) {
         return Rows.query(platform.databaseUrl(), sql, params);
+    }
+
+    /**
+     * Waits (polling, at most 20 s) until the outbox has delivered the event of {@code topic} whose
+     * payload has {@code key} = {@code value}: what a request asks for after its answer.
+     */
+    void awaitOutboxDelivered(String topic, String key, String value) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String sql = "select 1 from charter.outbox where topic = ? and payload->>'" + key + "' = ? and status = 'delivered'";
+        while (rows(sql, topic, value).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the outbox did not deliver " + topic + " for " + key + " " + value + ": "
+                        + rows("select status, attempts, last_error from charter.outbox where topic = ? and payload->>'" + key + "' = ?", topic, value));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 
     @Override

@@ -336,6 +336,8 @@ class QuoteFlowTest {
             cw.execute("drop trigger " + trigger + " on charter.outbox");
             cw.execute("drop function charter." + trigger + "()");
         }
+        // The use is given back through the outbox, after the failed accept has answered.
+        cw.awaitOutboxDelivered("promo.release_requested", "quote_id", quoteId);
 
         cw.getCharter(charterId).then().body("status", equalTo("quoted"));
         cw.as("sales_agent").get("/quotes/" + quoteId).then().body("status", equalTo("sent"));

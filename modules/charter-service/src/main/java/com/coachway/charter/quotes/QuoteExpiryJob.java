@@ -1,5 +1,6 @@
 package com.coachway.charter.quotes;
 
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +19,15 @@ import java.util.concurrent.TimeUnit;
 public final class QuoteExpiryJob implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QuoteExpiryJob.class);
 
+    private final DSLContext dsl;
     private final QuoteStore quotes;
     private final Clock clock;
     private final Duration interval;
     private final CountDownLatch stop = new CountDownLatch(1);
     private Thread thread;
 
-    public QuoteExpiryJob(QuoteStore quotes, Clock clock, Duration interval) {
+    public QuoteExpiryJob(DSLContext dsl, QuoteStore quotes, Clock clock, Duration interval) {
+        this.dsl = dsl;
         this.quotes = quotes;
         this.clock = clock;
         this.interval = interval;
@@ -37,7 +40,7 @@ public final class QuoteExpiryJob implements AutoCloseable {
 
     /** One pass now; returns how many quotes it expired. */
     public int runOnce() {
-        int expired = quotes.expireDue(OffsetDateTime.now(clock));
+        int expired = quotes.expireDue(dsl, OffsetDateTime.now(clock));
         if (expired > 0) log.info("{} quote(s) expired", expired);
         return expired;
     }
