@@ -30,11 +30,18 @@ final class CharterPlatform implements AutoCloseable {
     final Platform platform;
 
     CharterPlatform() {
+        this(Map.of());
+    }
+
+    /** With more variables for charter-service, e.g. PRICING_SERVICE_URL of a fake in front of pricing. */
+    CharterPlatform(Map<String, String> charterEnv) {
+        var env = new HashMap<String, String>(Map.of("QUOTE_EXPIRY_INTERVAL_SECONDS", "1", "OUTBOX_POLL_INTERVAL_MS", "100"));
+        env.putAll(charterEnv);
         platform = Platform.builder()
                 .service("auth-service", "/api/v1/auth", AuthService::start)
                 .service("client-service", CLIENTS, ClientService::start)
                 .service("pricing-service", PRICING, PricingService::start)
-                .service("charter-service", CHARTERS, CharterService::start, Map.of("QUOTE_EXPIRY_INTERVAL_SECONDS", "1"))
+                .service("charter-service", CHARTERS, CharterService::start, env)
                 .start();
     }
 
