@@ -104,4 +104,41 @@ class SlowPricingTest {
         create.get(30, TimeUnit.SECONDS).then().statusCode(409).body("detail", containsString("changed while it was being priced"));
         cw.createQuote(charterId);
     }
+
+    @Test
+    void while_a_promo_use_is_given_back_an_accept_of_its_quote_is_refused_and_afterwards_a_retry_books_and_counts_it_once() throws Exception {
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> promos =
+                () -> cw.platform.api(CharterPlatform.PRICING).auth().oauth2(cw.platform.adminToken());
+        String code = "BACK" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        promos.get().contentType("application/json").body(Map.of("code", code, "discount_type", "percent", "discount_value", 5, "max_uses", 1))
+                .post("/promo-codes").then().statusCode(201);
+        String charterId = cw.createCharter(clientId, "2027-08-04");
+        String quoteId = cw.as("sales_agent").contentType("application/json").body(Map.of("promo_code", code))
+                .post("/charters/" + charterId + "/quotes").then().statusCode(201).extract().path("id");
+        cw.send(quoteId).then().statusCode(200);
+
+        // The booking's last write fails after pricing counted the use, and pricing is slow to give it back.
+        pricing.hold("DELETE /promo-codes/" + code + "/redemptions/" + quoteId);
+        String trigger = "fail_" + charterId.replace("-", "");
+        cw.execute("create function charter." + trigger + "() returns trigger language plpgsql as $$ begin "
+                + "if new.payload->>'charter_id' = '" + charterId + "' then raise exception 'test: commit fails' using errcode = 'serialization_failure'; end if; "
+                + "return new; end $$");
+        cw.execute("create trigger " + trigger + " before insert on charter.outbox for each row execute function charter." + trigger + "()");
+        try {
+            cw.accept(quoteId).then().statusCode(409);
+        } finally {
+            cw.execute("drop trigger " + trigger + " on charter.outbox");
+            cw.execute("drop function charter." + trigger + "()");
+        }
+        assertTrue(pricing.awaitHeld(), "the outbox worker asked pricing to give the use back");
+
+        cw.accept(quoteId).then().statusCode(409).body("detail", containsString("being given back"));
+        assertEquals(List.of(), idleInTransaction(), "the worker waits for pricing outside any transaction");
+
+        pricing.release();
+        cw.awaitOutboxDelivered("promo.release_requested", "quote_id", quoteId);
+        promos.get().get("/promo-codes/" + code).then().body("uses", equalTo(0));
+        cw.accept(quoteId).then().statusCode(200).body("status", equalTo("accepted"));
+        promos.get().get("/promo-codes/" + code).then().body("uses", equalTo(1));
+    }
 }
