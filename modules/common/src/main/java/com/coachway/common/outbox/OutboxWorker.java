@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -111,11 +110,6 @@ public final class OutboxWorker implements AutoCloseable {
         if (closed) throw new IllegalStateException("outbox worker for " + outbox.schema() + " is closed");
         if (thread == null) thread = Thread.ofVirtual().name("outbox-" + outbox.schema()).start(this::loop);
         return this;
-    }
-
-    /** The topics this worker delivers. */
-    public Set<String> topics() {
-        return handlers.keySet();
     }
 
     /**
