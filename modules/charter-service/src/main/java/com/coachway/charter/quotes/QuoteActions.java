@@ -61,7 +61,7 @@ public final class QuoteActions {
     /** What this service's outbox worker delivers for quotes. */
     public Map<String, OutboxHandler> outboxHandlers() {
         return Map.of(QuoteEvents.PROMO_RELEASE_REQUESTED,
-                e -> givePromoBack(e.payloadAs(QuoteEvents.PromoReleaseRequested.class)));
+                e -> givePromoBack(e.id(), e.payloadAs(QuoteEvents.PromoReleaseRequested.class)));
     }
 
     public Page<Quote> list(ClientScope scope, UUID charterId, PageRequest page) {
@@ -253,15 +253,21 @@ public final class QuoteActions {
      * too) it skips a quote that is accepted by now — that booking owns the use, counted once per
      * quote — and otherwise marks the give-back as under way, so an accept until it is done is
      * refused rather than booked on a use about to be taken back. Then pricing gives the use back
-     * (idempotently) and the mark is cleared. A failure leaves the mark and the outbox tries again.
+     * (idempotently) and the mark is cleared. A failure leaves the mark and the outbox tries again;
+     * while one event's give-back is under way another one's for the same quote waits its turn.
      */
-    void givePromoBack(QuoteEvents.PromoReleaseRequested request) {
+    void givePromoBack(UUID eventId, QuoteEvents.PromoReleaseRequested request) {
         UUID quoteId = request.quoteId();
         boolean giveBack = dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
             var q = quotes.lock(tx, quoteId);
-            if (q.isPresent() && q.get().stored() == QuoteStatus.ACCEPTED) return false;
-            q.ifPresent(row -> quotes.markPromoRelease(tx, quoteId, OffsetDateTime.now(clock)));
+            if (q.isEmpty()) return true; // no quote, no booking that could own the use
+            if (q.get().stored() == QuoteStatus.ACCEPTED) return false;
+            UUID underWay = q.get().promoReleaseEvent();
+            if (underWay != null && !underWay.equals(eventId)) {
+                throw new IllegalStateException("another give-back of quote " + quoteId + "'s promo use (" + underWay + ") is under way");
+            }
+            quotes.startPromoRelease(tx, quoteId, eventId);
             return true;
         });
         if (!giveBack) {
@@ -269,7 +275,7 @@ public final class QuoteActions {
             return;
         }
         pricing.release(request.code(), quoteId);
-        quotes.markPromoRelease(dsl, quoteId, null);
+        quotes.endPromoRelease(dsl, quoteId, eventId);
         log.info("promo code {}: the use counted for quote {} is given back", request.code(), quoteId);
     }
 

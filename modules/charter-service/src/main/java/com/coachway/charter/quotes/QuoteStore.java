@@ -103,7 +103,11 @@ public final class QuoteStore {
     /** What the send/accept/reject decisions need, from a row locked in this transaction. */
     public record QuoteRow(UUID id, UUID charterId, int version, QuoteStatus stored, OffsetDateTime validUntil,
                            String promoCode, BigDecimal total, String currency, String sendKey, String acceptKey,
-                           boolean promoReleaseUnderWay) {
+                           UUID promoReleaseEvent) {
+        /** A give-back of this quote's promo use to pricing-service is under way. */
+        public boolean promoReleaseUnderWay() {
+            return promoReleaseEvent != null;
+        }
     }
 
     /** The quote's charter, without a lock: where every change to a quote starts (the charter is locked first). */
@@ -124,14 +128,21 @@ public final class QuoteStore {
     private static QuoteRow toRow(CharterQuotesRecord r) {
         return new QuoteRow(r.getId(), r.getCharterId(), r.getVersion(), QuoteStatus.of(r.getStatus()), r.getValidUntil(),
                 r.getPromoCode(), r.getTotal(), r.getCurrency(), r.getSendKey(), r.getAcceptKey(),
-                r.getPromoReleaseStartedAt() != null);
+                r.getPromoReleaseEvent());
     }
 
-    /** Marks (or clears) a give-back of the quote's promo use to pricing-service as under way. */
-    public void markPromoRelease(DSLContext tx, UUID id, OffsetDateTime startedAt) {
+    /** Marks the give-back of the quote's promo use by outbox event {@code eventId} as under way (the caller locked the quote). */
+    public void startPromoRelease(DSLContext tx, UUID id, UUID eventId) {
         var row = new CharterQuotesRecord();
-        row.setPromoReleaseStartedAt(startedAt);
+        row.setPromoReleaseEvent(eventId);
         tx.update(CHARTER_QUOTES).set(row).where(CHARTER_QUOTES.ID.eq(id)).execute();
+    }
+
+    /** Clears the mark, if it is still this event's. */
+    public void endPromoRelease(DSLContext ctx, UUID id, UUID eventId) {
+        ctx.update(CHARTER_QUOTES).setNull(CHARTER_QUOTES.PROMO_RELEASE_EVENT)
+                .where(CHARTER_QUOTES.ID.eq(id), CHARTER_QUOTES.PROMO_RELEASE_EVENT.eq(eventId))
+                .execute();
     }
 
     public int latestVersion(DSLContext tx, UUID charterId) {
