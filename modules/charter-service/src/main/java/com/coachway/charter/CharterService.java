@@ -1,17 +1,21 @@
 package com.coachway.charter;
 
+import com.coachway.charter.charters.CharterActions;
 import com.coachway.charter.charters.CharterHandler;
 import com.coachway.charter.charters.CharterRoutes;
 import com.coachway.charter.charters.CharterStore;
+import com.coachway.charter.quotes.QuoteActions;
 import com.coachway.charter.quotes.QuoteExpiryJob;
 import com.coachway.charter.quotes.QuoteHandler;
 import com.coachway.charter.quotes.QuoteRoutes;
 import com.coachway.charter.quotes.QuoteStore;
 import com.coachway.charter.remote.ClientDirectory;
 import com.coachway.charter.remote.Pricing;
+import com.coachway.charter.vehicles.VehicleActions;
 import com.coachway.charter.vehicles.VehicleHandler;
 import com.coachway.charter.vehicles.VehicleRoutes;
 import com.coachway.charter.vehicles.VehicleStore;
+import com.coachway.charter.vendorpayments.VendorPaymentActions;
 import com.coachway.charter.vendorpayments.VendorPaymentHandler;
 import com.coachway.charter.vendorpayments.VendorPaymentRoutes;
 import com.coachway.charter.vendorpayments.VendorPaymentStore;
@@ -27,6 +31,7 @@ import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.common.outbox.Outbox;
 import com.coachway.common.outbox.OutboxMetrics;
 import com.coachway.common.schedule.Scheduler;
+import com.coachway.common.outbox.OutboxWorker;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -51,6 +56,7 @@ public final class CharterService {
     public static RunningService start(Config config) {
         int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
         var expiryInterval = Duration.ofSeconds(config.integer("QUOTE_EXPIRY_INTERVAL_SECONDS", 60, 1, 86_400));
+        var outboxPoll = Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000));
         var clock = Clock.systemUTC();
         // The zone trips are priced in (pricing-service reads the same TZ): a promo code's dates apply to the local trip date.
         var tripZone = tripZone(config);
@@ -63,20 +69,19 @@ public final class CharterService {
         var db = Database.connect(config, "charter", NAME);
         try {
             var dsl = db.dsl();
-            var quotes = new QuoteStore(dsl, clock);
-            var charters = new CharterStore(dsl, quotes);
-            var vehicles = new VehicleStore(dsl);
-            // Rows for notification-service and payment-service wait here until those exist and a worker delivers them.
+            var quotes = new QuoteStore(clock);
+            var charters = new CharterStore(quotes);
+            var vehicles = new VehicleStore();
             var outbox = new Outbox("charter");
             var scheduler = Scheduler.named(NAME);
             var metrics = ServiceMetrics.create().pool(db.dataSource());
             OutboxMetrics.register(dsl, outbox, metrics.registry(), scheduler);
-            new QuoteExpiryJob(quotes, clock, expiryInterval).scheduleOn(scheduler);
+            new QuoteExpiryJob(dsl, quotes, clock, expiryInterval).scheduleOn(scheduler);
 
-            var charterHandler = new CharterHandler(dsl, charters, clients, pricing, vehicles, quotes::supersedeOpen, tripZone, clock);
-            var quoteHandler = new QuoteHandler(dsl, quotes, charters, clients, pricing, outbox, tripZone, clock);
-            var vehicleHandler = new VehicleHandler(dsl, vehicles, pricing, clock);
-            var paymentHandler = new VendorPaymentHandler(dsl, new VendorPaymentStore(dsl), charters, clock);
+            var charterActions = new CharterActions(dsl, charters, clients, pricing, vehicles, quotes::supersedeOpen, clock);
+            var quoteActions = new QuoteActions(dsl, quotes, charters, clients, pricing, outbox, tripZone, clock);
+            var vehicleActions = new VehicleActions(dsl, vehicles, pricing, clock);
+            var paymentActions = new VendorPaymentActions(dsl, new VendorPaymentStore(), charters, clock);
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(CharterService.class)
@@ -86,12 +91,19 @@ public final class CharterService {
                     .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .routes(r -> {
-                        CharterRoutes.register(r, charterHandler);
-                        QuoteRoutes.register(r, quoteHandler);
-                        VehicleRoutes.register(r, vehicleHandler);
-                        VendorPaymentRoutes.register(r, paymentHandler);
+                        CharterRoutes.register(r, new CharterHandler(charterActions, tripZone));
+                        QuoteRoutes.register(r, new QuoteHandler(quoteActions));
+                        VehicleRoutes.register(r, new VehicleHandler(vehicleActions, clock));
+                        VendorPaymentRoutes.register(r, new VendorPaymentHandler(paymentActions));
                     })
                     .build();
+            // Every topic this service has a receiver for; rows for notification-service and payment-service
+            // (not built yet) wait, pending, until a worker with their handlers runs.
+            OutboxWorker.builder(dsl, outbox)
+                    .handlers(quoteActions.outboxHandlers())
+                    .pollInterval(outboxPoll)
+                    .build()
+                    .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);
         } catch (RuntimeException e) {
             db.close();

@@ -8,6 +8,7 @@ import com.coachway.testkit.Rows;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +30,18 @@ final class CharterPlatform implements AutoCloseable {
     final Platform platform;
 
     CharterPlatform() {
+        this(Map.of());
+    }
+
+    /** With more variables for charter-service, e.g. PRICING_SERVICE_URL of a fake in front of pricing. */
+    CharterPlatform(Map<String, String> charterEnv) {
+        var env = new HashMap<String, String>(Map.of("QUOTE_EXPIRY_INTERVAL_SECONDS", "1", "OUTBOX_POLL_INTERVAL_MS", "100"));
+        env.putAll(charterEnv);
         platform = Platform.builder()
                 .service("auth-service", "/api/v1/auth", AuthService::start)
                 .service("client-service", CLIENTS, ClientService::start)
                 .service("pricing-service", PRICING, PricingService::start)
-                .service("charter-service", CHARTERS, CharterService::start, Map.of("QUOTE_EXPIRY_INTERVAL_SECONDS", "1"))
+                .service("charter-service", CHARTERS, CharterService::start, env)
                 .start();
     }
 
@@ -210,6 +218,27 @@ final class CharterPlatform implements AutoCloseable {
 
     List<Map<String, Object>> rows(String sql, Object... params) {
         return Rows.query(platform.databaseUrl(), sql, params);
+    }
+
+    /**
+     * Waits (polling, at most 20 s) until the outbox has delivered the event of {@code topic} whose
+     * payload has {@code key} = {@code value}: what a request asks for after its answer.
+     */
+    void awaitOutboxDelivered(String topic, String key, String value) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String sql = "select 1 from charter.outbox where topic = ? and payload->>'" + key + "' = ? and status = 'delivered'";
+        while (rows(sql, topic, value).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the outbox did not deliver " + topic + " for " + key + " " + value + ": "
+                        + rows("select status, attempts, last_error from charter.outbox where topic = ? and payload->>'" + key + "' = ?", topic, value));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 
     @Override

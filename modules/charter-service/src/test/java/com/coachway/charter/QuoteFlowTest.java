@@ -336,6 +336,8 @@ class QuoteFlowTest {
             cw.execute("drop trigger " + trigger + " on charter.outbox");
             cw.execute("drop function charter." + trigger + "()");
         }
+        // The use is given back through the outbox, after the failed accept has answered.
+        cw.awaitOutboxDelivered("promo.release_requested", "quote_id", quoteId);
 
         cw.getCharter(charterId).then().body("status", equalTo("quoted"));
         cw.as("sales_agent").get("/quotes/" + quoteId).then().body("status", equalTo("sent"));
@@ -344,6 +346,50 @@ class QuoteFlowTest {
 
         cw.accept(quoteId).then().statusCode(200);
         pricing.get().get("/promo-codes/" + code).then().body("uses", equalTo(1));
+    }
+
+    @Test
+    void a_give_back_delivered_after_a_retry_booked_the_quote_leaves_that_booking_its_use() {
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> pricing =
+                () -> cw.platform.api(CharterPlatform.PRICING).auth().oauth2(cw.platform.adminToken());
+        String code = "RACE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        pricing.get().contentType("application/json").body(Map.of("code", code, "discount_type", "percent", "discount_value", 5, "max_uses", 1))
+                .post("/promo-codes").then().statusCode(201);
+        String charterId = cw.createCharter(clientId, "2027-05-26");
+        String quoteId = cw.as("sales_agent").contentType("application/json").body(Map.of("promo_code", code))
+                .post("/charters/" + charterId + "/quotes").then().statusCode(201).extract().path("id");
+        cw.send(quoteId).then().statusCode(200);
+
+        // The first accept fails after pricing counted the use; its give-back is queued but held back an hour.
+        String fail = "fail_" + charterId.replace("-", "");
+        String delay = "delay_" + charterId.replace("-", "");
+        cw.execute("create function charter." + fail + "() returns trigger language plpgsql as $$ begin "
+                + "if new.payload->>'charter_id' = '" + charterId + "' then raise exception 'test: commit fails' using errcode = 'serialization_failure'; end if; "
+                + "return new; end $$");
+        cw.execute("create trigger " + fail + " before insert on charter.outbox for each row execute function charter." + fail + "()");
+        cw.execute("create function charter." + delay + "() returns trigger language plpgsql as $$ begin "
+                + "if new.topic = 'promo.release_requested' and new.payload->>'quote_id' = '" + quoteId + "' then new.next_attempt_at := now() + interval '1 hour'; end if; "
+                + "return new; end $$");
+        cw.execute("create trigger " + delay + " before insert on charter.outbox for each row execute function charter." + delay + "()");
+        try {
+            cw.accept(quoteId).then().statusCode(409);
+            cw.execute("drop trigger " + fail + " on charter.outbox");
+            // The retry books before the give-back is delivered: pricing counts one use per quote, so still one.
+            cw.accept(quoteId).then().statusCode(200).body("status", equalTo("accepted"));
+        } finally {
+            cw.execute("drop trigger if exists " + fail + " on charter.outbox");
+            cw.execute("drop trigger " + delay + " on charter.outbox");
+            cw.execute("drop function charter." + fail + "()");
+            cw.execute("drop function charter." + delay + "()");
+        }
+        pricing.get().get("/promo-codes/" + code).then().body("uses", equalTo(1));
+
+        cw.execute("update charter.outbox set next_attempt_at = now() where topic = 'promo.release_requested' and payload->>'quote_id' = ?", quoteId);
+        cw.awaitOutboxDelivered("promo.release_requested", "quote_id", quoteId);
+
+        pricing.get().get("/promo-codes/" + code).then().body("uses", equalTo(1));
+        pricing.get().get("/promo-codes/" + code + "/redemptions").then().body("total", equalTo(1)).body("items[0].reference", equalTo(quoteId));
+        cw.getCharter(charterId).then().body("status", equalTo("booked"));
     }
 
     @Test

@@ -1,6 +1,11 @@
 package com.coachway.charter.charters;
 
 import com.coachway.charter.quotes.QuoteStore;
+import com.coachway.common.auth.ClientScope;
+import com.coachway.db.charter.tables.records.CharterStatusHistoryRecord;
+import com.coachway.db.charter.tables.records.CharterStopsRecord;
+import com.coachway.db.charter.tables.records.CharterVehicleLinesRecord;
+import com.coachway.db.charter.tables.records.ChartersRecord;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.PageRequest;
@@ -8,6 +13,7 @@ import com.coachway.common.http.PageRequest.Page;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
 import org.jooq.Records;
 import org.jooq.SortField;
@@ -34,18 +40,18 @@ import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
 /**
- * The jOOQ queries for charters, their stops, vehicle lines and status history. Methods taking a
- * DSLContext run in the caller's transaction. A page of charters is three statements whatever
- * its size: the count, the rows with their stops and lines (multiset), and their current quotes.
+ * The jOOQ queries for charters, their stops, vehicle lines and status history. Every method runs
+ * on the DSLContext it is given: the pool's, or a transaction's own. Reads a portal user can make
+ * take its {@link ClientScope}, which is part of their WHERE. A page of charters is three
+ * statements whatever its size: the count, the rows with their stops and lines (multiset), and
+ * their current quotes.
  */
 public final class CharterStore {
     private static final String EXCLUSION_VIOLATION = "23P01";
 
-    private final DSLContext dsl;
     private final QuoteStore quotes;
 
-    public CharterStore(DSLContext dsl, QuoteStore quotes) {
-        this.dsl = dsl;
+    public CharterStore(QuoteStore quotes) {
         this.quotes = quotes;
     }
 
@@ -81,42 +87,42 @@ public final class CharterStore {
 
     // ---- reads ----
 
-    public Optional<Charter> find(UUID id) {
-        return find(dsl, id);
-    }
-
-    public Optional<Charter> find(DSLContext tx, UUID id) {
-        return tx.select(CHARTERS.asterisk(), STOPS, LINES).from(CHARTERS).where(CHARTERS.ID.eq(id))
+    public Optional<Charter> find(DSLContext ctx, ClientScope scope, UUID id) {
+        return ctx.select(CHARTERS.asterisk(), STOPS, LINES).from(CHARTERS)
+                .where(CHARTERS.ID.eq(id), scope.where(CHARTERS.CLIENT_ID))
                 .fetchOptional(CharterStore::toCharter)
-                .map(c -> c.withCurrentQuote(quotes.currentFor(tx, List.of(c.id())).get(c.id())));
+                .map(c -> c.withCurrentQuote(quotes.currentFor(ctx, List.of(c.id())).get(c.id())));
     }
 
-    public Optional<CharterHead> head(UUID id) {
-        return dsl.selectFrom(CHARTERS).where(CHARTERS.ID.eq(id)).fetchOptional(CharterStore::toHead);
+    public Optional<CharterHead> head(DSLContext ctx, ClientScope scope, UUID id) {
+        return ctx.selectFrom(CHARTERS).where(CHARTERS.ID.eq(id), scope.where(CHARTERS.CLIENT_ID))
+                .fetchOptional(CharterStore::toHead);
     }
 
     /** The charter's row, locked until the transaction ends: every change to a charter starts here. */
-    public Optional<CharterHead> lock(DSLContext tx, UUID id) {
-        return tx.selectFrom(CHARTERS).where(CHARTERS.ID.eq(id)).forUpdate().fetchOptional(CharterStore::toHead);
+    public Optional<CharterHead> lock(DSLContext tx, ClientScope scope, UUID id) {
+        return tx.selectFrom(CHARTERS).where(CHARTERS.ID.eq(id), scope.where(CHARTERS.CLIENT_ID)).forUpdate()
+                .fetchOptional(CharterStore::toHead);
     }
 
     public record Filter(String status, UUID clientId, OffsetDateTime from, OffsetDateTime to, String q, String sort) {
     }
 
-    public Page<Charter> list(Filter f, PageRequest page) {
+    public Page<Charter> list(DSLContext ctx, ClientScope scope, Filter f, PageRequest page) {
         var conditions = new ArrayList<Condition>();
+        conditions.add(scope.where(CHARTERS.CLIENT_ID));
         if (f.status() != null) conditions.add(CHARTERS.STATUS.eq(f.status()));
         if (f.clientId() != null) conditions.add(CHARTERS.CLIENT_ID.eq(f.clientId()));
         if (f.from() != null) conditions.add(CHARTERS.PICKUP_AT.ge(f.from()));
         if (f.to() != null) conditions.add(CHARTERS.PICKUP_AT.le(f.to()));
         if (f.q() != null) conditions.add(search(f.q()));
         Condition where = DSL.and(conditions);
-        int total = dsl.fetchCount(CHARTERS, where);
-        List<Charter> items = dsl.select(CHARTERS.asterisk(), STOPS, LINES).from(CHARTERS).where(where)
+        int total = ctx.fetchCount(CHARTERS, where);
+        List<Charter> items = ctx.select(CHARTERS.asterisk(), STOPS, LINES).from(CHARTERS).where(where)
                 .orderBy(order(f.sort()))
                 .limit(page.limit()).offset(page.offset())
                 .fetch(CharterStore::toCharter);
-        var current = quotes.currentFor(dsl, items.stream().map(Charter::id).toList());
+        var current = quotes.currentFor(ctx, items.stream().map(Charter::id).toList());
         return page.of(items.stream().map(c -> c.withCurrentQuote(current.get(c.id()))).toList(), total);
     }
 
@@ -146,10 +152,10 @@ public final class CharterStore {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    public Page<HistoryEntry> history(UUID charterId, PageRequest page) {
+    public Page<HistoryEntry> history(DSLContext ctx, UUID charterId, PageRequest page) {
         var where = CHARTER_STATUS_HISTORY.CHARTER_ID.eq(charterId);
-        int total = dsl.fetchCount(CHARTER_STATUS_HISTORY, where);
-        var items = dsl.select(CHARTER_STATUS_HISTORY.ID, CHARTER_STATUS_HISTORY.FROM_STATUS, CHARTER_STATUS_HISTORY.TO_STATUS,
+        int total = ctx.fetchCount(CHARTER_STATUS_HISTORY, where);
+        var items = ctx.select(CHARTER_STATUS_HISTORY.ID, CHARTER_STATUS_HISTORY.FROM_STATUS, CHARTER_STATUS_HISTORY.TO_STATUS,
                         CHARTER_STATUS_HISTORY.REASON, CHARTER_STATUS_HISTORY.ACTOR, CHARTER_STATUS_HISTORY.ACTOR_EMAIL,
                         CHARTER_STATUS_HISTORY.AT)
                 .from(CHARTER_STATUS_HISTORY).where(where)
@@ -179,10 +185,6 @@ public final class CharterStore {
                 .fetch(Records.mapping(LineRow::new));
     }
 
-    public List<LineRow> lines(UUID charterId) {
-        return lines(dsl, charterId);
-    }
-
     // ---- writes ----
 
     /** A validated new charter; lines are one per vehicle. */
@@ -195,39 +197,62 @@ public final class CharterStore {
     public void insert(DSLContext tx, NewCharter n, OffsetDateTime now, String actor, String actorEmail) {
         long number = tx.nextval(CHARTER_REFERENCE_SEQ);
         String reference = Reference.format(now.withOffsetSameInstant(ZoneOffset.UTC).getYear(), number);
-        tx.insertInto(CHARTERS)
-                .set(CHARTERS.ID, n.id()).set(CHARTERS.REFERENCE, reference)
-                .set(CHARTERS.CLIENT_ID, n.clientId()).set(CHARTERS.CONTACT_ID, n.contactId())
-                .set(CHARTERS.TRIP_TYPE, n.tripType()).set(CHARTERS.STATUS, CharterStatus.INQUIRY.code())
-                .set(CHARTERS.PASSENGER_COUNT, n.passengerCount())
-                .set(CHARTERS.PICKUP_AT, n.pickupAt()).set(CHARTERS.RETURN_AT, n.returnAt()).set(CHARTERS.ENDS_AT, n.endsAt())
-                .set(CHARTERS.AMENITIES, n.amenities().toArray(String[]::new))
-                .set(CHARTERS.MILES, n.miles()).set(CHARTERS.NOTES, n.notes())
-                .set(CHARTERS.SEARCH_TEXT, searchText(reference, n.notes(), n.stops().stream().map(StopInput::address).toList()))
-                .set(CHARTERS.CREATED_BY, actor)
-                .set(CHARTERS.CREATED_AT, now).set(CHARTERS.UPDATED_AT, now)
-                .execute();
+        var row = new ChartersRecord();
+        row.setId(n.id());
+        row.setReference(reference);
+        row.setClientId(n.clientId());
+        row.setContactId(n.contactId());
+        row.setTripType(n.tripType());
+        row.setStatus(CharterStatus.INQUIRY.code());
+        row.setPassengerCount(n.passengerCount());
+        row.setPickupAt(n.pickupAt());
+        row.setReturnAt(n.returnAt());
+        row.setEndsAt(n.endsAt());
+        row.setAmenities(n.amenities().toArray(String[]::new));
+        row.setMiles(n.miles());
+        row.setNotes(n.notes());
+        row.setSearchText(searchText(reference, n.notes(), n.stops().stream().map(StopInput::address).toList()));
+        row.setCreatedBy(actor);
+        row.setCreatedAt(now);
+        row.setUpdatedAt(now);
+        tx.insertInto(CHARTERS).set(row).execute();
         insertStops(tx, n.id(), n.stops());
         insertLines(tx, n.id(), n.lines());
         recordTransition(tx, n.id(), null, CharterStatus.INQUIRY, "created", actor, actorEmail);
     }
 
     private static void insertStops(DSLContext tx, UUID charterId, List<StopInput> stops) {
-        var insert = tx.insertInto(CHARTER_STOPS, CHARTER_STOPS.ID, CHARTER_STOPS.CHARTER_ID, CHARTER_STOPS.SEQUENCE,
-                CHARTER_STOPS.ADDRESS, CHARTER_STOPS.LAT, CHARTER_STOPS.LON, CHARTER_STOPS.ARRIVE_AT,
-                CHARTER_STOPS.DEPART_AT, CHARTER_STOPS.NOTES);
+        if (stops.isEmpty()) return;
+        InsertSetMoreStep<CharterStopsRecord> insert = null;
         for (StopInput s : stops) {
-            insert = insert.values(Ids.newId(), charterId, s.sequence(), s.address(), s.lat(), s.lon(), s.arriveAt(),
-                    s.departAt(), s.notes());
+            var row = new CharterStopsRecord();
+            row.setId(Ids.newId());
+            row.setCharterId(charterId);
+            row.setSequence(s.sequence());
+            row.setAddress(s.address());
+            row.setLat(s.lat());
+            row.setLon(s.lon());
+            row.setArriveAt(s.arriveAt());
+            row.setDepartAt(s.departAt());
+            row.setNotes(s.notes());
+            insert = insert == null ? tx.insertInto(CHARTER_STOPS).set(row) : insert.newRecord().set(row);
         }
         insert.execute();
     }
 
     private static void insertLines(DSLContext tx, UUID charterId, List<CapacityRule.Line> lines) {
-        var insert = tx.insertInto(CHARTER_VEHICLE_LINES, CHARTER_VEHICLE_LINES.ID, CHARTER_VEHICLE_LINES.CHARTER_ID,
-                CHARTER_VEHICLE_LINES.POSITION, CHARTER_VEHICLE_LINES.VEHICLE_TYPE, CHARTER_VEHICLE_LINES.CAPACITY);
+        if (lines.isEmpty()) return;
+        InsertSetMoreStep<CharterVehicleLinesRecord> insert = null;
         int position = 1;
-        for (CapacityRule.Line l : lines) insert = insert.values(Ids.newId(), charterId, position++, l.vehicleType(), l.capacity());
+        for (CapacityRule.Line l : lines) {
+            var row = new CharterVehicleLinesRecord();
+            row.setId(Ids.newId());
+            row.setCharterId(charterId);
+            row.setPosition(position++);
+            row.setVehicleType(l.vehicleType());
+            row.setCapacity(l.capacity());
+            insert = insert == null ? tx.insertInto(CHARTER_VEHICLE_LINES).set(row) : insert.newRecord().set(row);
+        }
         insert.execute();
     }
 
@@ -253,14 +278,19 @@ public final class CharterStore {
         }
         List<String> addresses = tx.select(CHARTER_STOPS.ADDRESS).from(CHARTER_STOPS)
                 .where(CHARTER_STOPS.CHARTER_ID.eq(before.id())).orderBy(CHARTER_STOPS.SEQUENCE).fetch(CHARTER_STOPS.ADDRESS);
-        tx.update(CHARTERS)
-                .set(CHARTERS.CONTACT_ID, c.contactId()).set(CHARTERS.TRIP_TYPE, c.tripType())
-                .set(CHARTERS.PASSENGER_COUNT, c.passengerCount())
-                .set(CHARTERS.PICKUP_AT, c.pickupAt()).set(CHARTERS.RETURN_AT, c.returnAt()).set(CHARTERS.ENDS_AT, c.endsAt())
-                .set(CHARTERS.AMENITIES, c.amenities().toArray(String[]::new))
-                .set(CHARTERS.MILES, c.miles()).set(CHARTERS.NOTES, c.notes())
-                .set(CHARTERS.SEARCH_TEXT, searchText(before.reference(), c.notes(), addresses))
-                .set(CHARTERS.VERSION, CHARTERS.VERSION.plus(1)).set(CHARTERS.UPDATED_AT, now)
+        var row = new ChartersRecord();
+        row.setContactId(c.contactId());
+        row.setTripType(c.tripType());
+        row.setPassengerCount(c.passengerCount());
+        row.setPickupAt(c.pickupAt());
+        row.setReturnAt(c.returnAt());
+        row.setEndsAt(c.endsAt());
+        row.setAmenities(c.amenities().toArray(String[]::new));
+        row.setMiles(c.miles());
+        row.setNotes(c.notes());
+        row.setSearchText(searchText(before.reference(), c.notes(), addresses));
+        row.setUpdatedAt(now);
+        tx.update(CHARTERS).set(row).set(CHARTERS.VERSION, CHARTERS.VERSION.plus(1))
                 .where(CHARTERS.ID.eq(before.id()))
                 .execute();
         if (!c.pickupAt().isEqual(before.pickupAt()) || !c.endsAt().isEqual(before.endsAt())) {
@@ -274,9 +304,10 @@ public final class CharterStore {
     /** Moves the charter to {@code to} (the caller checked the lifecycle), bumps the version, records the transition. */
     public void setStatus(DSLContext tx, CharterHead before, CharterStatus to, String reason, String actor,
                           String actorEmail, OffsetDateTime now) {
-        tx.update(CHARTERS)
-                .set(CHARTERS.STATUS, to.code())
-                .set(CHARTERS.VERSION, CHARTERS.VERSION.plus(1)).set(CHARTERS.UPDATED_AT, now)
+        var row = new ChartersRecord();
+        row.setStatus(to.code());
+        row.setUpdatedAt(now);
+        tx.update(CHARTERS).set(row).set(CHARTERS.VERSION, CHARTERS.VERSION.plus(1))
                 .where(CHARTERS.ID.eq(before.id()))
                 .execute();
         recordTransition(tx, before.id(), before.status(), to, reason, actor, actorEmail);
@@ -284,13 +315,15 @@ public final class CharterStore {
 
     private static void recordTransition(DSLContext tx, UUID charterId, CharterStatus from, CharterStatus to,
                                          String reason, String actor, String actorEmail) {
-        tx.insertInto(CHARTER_STATUS_HISTORY)
-                .set(CHARTER_STATUS_HISTORY.ID, Ids.newId()).set(CHARTER_STATUS_HISTORY.CHARTER_ID, charterId)
-                .set(CHARTER_STATUS_HISTORY.FROM_STATUS, from == null ? null : from.code())
-                .set(CHARTER_STATUS_HISTORY.TO_STATUS, to.code())
-                .set(CHARTER_STATUS_HISTORY.REASON, reason)
-                .set(CHARTER_STATUS_HISTORY.ACTOR, actor).set(CHARTER_STATUS_HISTORY.ACTOR_EMAIL, actorEmail)
-                .execute();
+        var row = new CharterStatusHistoryRecord();
+        row.setId(Ids.newId());
+        row.setCharterId(charterId);
+        row.setFromStatus(from == null ? null : from.code());
+        row.setToStatus(to.code());
+        row.setReason(reason);
+        row.setActor(actor);
+        row.setActorEmail(actorEmail);
+        tx.insertInto(CHARTER_STATUS_HISTORY).set(row).execute();
     }
 
     /** A change to the charter that is not a field of its own (a vehicle assigned): its version moves on. */
@@ -301,9 +334,11 @@ public final class CharterStore {
 
     /** Holds {@code vehicleId} for the window on this line; 409 when it overlaps another hold of the vehicle. */
     public void assign(DSLContext tx, UUID lineId, UUID vehicleId, OffsetDateTime from, OffsetDateTime to) {
-        guardDoubleBooking(() -> tx.update(CHARTER_VEHICLE_LINES)
-                .set(CHARTER_VEHICLE_LINES.VEHICLE_ID, vehicleId)
-                .set(CHARTER_VEHICLE_LINES.HELD_FROM, from).set(CHARTER_VEHICLE_LINES.HELD_TO, to)
+        var row = new CharterVehicleLinesRecord();
+        row.setVehicleId(vehicleId);
+        row.setHeldFrom(from);
+        row.setHeldTo(to);
+        guardDoubleBooking(() -> tx.update(CHARTER_VEHICLE_LINES).set(row)
                 .where(CHARTER_VEHICLE_LINES.ID.eq(lineId))
                 .execute(), "The vehicle is already on a charter whose window overlaps this one");
     }

@@ -1,6 +1,7 @@
 package com.coachway.charter.quotes;
 
 import com.coachway.common.schedule.Scheduler;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +19,13 @@ import java.time.OffsetDateTime;
 public final class QuoteExpiryJob {
     private static final Logger log = LoggerFactory.getLogger(QuoteExpiryJob.class);
 
+    private final DSLContext dsl;
     private final QuoteStore quotes;
     private final Clock clock;
     private final Duration interval;
 
-    public QuoteExpiryJob(QuoteStore quotes, Clock clock, Duration interval) {
+    public QuoteExpiryJob(DSLContext dsl, QuoteStore quotes, Clock clock, Duration interval) {
+        this.dsl = dsl;
         this.quotes = quotes;
         this.clock = clock;
         this.interval = interval;
@@ -36,7 +39,7 @@ public final class QuoteExpiryJob {
 
     /** One pass now; returns how many quotes it expired. */
     public int runOnce() {
-        int expired = quotes.expireDue(OffsetDateTime.now(clock));
+        int expired = quotes.expireDue(dsl, OffsetDateTime.now(clock));
         if (expired > 0) log.info("{} quote(s) expired", expired);
         return expired;
     }

@@ -1,6 +1,8 @@
 package com.coachway.charter.quotes;
 
+import com.coachway.common.auth.ClientScope;
 import com.coachway.common.http.Json;
+import com.coachway.db.charter.tables.records.CharterQuotesRecord;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,21 +29,31 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static com.coachway.db.charter.Tables.CHARTERS;
 import static com.coachway.db.charter.Tables.CHARTER_QUOTES;
 
-/** The jOOQ queries for quotes. Methods taking a DSLContext run in the caller's transaction. */
+/**
+ * The jOOQ queries for quotes. Every method runs on the DSLContext it is given: the pool's, or a
+ * transaction's own. A quote's client is its charter's: reads a portal user can make take its
+ * {@link ClientScope}, which is part of their WHERE.
+ */
 public final class QuoteStore {
     private static final TypeReference<List<Quote.Line>> LINES = new TypeReference<>() {
     };
     /** Keeps 12.50 as 12.50 when reading stored JSON: money keeps its cents. */
     private static final ObjectReader TREE = Json.MAPPER.reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
-    private final DSLContext dsl;
     private final Clock clock;
 
-    public QuoteStore(DSLContext dsl, Clock clock) {
-        this.dsl = dsl;
+    public QuoteStore(Clock clock) {
         this.clock = clock;
+    }
+
+    /** The quote's charter belongs to a client in the scope. */
+    private static Condition inScope(ClientScope scope) {
+        if (scope.client().isEmpty()) return DSL.noCondition();
+        return DSL.exists(DSL.selectOne().from(CHARTERS)
+                .where(CHARTERS.ID.eq(CHARTER_QUOTES.CHARTER_ID), scope.where(CHARTERS.CLIENT_ID)));
     }
 
     private Quote toQuote(Record r) {
@@ -61,18 +73,14 @@ public final class QuoteStore {
         return d == null ? null : d.setScale(2, RoundingMode.HALF_UP);
     }
 
-    public Optional<Quote> find(UUID id) {
-        return find(dsl, id);
+    public Optional<Quote> find(DSLContext ctx, ClientScope scope, UUID id) {
+        return ctx.selectFrom(CHARTER_QUOTES).where(CHARTER_QUOTES.ID.eq(id), inScope(scope)).fetchOptional(this::toQuote);
     }
 
-    public Optional<Quote> find(DSLContext tx, UUID id) {
-        return tx.selectFrom(CHARTER_QUOTES).where(CHARTER_QUOTES.ID.eq(id)).fetchOptional(this::toQuote);
-    }
-
-    public Page<Quote> list(UUID charterId, PageRequest page) {
+    public Page<Quote> list(DSLContext ctx, UUID charterId, PageRequest page) {
         var where = CHARTER_QUOTES.CHARTER_ID.eq(charterId);
-        int total = dsl.fetchCount(CHARTER_QUOTES, where);
-        var items = dsl.selectFrom(CHARTER_QUOTES).where(where).orderBy(CHARTER_QUOTES.VERSION.desc())
+        int total = ctx.fetchCount(CHARTER_QUOTES, where);
+        var items = ctx.selectFrom(CHARTER_QUOTES).where(where).orderBy(CHARTER_QUOTES.VERSION.desc())
                 .limit(page.limit()).offset(page.offset()).fetch(this::toQuote);
         return page.of(items, total);
     }
@@ -94,19 +102,47 @@ public final class QuoteStore {
 
     /** What the send/accept/reject decisions need, from a row locked in this transaction. */
     public record QuoteRow(UUID id, UUID charterId, int version, QuoteStatus stored, OffsetDateTime validUntil,
-                           String promoCode, BigDecimal total, String currency, String sendKey, String acceptKey) {
+                           String promoCode, BigDecimal total, String currency, String sendKey, String acceptKey,
+                           UUID promoReleaseEvent) {
+        /** A give-back of this quote's promo use to pricing-service is under way. */
+        public boolean promoReleaseUnderWay() {
+            return promoReleaseEvent != null;
+        }
     }
 
     /** The quote's charter, without a lock: where every change to a quote starts (the charter is locked first). */
-    public Optional<UUID> charterOf(UUID quoteId) {
-        return dsl.select(CHARTER_QUOTES.CHARTER_ID).from(CHARTER_QUOTES).where(CHARTER_QUOTES.ID.eq(quoteId))
+    public Optional<UUID> charterOf(DSLContext ctx, ClientScope scope, UUID quoteId) {
+        return ctx.select(CHARTER_QUOTES.CHARTER_ID).from(CHARTER_QUOTES).where(CHARTER_QUOTES.ID.eq(quoteId), inScope(scope))
                 .fetchOptional(CHARTER_QUOTES.CHARTER_ID);
     }
 
+    /** The row as decisions read it; without a lock on the pool's context, with one ({@link #lock}) in a transaction. */
+    public Optional<QuoteRow> row(DSLContext ctx, UUID id) {
+        return ctx.selectFrom(CHARTER_QUOTES).where(CHARTER_QUOTES.ID.eq(id)).fetchOptional(QuoteStore::toRow);
+    }
+
     public Optional<QuoteRow> lock(DSLContext tx, UUID id) {
-        return tx.selectFrom(CHARTER_QUOTES).where(CHARTER_QUOTES.ID.eq(id)).forUpdate()
-                .fetchOptional(r -> new QuoteRow(r.getId(), r.getCharterId(), r.getVersion(), QuoteStatus.of(r.getStatus()),
-                        r.getValidUntil(), r.getPromoCode(), r.getTotal(), r.getCurrency(), r.getSendKey(), r.getAcceptKey()));
+        return tx.selectFrom(CHARTER_QUOTES).where(CHARTER_QUOTES.ID.eq(id)).forUpdate().fetchOptional(QuoteStore::toRow);
+    }
+
+    private static QuoteRow toRow(CharterQuotesRecord r) {
+        return new QuoteRow(r.getId(), r.getCharterId(), r.getVersion(), QuoteStatus.of(r.getStatus()), r.getValidUntil(),
+                r.getPromoCode(), r.getTotal(), r.getCurrency(), r.getSendKey(), r.getAcceptKey(),
+                r.getPromoReleaseEvent());
+    }
+
+    /** Marks the give-back of the quote's promo use by outbox event {@code eventId} as under way (the caller locked the quote). */
+    public void startPromoRelease(DSLContext tx, UUID id, UUID eventId) {
+        var row = new CharterQuotesRecord();
+        row.setPromoReleaseEvent(eventId);
+        tx.update(CHARTER_QUOTES).set(row).where(CHARTER_QUOTES.ID.eq(id)).execute();
+    }
+
+    /** Clears the mark, if it is still this event's. */
+    public void endPromoRelease(DSLContext ctx, UUID id, UUID eventId) {
+        ctx.update(CHARTER_QUOTES).setNull(CHARTER_QUOTES.PROMO_RELEASE_EVENT)
+                .where(CHARTER_QUOTES.ID.eq(id), CHARTER_QUOTES.PROMO_RELEASE_EVENT.eq(eventId))
+                .execute();
     }
 
     public int latestVersion(DSLContext tx, UUID charterId) {
@@ -122,20 +158,27 @@ public final class QuoteStore {
     }
 
     public void insert(DSLContext tx, NewQuote q) {
-        tx.insertInto(CHARTER_QUOTES)
-                .set(CHARTER_QUOTES.ID, q.id()).set(CHARTER_QUOTES.CHARTER_ID, q.charterId())
-                .set(CHARTER_QUOTES.VERSION, q.version()).set(CHARTER_QUOTES.STATUS, QuoteStatus.DRAFT.code())
-                .set(CHARTER_QUOTES.LINES, JSONB.jsonb(write(q.lines())))
-                .set(CHARTER_QUOTES.SUBTOTAL, q.subtotal()).set(CHARTER_QUOTES.DISCOUNT, q.discount())
-                .set(CHARTER_QUOTES.FUEL_SURCHARGE, q.fuelSurcharge()).set(CHARTER_QUOTES.TAX, q.tax())
-                .set(CHARTER_QUOTES.TOTAL, q.total()).set(CHARTER_QUOTES.CURRENCY, q.currency())
-                .set(CHARTER_QUOTES.PROMO_CODE, q.promoCode())
-                .set(CHARTER_QUOTES.BILLABLE_HOURS, q.billableHours()).set(CHARTER_QUOTES.DAYS, q.days())
-                .set(CHARTER_QUOTES.DOT, q.dot() == null || q.dot().isNull() ? null : JSONB.jsonb(write(q.dot())))
-                .set(CHARTER_QUOTES.CHARTER_VERSION, q.charterVersion())
-                .set(CHARTER_QUOTES.VALID_UNTIL, q.validUntil())
-                .set(CHARTER_QUOTES.CREATED_BY, q.createdBy()).set(CHARTER_QUOTES.CREATED_AT, q.createdAt())
-                .execute();
+        var row = new CharterQuotesRecord();
+        row.setId(q.id());
+        row.setCharterId(q.charterId());
+        row.setVersion(q.version());
+        row.setStatus(QuoteStatus.DRAFT.code());
+        row.setLines(JSONB.jsonb(write(q.lines())));
+        row.setSubtotal(q.subtotal());
+        row.setDiscount(q.discount());
+        row.setFuelSurcharge(q.fuelSurcharge());
+        row.setTax(q.tax());
+        row.setTotal(q.total());
+        row.setCurrency(q.currency());
+        row.setPromoCode(q.promoCode());
+        row.setBillableHours(q.billableHours());
+        row.setDays(q.days());
+        row.setDot(q.dot() == null || q.dot().isNull() ? null : JSONB.jsonb(write(q.dot())));
+        row.setCharterVersion(q.charterVersion());
+        row.setValidUntil(q.validUntil());
+        row.setCreatedBy(q.createdBy());
+        row.setCreatedAt(q.createdAt());
+        tx.insertInto(CHARTER_QUOTES).set(row).execute();
     }
 
     /** Every other open (draft or sent) quote of the charter becomes superseded. */
@@ -155,27 +198,34 @@ public final class QuoteStore {
     }
 
     public void markSent(DSLContext tx, UUID id, OffsetDateTime at, String to, String idempotencyKey) {
-        tx.update(CHARTER_QUOTES).set(CHARTER_QUOTES.STATUS, QuoteStatus.SENT.code())
-                .set(CHARTER_QUOTES.SENT_AT, at).set(CHARTER_QUOTES.SENT_TO, to).set(CHARTER_QUOTES.SEND_KEY, idempotencyKey)
-                .where(CHARTER_QUOTES.ID.eq(id)).execute();
+        var row = new CharterQuotesRecord();
+        row.setStatus(QuoteStatus.SENT.code());
+        row.setSentAt(at);
+        row.setSentTo(to);
+        row.setSendKey(idempotencyKey);
+        tx.update(CHARTER_QUOTES).set(row).where(CHARTER_QUOTES.ID.eq(id)).execute();
     }
 
     public void markAccepted(DSLContext tx, UUID id, OffsetDateTime at, String idempotencyKey) {
-        tx.update(CHARTER_QUOTES).set(CHARTER_QUOTES.STATUS, QuoteStatus.ACCEPTED.code())
-                .set(CHARTER_QUOTES.ACCEPTED_AT, at).set(CHARTER_QUOTES.ACCEPT_KEY, idempotencyKey)
-                .where(CHARTER_QUOTES.ID.eq(id)).execute();
+        var row = new CharterQuotesRecord();
+        row.setStatus(QuoteStatus.ACCEPTED.code());
+        row.setAcceptedAt(at);
+        row.setAcceptKey(idempotencyKey);
+        tx.update(CHARTER_QUOTES).set(row).where(CHARTER_QUOTES.ID.eq(id)).execute();
     }
 
     public void markRejected(DSLContext tx, UUID id, OffsetDateTime at, String reason) {
-        tx.update(CHARTER_QUOTES).set(CHARTER_QUOTES.STATUS, QuoteStatus.REJECTED.code())
-                .set(CHARTER_QUOTES.REJECTED_AT, at).set(CHARTER_QUOTES.REJECT_REASON, reason)
-                .where(CHARTER_QUOTES.ID.eq(id)).execute();
+        var row = new CharterQuotesRecord();
+        row.setStatus(QuoteStatus.REJECTED.code());
+        row.setRejectedAt(at);
+        row.setRejectReason(reason);
+        tx.update(CHARTER_QUOTES).set(row).where(CHARTER_QUOTES.ID.eq(id)).execute();
     }
 
     /** The expiry job's one statement: open quotes past valid_until become expired. Row locks make it safe on every replica. */
-    public int expireDue(OffsetDateTime now) {
+    public int expireDue(DSLContext ctx, OffsetDateTime now) {
         // Inlined, so the partial index on open quotes matches whatever plan the statement gets.
-        return dsl.update(CHARTER_QUOTES).set(CHARTER_QUOTES.STATUS, QuoteStatus.EXPIRED.code())
+        return ctx.update(CHARTER_QUOTES).set(CHARTER_QUOTES.STATUS, QuoteStatus.EXPIRED.code())
                 .where(CHARTER_QUOTES.STATUS.in(DSL.inline(QuoteStatus.DRAFT.code()), DSL.inline(QuoteStatus.SENT.code())),
                         CHARTER_QUOTES.VALID_UNTIL.le(now))
                 .execute();

@@ -4,8 +4,6 @@ import com.coachway.common.client.ServiceCallException;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.http.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,7 +19,6 @@ import java.util.function.Supplier;
  * a trip, and counting a promo code's redemption when a quote using it is accepted.
  */
 public final class Pricing {
-    private static final Logger log = LoggerFactory.getLogger(Pricing.class);
     private final ServiceClient pricing;
 
     public Pricing(ServiceClient pricing) {
@@ -86,15 +83,16 @@ public final class Pricing {
     }
 
     /**
-     * Gives back a use counted by {@link #redeem} for a booking that then did not happen. Best
-     * effort: the caller is already failing, so a failure here is logged for someone to fix by hand
-     * rather than hiding the original error.
+     * Gives back a use counted by {@link #redeem} for a booking that then did not happen.
+     * Idempotent: giving back a use that is not counted (or of a code that is gone) changes
+     * nothing. Throws when pricing-service cannot do it now, so the outbox tries again.
      */
     public void release(String code, UUID quoteId) {
         try {
             pricing.delete("/promo-codes/" + ServiceClient.encode(code) + "/redemptions/" + ServiceClient.encode(quoteId.toString()));
-        } catch (RuntimeException e) {
-            log.warn("promo code {} keeps a use counted for quote {}, whose acceptance failed: {}", code, quoteId, e.toString());
+        } catch (ServiceCallException e) {
+            if (e.isNotFound()) return;
+            throw e;
         }
     }
 

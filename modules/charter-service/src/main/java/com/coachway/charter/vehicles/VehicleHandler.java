@@ -1,7 +1,6 @@
 package com.coachway.charter.vehicles;
 
 import com.coachway.charter.charters.CharterInput;
-import com.coachway.charter.remote.Pricing;
 import com.coachway.common.auth.Caller;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.FieldError;
@@ -10,9 +9,6 @@ import com.coachway.common.http.JsonInput;
 import com.coachway.common.http.Query;
 import com.coachway.common.http.ServiceApp;
 import io.javalin.http.Context;
-import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -23,23 +19,18 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The fleet's and vendors' vehicles. */
+/** The fleet's and vendors' vehicles over HTTP: read the request, call one {@link VehicleActions} use case, write the answer. */
 public final class VehicleHandler {
-    private static final Logger log = LoggerFactory.getLogger(VehicleHandler.class);
     static final List<String> STATUSES = List.of("active", "maintenance", "retired");
     private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9_]{0,49}$");
     private static final String[] FIELDS = {"vendor_id", "vehicle_type", "capacity", "make", "model", "year", "plate",
             "vin", "amenities", "status"};
 
-    private final DSLContext dsl;
-    private final VehicleStore vehicles;
-    private final Pricing pricing;
+    private final VehicleActions actions;
     private final Clock clock;
 
-    public VehicleHandler(DSLContext dsl, VehicleStore vehicles, Pricing pricing, Clock clock) {
-        this.dsl = dsl;
-        this.vehicles = vehicles;
-        this.pricing = pricing;
+    public VehicleHandler(VehicleActions actions, Clock clock) {
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -60,7 +51,7 @@ public final class VehicleHandler {
         if (from != null && !to.isAfter(from)) {
             throw ApiException.validation(List.of(new FieldError("available_to", "must be after available_from")));
         }
-        ctx.json(vehicles.list(new VehicleStore.Filter(status, type, vendorId, text, from, to), page));
+        ctx.json(actions.list(new VehicleStore.Filter(status, type, vendorId, text, from, to), page));
     }
 
     private static OffsetDateTime time(Context ctx, String name) {
@@ -74,7 +65,7 @@ public final class VehicleHandler {
     }
 
     public void get(Context ctx) {
-        ctx.json(vehicles.find(Ids.pathId(ctx, "id", "Vehicle")).orElseThrow(() -> ApiException.notFound("Vehicle")));
+        ctx.json(actions.get(Ids.pathId(ctx, "id", "Vehicle")));
     }
 
     public void create(Context ctx) {
@@ -91,19 +82,9 @@ public final class VehicleHandler {
         List<String> amenities = in.has("amenities") ? CharterInput.codes(in, "amenities") : List.of();
         String status = in.optionalEnum("status", STATUSES);
         in.validate();
-        requireType(type);
-
-        UUID id = Ids.newId();
-        var values = new VehicleStore.Values(vendorId, type, capacity, make, model, year, plate, vin, amenities,
-                status == null ? "active" : status);
-        Vehicle created = dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            requireUnique(tx, plate, vin, null);
-            vehicles.insert(tx, id, values, OffsetDateTime.now(clock));
-            return vehicles.find(tx, id).orElseThrow();
-        });
-        log.info("vehicle {} ({}) added by {}", id, plate, caller.subject());
-        ctx.status(201).header("Location", "/vehicles/" + id).json(created);
+        Vehicle created = actions.create(caller, new VehicleStore.Values(vendorId, type, capacity, make, model, year,
+                plate, vin, amenities, status == null ? "active" : status));
+        ctx.status(201).header("Location", "/vehicles/" + created.id()).json(created);
     }
 
     public void update(Context ctx) {
@@ -122,63 +103,14 @@ public final class VehicleHandler {
         List<String> amenities = in.has("amenities") ? CharterInput.codes(in, "amenities") : null;
         String status = in.has("status") ? in.requiredEnum("status", STATUSES) : null;
         in.validate();
-        if (vehicles.find(id).isEmpty()) throw ApiException.notFound("Vehicle");
-        if (type != null) requireType(type);
-
-        Vehicle updated = dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            Vehicle before = vehicles.lock(tx, id).orElseThrow(() -> ApiException.notFound("Vehicle"));
-            if (before.version() != version) throw ApiException.versionConflict(before.version());
-            var after = new VehicleStore.Values(in.has("vendor_id") ? vendorId : before.vendorId(),
-                    type != null ? type : before.vehicleType(), capacity != null ? capacity : before.capacity(),
-                    make != null ? make : before.make(), model != null ? model : before.model(),
-                    year != null ? year : before.year(), plate != null ? plate : before.plate(),
-                    vin != null ? vin : before.vin(), amenities != null ? amenities : before.amenities(),
-                    status != null ? status : before.status());
-            for (var held : vehicles.heldBy(tx, id)) {
-                if (!held.vehicleType().equals(after.vehicleType()) || after.capacity() < held.capacity()) {
-                    throw ApiException.conflict("The vehicle is assigned to a charter line needing a " + held.vehicleType()
-                            + " with " + held.capacity() + " seats; unassign it before changing its type or capacity");
-                }
-            }
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            if (!after.status().equals(before.status())) {
-                VehicleRules.refusalToStandDown(after.status(), vehicles.upcomingCharters(tx, id, now)).ifPresent(why -> {
-                    throw ApiException.conflict(why);
-                });
-            }
-            requireUnique(tx, plate, vin, id);
-            vehicles.update(tx, id, after, now);
-            return vehicles.find(tx, id).orElseThrow();
-        });
-        log.info("vehicle {} changed by {}", id, caller.subject());
-        ctx.json(updated);
+        ctx.json(actions.update(caller, id, version, new VehiclePatch(in.has("vendor_id"), vendorId, type, capacity,
+                make, model, year, plate, vin, amenities, status)));
     }
 
     public void delete(Context ctx) {
         Caller caller = ServiceApp.caller(ctx);
-        UUID id = Ids.pathId(ctx, "id", "Vehicle");
-        dsl.transaction(c -> {
-            DSLContext tx = c.dsl();
-            vehicles.lock(tx, id).orElseThrow(() -> ApiException.notFound("Vehicle"));
-            if (!vehicles.heldBy(tx, id).isEmpty()) {
-                throw ApiException.conflict("The vehicle is on charter records; set its status to retired instead (once no upcoming charter needs it)");
-            }
-            vehicles.delete(tx, id);
-        });
-        log.info("vehicle {} deleted by {}", id, caller.subject());
+        actions.delete(caller, Ids.pathId(ctx, "id", "Vehicle"));
         ctx.status(204);
-    }
-
-    private void requireType(String type) {
-        if (!pricing.vehicleTypes().containsKey(type)) {
-            throw ApiException.validation(List.of(new FieldError("vehicle_type", "is not a vehicle type of pricing-service")));
-        }
-    }
-
-    private void requireUnique(DSLContext tx, String plate, String vin, UUID exceptId) {
-        if (plate != null && vehicles.plateTaken(tx, plate, exceptId)) throw ApiException.conflict("A vehicle with plate " + plate + " already exists");
-        if (vin != null && vehicles.vinTaken(tx, vin, exceptId)) throw ApiException.conflict("A vehicle with VIN " + vin + " already exists");
     }
 
     private static String code(JsonInput in, String type) {

@@ -1,9 +1,10 @@
 package com.coachway.charter.vehicles;
 
-import com.coachway.charter.charters.CharterHandler;
 import com.coachway.charter.charters.CharterStatus;
+import com.coachway.charter.charters.VehicleLookup;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.db.charter.tables.records.VehiclesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -20,13 +21,8 @@ import static com.coachway.db.charter.Tables.CHARTERS;
 import static com.coachway.db.charter.Tables.CHARTER_VEHICLE_LINES;
 import static com.coachway.db.charter.Tables.VEHICLES;
 
-/** The jOOQ queries for vehicles. Methods taking a DSLContext run in the caller's transaction. */
-public final class VehicleStore implements CharterHandler.VehicleLookup {
-    private final DSLContext dsl;
-
-    public VehicleStore(DSLContext dsl) {
-        this.dsl = dsl;
-    }
+/** The jOOQ queries for vehicles. Every method runs on the DSLContext it is given: the pool's, or a transaction's own. */
+public final class VehicleStore implements VehicleLookup {
 
     private static Vehicle toVehicle(Record r) {
         return new Vehicle(r.get(VEHICLES.ID), r.get(VEHICLES.VENDOR_ID), r.get(VEHICLES.VEHICLE_TYPE),
@@ -35,12 +31,8 @@ public final class VehicleStore implements CharterHandler.VehicleLookup {
                 r.get(VEHICLES.VERSION), r.get(VEHICLES.CREATED_AT), r.get(VEHICLES.UPDATED_AT));
     }
 
-    public Optional<Vehicle> find(UUID id) {
-        return find(dsl, id);
-    }
-
-    public Optional<Vehicle> find(DSLContext tx, UUID id) {
-        return tx.selectFrom(VEHICLES).where(VEHICLES.ID.eq(id)).fetchOptional(VehicleStore::toVehicle);
+    public Optional<Vehicle> find(DSLContext ctx, UUID id) {
+        return ctx.selectFrom(VEHICLES).where(VEHICLES.ID.eq(id)).fetchOptional(VehicleStore::toVehicle);
     }
 
     public Optional<Vehicle> lock(DSLContext tx, UUID id) {
@@ -58,7 +50,7 @@ public final class VehicleStore implements CharterHandler.VehicleLookup {
                          OffsetDateTime availableTo) {
     }
 
-    public Page<Vehicle> list(Filter f, PageRequest page) {
+    public Page<Vehicle> list(DSLContext ctx, Filter f, PageRequest page) {
         var conditions = new ArrayList<Condition>();
         if (f.status() != null) conditions.add(VEHICLES.STATUS.eq(f.status()));
         if (f.vehicleType() != null) conditions.add(VEHICLES.VEHICLE_TYPE.eq(f.vehicleType()));
@@ -76,8 +68,8 @@ public final class VehicleStore implements CharterHandler.VehicleLookup {
                             CHARTER_VEHICLE_LINES.HELD_TO.gt(f.availableFrom()))));
         }
         Condition where = DSL.and(conditions);
-        int total = dsl.fetchCount(VEHICLES, where);
-        var items = dsl.selectFrom(VEHICLES).where(where).orderBy(VEHICLES.PLATE, VEHICLES.ID)
+        int total = ctx.fetchCount(VEHICLES, where);
+        var items = ctx.selectFrom(VEHICLES).where(where).orderBy(VEHICLES.PLATE, VEHICLES.ID)
                 .limit(page.limit()).offset(page.offset()).fetch(VehicleStore::toVehicle);
         return page.of(items, total);
     }
@@ -118,24 +110,33 @@ public final class VehicleStore implements CharterHandler.VehicleLookup {
                          String plate, String vin, List<String> amenities, String status) {
     }
 
+    /** The row's columns from the values: what insert and update both write. */
+    private static VehiclesRecord record(Values v, OffsetDateTime now) {
+        var row = new VehiclesRecord();
+        row.setVendorId(v.vendorId());
+        row.setVehicleType(v.vehicleType());
+        row.setCapacity(v.capacity());
+        row.setMake(v.make());
+        row.setModel(v.model());
+        row.setYear(v.year());
+        row.setPlate(v.plate());
+        row.setVin(v.vin());
+        row.setAmenities(v.amenities().toArray(String[]::new));
+        row.setStatus(v.status());
+        row.setUpdatedAt(now);
+        return row;
+    }
+
     public void insert(DSLContext tx, UUID id, Values v, OffsetDateTime now) {
-        tx.insertInto(VEHICLES)
-                .set(VEHICLES.ID, id).set(VEHICLES.VENDOR_ID, v.vendorId()).set(VEHICLES.VEHICLE_TYPE, v.vehicleType())
-                .set(VEHICLES.CAPACITY, v.capacity()).set(VEHICLES.MAKE, v.make()).set(VEHICLES.MODEL, v.model())
-                .set(VEHICLES.YEAR, v.year()).set(VEHICLES.PLATE, v.plate()).set(VEHICLES.VIN, v.vin())
-                .set(VEHICLES.AMENITIES, v.amenities().toArray(String[]::new)).set(VEHICLES.STATUS, v.status())
-                .set(VEHICLES.CREATED_AT, now).set(VEHICLES.UPDATED_AT, now)
-                .execute();
+        var row = record(v, now);
+        row.setId(id);
+        row.setCreatedAt(now);
+        tx.insertInto(VEHICLES).set(row).execute();
     }
 
     /** Applies the values and bumps the version; the caller has locked the row and checked the version. */
     public void update(DSLContext tx, UUID id, Values v, OffsetDateTime now) {
-        tx.update(VEHICLES)
-                .set(VEHICLES.VENDOR_ID, v.vendorId()).set(VEHICLES.VEHICLE_TYPE, v.vehicleType())
-                .set(VEHICLES.CAPACITY, v.capacity()).set(VEHICLES.MAKE, v.make()).set(VEHICLES.MODEL, v.model())
-                .set(VEHICLES.YEAR, v.year()).set(VEHICLES.PLATE, v.plate()).set(VEHICLES.VIN, v.vin())
-                .set(VEHICLES.AMENITIES, v.amenities().toArray(String[]::new)).set(VEHICLES.STATUS, v.status())
-                .set(VEHICLES.VERSION, VEHICLES.VERSION.plus(1)).set(VEHICLES.UPDATED_AT, now)
+        tx.update(VEHICLES).set(record(v, now)).set(VEHICLES.VERSION, VEHICLES.VERSION.plus(1))
                 .where(VEHICLES.ID.eq(id))
                 .execute();
     }

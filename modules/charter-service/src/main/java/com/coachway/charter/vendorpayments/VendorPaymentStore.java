@@ -2,6 +2,7 @@ package com.coachway.charter.vendorpayments;
 
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.db.charter.tables.records.VendorPaymentsRecord;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -13,13 +14,8 @@ import java.util.UUID;
 
 import static com.coachway.db.charter.Tables.VENDOR_PAYMENTS;
 
-/** The jOOQ queries for vendor payments. Methods taking a DSLContext run in the caller's transaction. */
+/** The jOOQ queries for vendor payments. Every method runs on the DSLContext it is given: the pool's, or a transaction's own. */
 public final class VendorPaymentStore {
-    private final DSLContext dsl;
-
-    public VendorPaymentStore(DSLContext dsl) {
-        this.dsl = dsl;
-    }
 
     private static VendorPayment toPayment(Record r) {
         return new VendorPayment(r.get(VENDOR_PAYMENTS.ID), r.get(VENDOR_PAYMENTS.CHARTER_ID), r.get(VENDOR_PAYMENTS.VENDOR_ID),
@@ -37,10 +33,10 @@ public final class VendorPaymentStore {
         return tx.selectFrom(VENDOR_PAYMENTS).where(VENDOR_PAYMENTS.ID.eq(id)).forUpdate().fetchOptional(VendorPaymentStore::toPayment);
     }
 
-    public Page<VendorPayment> list(UUID charterId, PageRequest page) {
+    public Page<VendorPayment> list(DSLContext ctx, UUID charterId, PageRequest page) {
         var where = VENDOR_PAYMENTS.CHARTER_ID.eq(charterId);
-        int total = dsl.fetchCount(VENDOR_PAYMENTS, where);
-        var items = dsl.selectFrom(VENDOR_PAYMENTS).where(where).orderBy(VENDOR_PAYMENTS.DUE_DATE, VENDOR_PAYMENTS.ID)
+        int total = ctx.fetchCount(VENDOR_PAYMENTS, where);
+        var items = ctx.selectFrom(VENDOR_PAYMENTS).where(where).orderBy(VENDOR_PAYMENTS.DUE_DATE, VENDOR_PAYMENTS.ID)
                 .limit(page.limit()).offset(page.offset()).fetch(VendorPaymentStore::toPayment);
         return page.of(items, total);
     }
@@ -57,23 +53,36 @@ public final class VendorPaymentStore {
 
     public void insert(DSLContext tx, UUID id, UUID charterId, UUID vendorId, BigDecimal amount, LocalDate dueDate,
                        String notes, String idempotencyKey, String fingerprint, String createdBy, OffsetDateTime now) {
-        tx.insertInto(VENDOR_PAYMENTS)
-                .set(VENDOR_PAYMENTS.IDEMPOTENCY_KEY, idempotencyKey)
-                .set(VENDOR_PAYMENTS.REQUEST_FINGERPRINT, idempotencyKey == null ? null : fingerprint)
-                .set(VENDOR_PAYMENTS.ID, id).set(VENDOR_PAYMENTS.CHARTER_ID, charterId).set(VENDOR_PAYMENTS.VENDOR_ID, vendorId)
-                .set(VENDOR_PAYMENTS.AMOUNT, amount).set(VENDOR_PAYMENTS.DUE_DATE, dueDate).set(VENDOR_PAYMENTS.NOTES, notes)
-                .set(VENDOR_PAYMENTS.STATUS, VendorPaymentStatus.PENDING.code())
-                .set(VENDOR_PAYMENTS.CREATED_BY, createdBy)
-                .set(VENDOR_PAYMENTS.CREATED_AT, now).set(VENDOR_PAYMENTS.UPDATED_AT, now)
-                .execute();
+        var row = new VendorPaymentsRecord();
+        row.setId(id);
+        row.setCharterId(charterId);
+        row.setVendorId(vendorId);
+        row.setAmount(amount);
+        row.setDueDate(dueDate);
+        row.setNotes(notes);
+        row.setStatus(VendorPaymentStatus.PENDING.code());
+        row.setIdempotencyKey(idempotencyKey);
+        row.setRequestFingerprint(idempotencyKey == null ? null : fingerprint);
+        row.setCreatedBy(createdBy);
+        row.setCreatedAt(now);
+        row.setUpdatedAt(now);
+        tx.insertInto(VENDOR_PAYMENTS).set(row).execute();
     }
 
     /** Moves the payment on (the caller checked the step), recording who did it and when. */
     public void advance(DSLContext tx, UUID id, VendorPaymentStatus to, String actor, OffsetDateTime now) {
-        var update = tx.update(VENDOR_PAYMENTS).set(VENDOR_PAYMENTS.STATUS, to.code());
-        if (to == VendorPaymentStatus.APPROVED) update = update.set(VENDOR_PAYMENTS.APPROVED_AT, now).set(VENDOR_PAYMENTS.APPROVED_BY, actor);
-        if (to == VendorPaymentStatus.PAID) update = update.set(VENDOR_PAYMENTS.PAID_AT, now).set(VENDOR_PAYMENTS.PAID_BY, actor);
-        update.set(VENDOR_PAYMENTS.VERSION, VENDOR_PAYMENTS.VERSION.plus(1)).set(VENDOR_PAYMENTS.UPDATED_AT, now)
+        var row = new VendorPaymentsRecord();
+        row.setStatus(to.code());
+        if (to == VendorPaymentStatus.APPROVED) {
+            row.setApprovedAt(now);
+            row.setApprovedBy(actor);
+        }
+        if (to == VendorPaymentStatus.PAID) {
+            row.setPaidAt(now);
+            row.setPaidBy(actor);
+        }
+        row.setUpdatedAt(now);
+        tx.update(VENDOR_PAYMENTS).set(row).set(VENDOR_PAYMENTS.VERSION, VENDOR_PAYMENTS.VERSION.plus(1))
                 .where(VENDOR_PAYMENTS.ID.eq(id))
                 .execute();
     }

@@ -3,8 +3,9 @@ package com.coachway.common.outbox;
 /**
  * Delivers the events of one topic. Returning means delivered; throwing means "try again later"
  * (the message is stored in last_error, so keep secrets out of it). Delivery is at least once:
- * make the receiving side idempotent on {@link OutboxEvent#id()}. Bound the time you take (a
- * ServiceClient has timeouts): the worker holds the event's row lock while you run.
+ * make the receiving side idempotent on {@link OutboxEvent#id()}. It runs outside any
+ * transaction and holds no lock; bound the time you take (a ServiceClient has timeouts) to well
+ * under the worker's lease, or the event is delivered again while you still run.
  */
 @FunctionalInterface
 public interface OutboxHandler {

@@ -24,6 +24,7 @@ final class OutboxTable {
     static final Field<String> LAST_ERROR = DSL.field(DSL.name("last_error"), SQLDataType.CLOB);
     static final Field<OffsetDateTime> CREATED_AT = DSL.field(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
     static final Field<OffsetDateTime> DELIVERED_AT = DSL.field(DSL.name("delivered_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+    static final Field<OffsetDateTime> LEASED_UNTIL = DSL.field(DSL.name("leased_until"), SQLDataType.TIMESTAMPWITHTIMEZONE);
 
     static final String PENDING = "pending";
     static final String DELIVERED = "delivered";

@@ -5,7 +5,10 @@ import com.coachway.common.http.RequestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import org.jooq.Condition;
+import com.coachway.common.schedule.Scheduler;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -14,7 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -30,6 +36,7 @@ import static com.coachway.common.outbox.OutboxTable.DELIVERED_AT;
 import static com.coachway.common.outbox.OutboxTable.FAILED;
 import static com.coachway.common.outbox.OutboxTable.ID;
 import static com.coachway.common.outbox.OutboxTable.LAST_ERROR;
+import static com.coachway.common.outbox.OutboxTable.LEASED_UNTIL;
 import static com.coachway.common.outbox.OutboxTable.NEXT_ATTEMPT_AT;
 import static com.coachway.common.outbox.OutboxTable.PAYLOAD;
 import static com.coachway.common.outbox.OutboxTable.PENDING;
@@ -40,16 +47,21 @@ import static com.coachway.common.outbox.OutboxTable.TOPIC;
  * Delivers an {@link Outbox}'s events to the handler registered for their topic, on one virtual
  * thread that polls the table.
  *
- * <p>Each poll is one transaction that claims up to {@code batchSize} due rows with
- * {@code SELECT … FOR UPDATE SKIP LOCKED}, runs their handlers and records the outcome. Other
- * workers (threads, replicas) skip the rows this one holds, so any number can run side by side
- * and each attempt happens once. If the process dies mid-batch the transaction rolls back and
- * the rows are delivered again: delivery is at least once, so receivers dedupe on the event id.
+ * <p>Each poll leases up to {@code batchSize} due rows in one short statement
+ * ({@code UPDATE … SET leased_until = now + lease, attempts = attempts + 1 WHERE id IN (SELECT …
+ * FOR UPDATE SKIP LOCKED) RETURNING …}) that commits at once; the handlers then run outside any
+ * transaction, holding no row lock and no pooled connection, however slow the receiver is; each
+ * outcome is recorded afterwards in a statement of its own. Other workers (threads, replicas)
+ * skip leased rows, so any number can run side by side. A worker that dies mid-delivery leaves
+ * its rows leased; once the lease runs out another worker delivers them again: delivery is at
+ * least once, so receivers dedupe on the event id. The attempt counter is the lease's fence: a
+ * worker whose lease ran out (and whose rows were leased again) can no longer record anything.
  *
  * <p>A worker claims only the topics it has handlers for: an event for a receiver that does not
  * exist yet (or that only a newer replica knows, during a rollout) waits, pending, until a worker
- * that can deliver it runs. A handler that throws fails the attempt: attempts + 1, the error kept in last_error, and the next attempt
- * put off by {@link Backoff}; after {@code maxAttempts} the row is marked failed and left alone.
+ * that can deliver it runs. A handler that throws fails the attempt: the error kept in last_error,
+ * and the next attempt put off by {@link Backoff}; after {@code maxAttempts} the row is marked
+ * failed and left alone.
  */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
@@ -69,10 +81,12 @@ public final class OutboxWorker implements AutoCloseable {
     private final int batchSize;
     private final int maxAttempts;
     private final Backoff backoff;
+    private final Duration lease;
     private final Duration retainDelivered;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean closed;
     private Thread thread;
+    private int dbFailures;
     private long lastPurgeNanos = System.nanoTime();
 
     private OutboxWorker(Builder b) {
@@ -84,6 +98,7 @@ public final class OutboxWorker implements AutoCloseable {
         this.batchSize = b.batchSize;
         this.maxAttempts = b.maxAttempts;
         this.backoff = b.backoff;
+        this.lease = b.lease;
         this.retainDelivered = b.retainDelivered;
     }
 
@@ -100,32 +115,51 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /**
-     * Claims and handles one batch of due events now, on the calling thread, and returns how
+     * Leases and handles one batch of due events now, on the calling thread, and returns how
      * many it handled (delivered or failed). The poll loop calls this; so can tests and tools.
      */
     public int runOnce() {
-        if (closed) return 0;
-        return dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
-            var due = tx.select(ID, TOPIC, PAYLOAD, ATTEMPTS, CREATED_AT)
-                    .from(table)
-                    .where(STATUS.eq(PENDING))
-                    .and(TOPIC.in(handlers.keySet()))
-                    .and(NEXT_ATTEMPT_AT.le(DSL.currentOffsetDateTime()))
-                    .orderBy(NEXT_ATTEMPT_AT)
-                    .limit(batchSize)
-                    .forUpdate()
-                    .skipLocked()
-                    .fetch();
-            int handled = 0;
-            for (var row : due) {
-                // Rows left unhandled are released by the commit, still due, for the next worker.
-                if (closed) break;
-                deliver(tx, row);
-                handled++;
+        if (closed || handlers.isEmpty()) return 0;
+        List<Leased> leased = leaseDue();
+        int handled = 0;
+        for (int i = 0; i < leased.size(); i++) {
+            if (closed) {
+                // Not started: handed back at once, still due, for the next worker (no need to wait out the lease).
+                leased.subList(i, leased.size()).forEach(this::giveBack);
+                break;
             }
-            return handled;
-        });
+            deliver(leased.get(i));
+            handled++;
+        }
+        return handled;
+    }
+
+    /** A row this worker holds the lease of; {@code attempt} is also the fence of every write it makes to it. */
+    private record Leased(UUID id, String topic, JSONB payload, int attempt, OffsetDateTime createdAt,
+                          OffsetDateTime nextAttemptAt) {
+    }
+
+    /** One autocommitted statement: the rows are ours until the lease ends, and nothing stays locked. */
+    private List<Leased> leaseDue() {
+        var due = DSL.select(ID).from(table)
+                .where(STATUS.eq(PENDING))
+                .and(TOPIC.in(handlers.keySet()))
+                .and(NEXT_ATTEMPT_AT.le(DSL.currentOffsetDateTime()))
+                .and(LEASED_UNTIL.isNull().or(LEASED_UNTIL.le(DSL.currentOffsetDateTime())))
+                .orderBy(NEXT_ATTEMPT_AT)
+                .limit(batchSize)
+                .forUpdate()
+                .skipLocked();
+        return dsl.update(table)
+                .set(LEASED_UNTIL, OutboxTable.clockNowPlusMillis(lease.toMillis()))
+                .set(ATTEMPTS, ATTEMPTS.plus(1))
+                .where(ID.in(due))
+                .returning(ID, TOPIC, PAYLOAD, ATTEMPTS, CREATED_AT, NEXT_ATTEMPT_AT)
+                .fetch(r -> new Leased(r.get(ID), r.get(TOPIC), r.get(PAYLOAD), r.get(ATTEMPTS), r.get(CREATED_AT),
+                        r.get(NEXT_ATTEMPT_AT)))
+                .stream()
+                .sorted(Comparator.comparing(Leased::nextAttemptAt))
+                .toList();
     }
 
     /** Stops polling: at once when idle, otherwise after the handler that is running returns. */
@@ -150,27 +184,41 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     private void loop() {
-        int dbFailures = 0;
         while (!closed) {
-            int handled = 0;
-            try {
-                handled = runOnce();
-                purgeWhenDue();
-                if (dbFailures > 0) log.info("Outbox worker for {} is polling again", outbox.schema());
-                dbFailures = 0;
-            } catch (RuntimeException e) {
-                dbFailures++;
-                if (dbFailures == 1 || dbFailures % 100 == 0) {
-                    log.warn("Outbox worker for {} cannot poll ({} times in a row): {}", outbox.schema(), dbFailures, e.toString());
-                }
-            }
-            // A full batch means more may be due: go again at once. Otherwise wait, longer while the database is failing.
-            if (handled < batchSize || dbFailures > 0) {
-                long waitMs = dbFailures == 0 ? pollInterval.toMillis()
-                        : Math.min(pollInterval.toMillis() << Math.min(dbFailures, 10), MAX_IDLE_AFTER_DB_ERRORS.toMillis());
-                if (!pause(waitMs)) return;
+            Duration wait = poll();
+            if (!wait.isZero() && !pause(wait.toMillis())) return;
+        }
+    }
+
+    /**
+     * Runs as a task of the service's one {@link Scheduler} instead of a thread of its own: the
+     * scheduler starts and stops it with the server. close() still stops it between rows.
+     */
+    public OutboxWorker scheduleOn(Scheduler scheduler) {
+        if (closed) throw new IllegalStateException("outbox worker for " + outbox.schema() + " is closed");
+        scheduler.repeat("outbox-" + outbox.schema(), pollInterval, () -> closed || scheduler.closing() ? pollInterval : poll());
+        return this;
+    }
+
+    /** One batch and, when due, a purge; answers how long to wait before the next (zero: at once). */
+    private Duration poll() {
+        int handled = 0;
+        try {
+            handled = runOnce();
+            purgeWhenDue();
+            if (dbFailures > 0) log.info("Outbox worker for {} is polling again", outbox.schema());
+            dbFailures = 0;
+        } catch (RuntimeException e) {
+            dbFailures++;
+            if (dbFailures == 1 || dbFailures % 100 == 0) {
+                log.warn("Outbox worker for {} cannot poll ({} times in a row): {}", outbox.schema(), dbFailures, e.toString());
             }
         }
+        // A full batch means more may be due: go again at once. Otherwise wait, longer while the database is failing.
+        if (handled >= batchSize && dbFailures == 0) return Duration.ZERO;
+        long waitMs = dbFailures == 0 ? pollInterval.toMillis()
+                : Math.min(pollInterval.toMillis() << Math.min(dbFailures, 10), MAX_IDLE_AFTER_DB_ERRORS.toMillis());
+        return Duration.ofMillis(waitMs);
     }
 
     /** False when it is time to stop. */
@@ -189,55 +237,78 @@ public final class OutboxWorker implements AutoCloseable {
         if (purged > 0) log.info("Outbox {}: purged {} delivered events older than {}", outbox.schema(), purged, retainDelivered);
     }
 
-    private void deliver(DSLContext tx, Record row) {
-        UUID id = row.get(ID);
-        String topic = row.get(TOPIC);
-        int attempt = row.get(ATTEMPTS) + 1;
+    private void deliver(Leased row) {
+        UUID id = row.id();
+        String topic = row.topic();
+        int attempt = row.attempt();
         String outerRequestId = MDC.get(RequestIds.MDC_KEY);
         // Services called while delivering log under one id per event, the same on every retry.
         MDC.put(RequestIds.MDC_KEY, "outbox-" + id);
         try {
+            if (attempt > maxAttempts) {
+                // A worker died during the last attempt: it may have delivered, but there is no attempt left to find out.
+                recordFailure(row, new IllegalStateException("the lease of attempt " + (attempt - 1) + " ran out before its outcome was recorded"));
+                return;
+            }
             OutboxHandler handler = handlers.get(topic);
             if (handler == null) throw new IllegalStateException("no handler for topic '" + topic + "'");
-            JsonNode payload = PAYLOAD_READER.readTree(row.get(PAYLOAD).data());
-            handler.handle(new OutboxEvent(id, topic, payload, attempt, row.get(CREATED_AT)));
-            tx.update(table)
+            JsonNode payload = PAYLOAD_READER.readTree(row.payload().data());
+            handler.handle(new OutboxEvent(id, topic, payload, attempt, row.createdAt()));
+            int marked = dsl.update(table)
                     .set(STATUS, DELIVERED)
-                    .set(ATTEMPTS, attempt)
                     .set(DELIVERED_AT, CLOCK_NOW)
                     .setNull(LAST_ERROR)
-                    .where(ID.eq(id))
+                    .setNull(LEASED_UNTIL)
+                    .where(ours(row))
                     .execute();
+            if (marked == 0) log.warn("Outbox event {} ({}) was delivered after its lease ran out; another worker has it now", id, topic);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            recordFailure(tx, id, topic, attempt, e);
+            recordFailure(row, e);
         } finally {
             if (outerRequestId == null) MDC.remove(RequestIds.MDC_KEY);
             else MDC.put(RequestIds.MDC_KEY, outerRequestId);
         }
     }
 
-    private void recordFailure(DSLContext tx, UUID id, String topic, int attempt, Throwable e) {
+    /** The row, while still under this worker's lease: no other worker has leased it since. */
+    private static Condition ours(Leased row) {
+        return ID.eq(row.id()).and(ATTEMPTS.eq(row.attempt())).and(STATUS.eq(PENDING));
+    }
+
+    private void giveBack(Leased row) {
+        try {
+            dsl.update(table).set(ATTEMPTS, row.attempt() - 1).setNull(LEASED_UNTIL).where(ours(row)).execute();
+        } catch (RuntimeException e) {
+            log.info("Outbox event {} stays leased until its lease runs out: {}", row.id(), e.toString());
+        }
+    }
+
+    private void recordFailure(Leased row, Throwable e) {
+        UUID id = row.id();
+        String topic = row.topic();
+        int attempt = row.attempt();
         String error = describe(e);
         if (attempt >= maxAttempts) {
             log.error("Outbox event {} ({}) failed for good after {} attempts: {}", id, topic, attempt, error);
-            tx.update(table)
+            dsl.update(table)
                     .set(STATUS, FAILED)
-                    .set(ATTEMPTS, attempt)
+                    .set(ATTEMPTS, Math.min(attempt, maxAttempts))
                     .set(LAST_ERROR, error)
-                    .where(ID.eq(id))
+                    .setNull(LEASED_UNTIL)
+                    .where(ours(row))
                     .execute();
             return;
         }
         Duration delay = backoff.delayAfter(attempt, ThreadLocalRandom.current()::nextDouble);
         log.warn("Outbox event {} ({}) attempt {} of {} failed, retrying in {} ms: {}",
                 id, topic, attempt, maxAttempts, delay.toMillis(), error);
-        tx.update(table)
-                .set(ATTEMPTS, attempt)
+        dsl.update(table)
                 .set(LAST_ERROR, error)
                 .set(NEXT_ATTEMPT_AT, OutboxTable.clockNowPlusMillis(delay.toMillis()))
-                .where(ID.eq(id))
+                .setNull(LEASED_UNTIL)
+                .where(ours(row))
                 .execute();
     }
 
@@ -262,6 +333,7 @@ public final class OutboxWorker implements AutoCloseable {
         private int batchSize = 20;
         private int maxAttempts = 8;
         private Backoff backoff = Backoff.DEFAULT;
+        private Duration lease = Duration.ofMinutes(5);
         private Duration retainDelivered = Duration.ofDays(7);
 
         private Builder(DSLContext dsl, Outbox outbox) {
@@ -288,7 +360,7 @@ public final class OutboxWorker implements AutoCloseable {
             return this;
         }
 
-        /** Rows claimed per transaction; default 20. Their locks are held while their handlers run. */
+        /** Rows leased per poll; default 20. They are delivered one after the other, all within one lease. */
         public Builder batchSize(int size) {
             if (size < 1 || size > 1000) throw new IllegalArgumentException("batchSize must be between 1 and 1000");
             this.batchSize = size;
@@ -304,6 +376,17 @@ public final class OutboxWorker implements AutoCloseable {
 
         public Builder backoff(Backoff backoff) {
             this.backoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
+        /**
+         * How long a batch stays this worker's before another may deliver it again (default 5
+         * minutes): longer than a batch's handlers can take (each is bounded by its client's
+         * timeouts), or a slow delivery is made twice while it runs.
+         */
+        public Builder lease(Duration lease) {
+            if (lease == null || lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive");
+            this.lease = lease;
             return this;
         }
 

@@ -51,4 +51,27 @@ class ClientScopeTest {
             assertEquals(404, assertThrows(ApiException.class, () -> ClientScope.check(c, OWN, "Client")).status(), role);
         }
     }
+
+    @Test
+    void as_a_value_the_scope_becomes_a_where_condition_on_the_client_column() {
+        var column = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("client_id"), UUID.class);
+        var dsl = org.jooq.impl.DSL.using(org.jooq.SQLDialect.POSTGRES);
+
+        ClientScope staff = ClientScope.of(caller(Set.of("dispatcher"), null));
+        assertEquals(ClientScope.all(), staff);
+        assertTrue(staff.client().isEmpty());
+        assertEquals(org.jooq.impl.DSL.noCondition(), staff.where(column));
+        assertTrue(staff.allows(OTHER));
+
+        ClientScope own = ClientScope.of(caller(Set.of("client"), OWN));
+        assertEquals(ClientScope.only(OWN), own);
+        String sql = dsl.renderInlined(own.where(column));
+        assertTrue(sql.startsWith("\"client_id\" = ") && sql.contains(OWN.toString()), sql);
+        assertTrue(own.allows(OWN));
+        assertTrue(!own.allows(OTHER));
+
+        ClientScope vendor = ClientScope.of(caller(Set.of("vendor"), null));
+        assertTrue(!vendor.allows(OWN), "a caller of no client is scoped to none");
+        assertTrue(dsl.renderInlined(vendor.where(column)).contains(new UUID(0, 0).toString()));
+    }
 }

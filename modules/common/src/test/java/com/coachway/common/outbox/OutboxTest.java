@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -78,7 +80,7 @@ class OutboxTest {
     }
 
     private Map<String, Object> row(UUID id) {
-        return dsl.fetchOne("select status, attempts, last_error, delivered_at, next_attempt_at, "
+        return dsl.fetchOne("select status, attempts, last_error, delivered_at, next_attempt_at, leased_until, "
                 + "extract(epoch from next_attempt_at - clock_timestamp()) * 1000 as due_in_ms "
                 + "from evt.outbox where id = ?", id).intoMap();
     }
@@ -89,6 +91,95 @@ class OutboxTest {
 
     private void makeDueNow(UUID id) {
         dsl.execute("update evt.outbox set next_attempt_at = now() where id = ?", id);
+    }
+
+    /** What the clock would do to a lease: it has run out. */
+    private void expireLease(UUID id) {
+        dsl.execute("update evt.outbox set leased_until = now() - interval '1 second' where id = ?", id);
+    }
+
+    /** A receiver as every receiver must be: it dedupes on the event id, so a redelivery changes nothing. */
+    static final class CountingReceiver {
+        final AtomicInteger deliveries = new AtomicInteger();
+        final AtomicInteger applied = new AtomicInteger();
+        private final Set<UUID> seen = ConcurrentHashMap.newKeySet();
+
+        void receive(OutboxEvent e) {
+            deliveries.incrementAndGet();
+            if (seen.add(e.id())) applied.incrementAndGet();
+        }
+    }
+
+    @Test
+    void a_worker_killed_between_delivery_and_marking_is_redelivered_after_its_lease_and_the_receiver_applies_it_once() throws Exception {
+        var receiver = new CountingReceiver();
+        var delivered = new CountDownLatch(1);
+        var dead = new CountDownLatch(1);
+        OutboxWorker killed = started(worker().handler("trip.booked", e -> {
+            receiver.receive(e);
+            delivered.countDown();
+            dead.await(); // the process dies here: delivered, and its outcome never recorded
+        }));
+        UUID id = outbox.enqueue(dsl, "trip.booked", Map.of("n", 1));
+        assertTrue(delivered.await(10, TimeUnit.SECONDS), "the first worker delivered");
+
+        var successor = worker().handler("trip.booked", receiver::receive).build();
+        assertEquals(0, successor.runOnce(), "while the lease lasts no other worker takes the event");
+        assertEquals("pending", row(id).get("status"));
+        expireLease(id);
+        assertEquals(1, successor.runOnce(), "once the lease has run out the event is delivered again");
+
+        assertEquals(2, receiver.deliveries.get(), "delivered twice");
+        assertEquals(1, receiver.applied.get(), "applied once");
+        var r = row(id);
+        assertEquals("delivered", r.get("status"));
+        assertEquals(2, r.get("attempts"), "the lost attempt counts");
+
+        // The first worker was only stalled, not dead: what it records now is fenced off by the newer lease.
+        dead.countDown();
+        killed.close();
+        var after = row(id);
+        for (String column : List.of("status", "attempts", "last_error", "delivered_at", "leased_until")) {
+            assertEquals(r.get(column), after.get(column), column);
+        }
+        assertEquals(0, successor.runOnce(), "nothing is left to deliver");
+    }
+
+    @Test
+    void a_handler_runs_outside_any_transaction_holding_no_row_lock_and_no_connection() throws Exception {
+        var observed = new CopyOnWriteArrayList<Object>();
+        var w = worker().handler("trip.booked", e -> {
+            // From another connection, while the handler runs: the row can be locked at once and nobody waits in a transaction.
+            observed.add(dsl.fetchOne("select id from evt.outbox where id = ? for update nowait", e.id()).get(0, UUID.class));
+            observed.add(dsl.fetchOne("select count(*) from pg_stat_activity where datname = current_database() "
+                    + "and state like 'idle in transaction%'").get(0, Long.class));
+            observed.add(dataSource.getHikariPoolMXBean().getActiveConnections());
+        }).build();
+        UUID id = outbox.enqueue(dsl, "trip.booked", Map.of("n", 1));
+
+        assertEquals(1, w.runOnce());
+
+        assertEquals(List.of(id, 0L, 0), observed, "row lockable, no session idle in a transaction, no pooled connection held");
+        assertEquals("delivered", row(id).get("status"));
+    }
+
+    @Test
+    void rows_leased_but_not_started_when_the_worker_closes_are_handed_back_due_at_once() {
+        var seen = new CopyOnWriteArrayList<UUID>();
+        var box = new OutboxWorker[1];
+        var w = worker().batchSize(10).handler("trip.booked", e -> {
+            seen.add(e.id());
+            box[0].close(); // closed while the first of the batch is delivered
+        }).build();
+        box[0] = w;
+        for (int i = 0; i < 3; i++) outbox.enqueue(dsl, "trip.booked", Map.of("n", i));
+
+        assertEquals(1, w.runOnce());
+
+        assertEquals(1, seen.size());
+        assertEquals(1L, count("delivered"));
+        assertEquals(List.of(0, 0), dsl.resultQuery("select attempts from evt.outbox where status = 'pending'").fetch(0, Integer.class));
+        assertEquals(2, worker().handler("trip.booked", e -> { }).build().runOnce(), "the other two are due for the next worker at once");
     }
 
     @Test
