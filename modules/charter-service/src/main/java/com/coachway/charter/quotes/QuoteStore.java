@@ -1,6 +1,7 @@
 package com.coachway.charter.quotes;
 
 import com.coachway.common.http.Json;
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -69,12 +70,13 @@ public final class QuoteStore {
         return tx.selectFrom(CHARTER_QUOTES).where(CHARTER_QUOTES.ID.eq(id)).fetchOptional(this::toQuote);
     }
 
+    // versions are unique per charter; the id only makes the key the same shape as every list's
+    private static final Keyset NEWEST_FIRST = Keyset.of("quotes", CHARTER_QUOTES.VERSION.desc(), CHARTER_QUOTES.ID.desc());
+
     public Page<Quote> list(UUID charterId, PageRequest page) {
         var where = CHARTER_QUOTES.CHARTER_ID.eq(charterId);
         int total = dsl.fetchCount(CHARTER_QUOTES, where);
-        var items = dsl.selectFrom(CHARTER_QUOTES).where(where).orderBy(CHARTER_QUOTES.VERSION.desc())
-                .limit(page.limit()).offset(page.offset()).fetch(this::toQuote);
-        return page.of(items, total);
+        return NEWEST_FIRST.page(dsl.selectFrom(CHARTER_QUOTES).where(where), page, total, this::toQuote);
     }
 
     /**

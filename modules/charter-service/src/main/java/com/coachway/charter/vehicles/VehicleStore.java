@@ -2,6 +2,7 @@ package com.coachway.charter.vehicles;
 
 import com.coachway.charter.charters.CharterHandler;
 import com.coachway.charter.charters.CharterStatus;
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import org.jooq.Condition;
@@ -58,6 +59,8 @@ public final class VehicleStore implements CharterHandler.VehicleLookup {
                          OffsetDateTime availableTo) {
     }
 
+    private static final Keyset BY_PLATE = Keyset.of("vehicles", VEHICLES.PLATE.asc(), VEHICLES.ID.asc());
+
     public Page<Vehicle> list(Filter f, PageRequest page) {
         var conditions = new ArrayList<Condition>();
         if (f.status() != null) conditions.add(VEHICLES.STATUS.eq(f.status()));
@@ -77,9 +80,7 @@ public final class VehicleStore implements CharterHandler.VehicleLookup {
         }
         Condition where = DSL.and(conditions);
         int total = dsl.fetchCount(VEHICLES, where);
-        var items = dsl.selectFrom(VEHICLES).where(where).orderBy(VEHICLES.PLATE, VEHICLES.ID)
-                .limit(page.limit()).offset(page.offset()).fetch(VehicleStore::toVehicle);
-        return page.of(items, total);
+        return BY_PLATE.page(dsl.selectFrom(VEHICLES).where(where), page, total, VehicleStore::toVehicle);
     }
 
     public boolean plateTaken(DSLContext tx, String plate, UUID exceptId) {

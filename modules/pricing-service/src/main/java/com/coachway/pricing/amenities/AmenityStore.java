@@ -1,5 +1,6 @@
 package com.coachway.pricing.amenities;
 
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.pricing.tables.records.AmenitiesRecord;
@@ -34,13 +35,12 @@ public final class AmenityStore {
                 r.getVersion(), r.getCreatedAt(), r.getUpdatedAt());
     }
 
+    private static final Keyset BY_CODE = Keyset.of("amenities", AMENITIES.CODE.asc());
+
     public Page<Amenity> list(Boolean active, PageRequest page) {
         Condition where = active == null ? DSL.noCondition() : AMENITIES.ACTIVE.eq(active);
         int total = dsl.fetchCount(AMENITIES, where);
-        List<Amenity> items = dsl.selectFrom(AMENITIES).where(where).orderBy(AMENITIES.CODE)
-                .limit(page.limit()).offset(page.offset())
-                .fetch(AmenityStore::toAmenity);
-        return page.of(items, total);
+        return BY_CODE.page(dsl.selectFrom(AMENITIES).where(where), page, total, AmenityStore::toAmenity);
     }
 
     public Optional<Amenity> find(String code) {
