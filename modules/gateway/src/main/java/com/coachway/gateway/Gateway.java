@@ -1,6 +1,7 @@
 package com.coachway.gateway;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,11 @@ public final class Gateway implements AutoCloseable {
      * @param port      0 for an ephemeral port
      */
     public static Gateway start(KongConfig config, Map<String, URI> upstreams, int port) {
+        return start(config, upstreams, port, Clock.systemUTC());
+    }
+
+    /** As {@link #start(KongConfig, Map, int)}, with rate-limit windows counted on {@code clock} (tests fix it). */
+    public static Gateway start(KongConfig config, Map<String, URI> upstreams, int port, Clock clock) {
         Map<Service, Upstream> targets = new IdentityHashMap<>();
         int connectTimeout = 1;
         for (Service service : config.services()) {
@@ -62,7 +68,7 @@ public final class Gateway implements AutoCloseable {
 
         KongProxy proxy = new KongProxy(connectTimeout);
         proxy.setUseServerThreadPool(true);
-        GatewayHandler gateway = new GatewayHandler(new Router(config.services()), Plugins.perRoute(config), targets, proxy);
+        GatewayHandler gateway = new GatewayHandler(new Router(config.services()), Plugins.perRoute(config, clock::millis), targets, proxy);
         server.setHandler(new GracefulHandler(gateway));
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(5_000);

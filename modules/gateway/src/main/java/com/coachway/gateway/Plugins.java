@@ -6,16 +6,19 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /** The plugins this gateway implements, and Kong's rule for which configuration applies where. */
 final class Plugins {
-    private static final Map<String, Function<ConfigObject, Plugin>> FACTORIES = new LinkedHashMap<>();
+    /** Each factory gets the plugin's config and the clock (epoch millis) that time windows count on. */
+    private static final Map<String, BiFunction<ConfigObject, LongSupplier, Plugin>> FACTORIES = new LinkedHashMap<>();
 
     static {
-        FACTORIES.put(CorrelationId.NAME, CorrelationId::new);
-        FACTORIES.put(Cors.NAME, Cors::new);
-        FACTORIES.put(RequestSizeLimiting.NAME, RequestSizeLimiting::new);
+        FACTORIES.put(CorrelationId.NAME, (config, clock) -> new CorrelationId(config));
+        FACTORIES.put(Cors.NAME, (config, clock) -> new Cors(config));
+        FACTORIES.put(RequestSizeLimiting.NAME, (config, clock) -> new RequestSizeLimiting(config));
         FACTORIES.put(RateLimiting.NAME, RateLimiting::new);
     }
 
@@ -24,13 +27,17 @@ final class Plugins {
 
     /** @throws IllegalArgumentException for an unknown plugin name or an invalid config */
     static Plugin create(PluginConfig config) {
-        Function<ConfigObject, Plugin> factory = FACTORIES.get(config.name());
+        return create(config, System::currentTimeMillis);
+    }
+
+    static Plugin create(PluginConfig config, LongSupplier clock) {
+        BiFunction<ConfigObject, LongSupplier, Plugin> factory = FACTORIES.get(config.name());
         if (factory == null) {
             throw ConfigObject.invalid(config.where(), "unknown plugin '" + config.name()
                     + "'; the local gateway implements " + String.join(", ", FACTORIES.keySet()));
         }
         ConfigObject settings = new ConfigObject(config.where() + ".config", config.config());
-        Plugin plugin = factory.apply(settings);
+        Plugin plugin = factory.apply(settings, clock);
         settings.finish();
         return plugin;
     }
@@ -42,8 +49,12 @@ final class Plugins {
      * count, so a disabled route plugin lets the service or global one apply.
      */
     static Map<Route, List<Plugin>> perRoute(KongConfig config) {
+        return perRoute(config, System::currentTimeMillis);
+    }
+
+    static Map<Route, List<Plugin>> perRoute(KongConfig config, LongSupplier clock) {
         Map<PluginConfig, Plugin> instances = new IdentityHashMap<>();
-        Function<PluginConfig, Plugin> instance = pc -> instances.computeIfAbsent(pc, Plugins::create);
+        Function<PluginConfig, Plugin> instance = pc -> instances.computeIfAbsent(pc, c -> create(c, clock));
         Map<Route, List<Plugin>> result = new IdentityHashMap<>();
         for (Service service : config.services()) {
             for (Route route : service.routes()) {

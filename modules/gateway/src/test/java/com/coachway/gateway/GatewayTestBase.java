@@ -9,6 +9,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,13 +26,15 @@ abstract class GatewayTestBase {
     static EchoUpstream echo;
     static EchoUpstream echoTwo;
     static Gateway gateway;
+    /** Rate-limit windows count on this: 10 s into a minute, for as long as the tests take. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-01T08:00:10Z"), ZoneOffset.UTC);
 
     @BeforeAll
     static void startGateway() throws Exception {
         echo = new EchoUpstream("echo");
         echoTwo = new EchoUpstream("echo-two");
         gateway = Gateway.start(KongConfig.load(resource("kong-test.yml")),
-                Map.of("echo", echo.uri(), "echo-base", echoTwo.uri(), "down-host", closedPort()), 0);
+                Map.of("echo", echo.uri(), "echo-base", echoTwo.uri(), "down-host", closedPort()), 0, CLOCK);
     }
 
     @AfterAll
