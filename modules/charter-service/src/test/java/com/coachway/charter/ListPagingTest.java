@@ -35,8 +35,9 @@ class ListPagingTest {
             cw.createCharter(clientId, day);
         }
         cw.createCharter(other, "2027-05-04");
-        booked = cw.bookedCharter(clientId, "2027-05-20");
+        booked = cw.createCharter(clientId, "2027-05-20");
         for (int i = 0; i < 2; i++) cw.createQuote(booked);
+        cw.accept(cw.sentQuote(booked)).then().statusCode(200);
         for (String amount : List.of("100.00", "200.00", "300.00")) {
             cw.as("dispatcher").contentType("application/json")
                     .body(Map.of("vendor_id", UUID.randomUUID().toString(), "amount", new BigDecimal(amount), "due_date", "2027-06-30"))
