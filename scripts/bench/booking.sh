@@ -2,6 +2,9 @@
 # Booking-core benchmark: starts the stack on a scratch data directory, seeds charters with SQL
 # (1k, then 100k), and measures with wrk, directly against each service and through the gateway:
 #   GET /charters/{id}, GET /charters?client_id=…, POST /pricing/calculate
+# and, through the gateway, the charter list: its filters and sorts at both sizes (that the list
+# stays flat as the table grows; this was ListScalingBench), and at 100k the page at offset 0 vs
+# offset 99,900 vs the page after row 99,900 by cursor (keyset paging: the same cost at any depth).
 # Prints requests/s and p50/p99 latency per case. Usage: scripts/bench/booking.sh [seconds-per-case]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -70,6 +73,16 @@ run() {
   printf '| %-44s | %9s | %8s | %8s | %s\n' "$label" "$rps" "$p50" "$p99" "${errs:+non-2xx: $errs}"
 }
 
+# cursor_at <n>: the list's next cursor after its n-th row in the default order (pickup_at, id),
+# built the way com.coachway.common.http.Cursor writes one: base64url, no padding, of
+# {"o":"charters:pickup_at","k":[pickup_at,id]} (PostgreSQL's base64 wraps lines: drop newlines).
+cursor_at() {
+  sql -At -c "select translate(encode(convert_to(jsonb_build_object('o', 'charters:pickup_at',
+                'k', jsonb_build_array(pickup_at, id::text))::text, 'UTF8'), 'base64'), E'+/=\\n', '-_')
+                from charter.charters order by pickup_at, id offset $(( $1 - 1 )) limit 1"
+}
+
+list="http://127.0.0.1:$gw/api/v1/charters/charters"
 echo "| case | req/s | p50 | p99 |"
 echo "|---|---|---|---|"
 for total in 1000 100000; do
@@ -86,6 +99,26 @@ for total in 1000 100000; do
   run "GET /charters/{id} gateway ($rows rows)"         "http://127.0.0.1:$gw/api/v1/charters/charters/$id"
   run "GET /charters?client_id direct ($rows rows)"     "http://127.0.0.1:8001/charters?client_id=$client"
   run "GET /charters?client_id gateway ($rows rows)"    "http://127.0.0.1:$gw/api/v1/charters/charters?client_id=$client"
+  # the list's filters and sorts, limit 50 (client 1007 has n % 1000 = 7, so its charters are all booked)
+  for q in "" "sort=-pickup_at" "status=booked" "from=2027-03-01&to=2027-03-07" \
+           "client_id=00000000-0000-4000-8000-000000001007&status=booked" "q=bench-777"; do
+    wrk -t1 -c4 -d2s -H "Authorization: Bearer $token" "$list?$q" >/dev/null 2>&1
+    run "GET /charters?${q:-(first page)} gateway ($rows rows)" "$list?$q"
+  done
+  if [ "$total" = 100000 ]; then
+    cursor=$(cursor_at 99900)
+    by_offset=$(curl -sf -H "Authorization: Bearer $token" "$list?limit=1&offset=99900" | jq -r '.items[0].id')
+    by_cursor=$(curl -sf -H "Authorization: Bearer $token" "$list?limit=1&after=$cursor" | jq -r '.items[0].id')
+    if [ "$by_offset" != "$by_cursor" ]; then
+      echo "the cursor built in SQL does not start where offset 99900 does ($by_cursor, not $by_offset)" >&2; exit 1
+    fi
+    for u in "$list?limit=200" "$list?limit=200&offset=99900" "$list?limit=200&after=$cursor"; do
+      wrk -t1 -c4 -d3s -H "Authorization: Bearer $token" "$u" >/dev/null 2>&1
+    done
+    run "GET /charters?limit=200 gateway ($rows rows)"              "$list?limit=200"
+    run "GET /charters?limit=200&offset=99900 gateway ($rows rows)" "$list?limit=200&offset=99900"
+    run "GET /charters?limit=200&after=<row 99900> gateway ($rows rows)" "$list?limit=200&after=$cursor"
+  fi
 done
 run "POST /pricing/calculate direct"  "http://127.0.0.1:8007/calculate" "$home/calc.lua"
 run "POST /pricing/calculate gateway" "http://127.0.0.1:$gw/api/v1/pricing/calculate" "$home/calc.lua"
@@ -101,3 +134,6 @@ run "GET /charters?client_id direct"      "http://127.0.0.1:8001/charters?client
 run "GET /charters?client_id gateway"     "http://127.0.0.1:$gw/api/v1/charters/charters?client_id=$client"
 run "POST /pricing/calculate direct"      "http://127.0.0.1:8007/calculate" "$home/calc.lua"
 run "POST /pricing/calculate gateway"     "http://127.0.0.1:$gw/api/v1/pricing/calculate" "$home/calc.lua"
+run "GET /charters?limit=200 gateway"                    "$list?limit=200"
+run "GET /charters?limit=200&offset=99900 gateway"       "$list?limit=200&offset=99900"
+run "GET /charters?limit=200&after=<row 99900> gateway"  "$list?limit=200&after=$cursor"

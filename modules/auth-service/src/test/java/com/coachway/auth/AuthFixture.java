@@ -6,6 +6,7 @@ import com.coachway.testkit.ServiceUnderTest;
 import io.restassured.response.Response;
 
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,12 +28,17 @@ final class AuthFixture implements AutoCloseable {
     final ServiceUnderTest svc;
 
     AuthFixture() {
+        this(Clock.systemUTC());
+    }
+
+    /** With the gateway's rate-limit windows counting on {@code gatewayClock}. */
+    AuthFixture(Clock gatewayClock) {
         svc = ServiceUnderTest.start("auth-service", "/api/v1/auth", Map.of(
                 "JWT_PRIVATE_KEY", SigningKey.toPem(key),
                 "ADMIN_EMAIL", ADMIN_EMAIL,
                 "ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "BCRYPT_COST", "4",
-                "SERVICE_CLIENTS", SERVICE_ID + ":" + SERVICE_SECRET), AuthService::start);
+                "SERVICE_CLIENTS", SERVICE_ID + ":" + SERVICE_SECRET), AuthService::start, gatewayClock);
     }
 
     Response login(String email, String password) {

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Year;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static com.coachway.charter.CharterPlatform.charterBody;
 import static org.hamcrest.Matchers.containsString;
@@ -22,6 +26,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Charters: create, read, list, change, lifecycle, history, who sees what, and client deletion. */
@@ -189,41 +194,51 @@ class CharterApiTest {
         cw.postCharter(body).then().statusCode(201).body("contact_id", equalTo(contact));
     }
 
-    @Test
-    void invalid_charter_bodies_are_400_with_field_errors_and_write_nothing() {
+    Stream<Arguments> invalidCharterBodies() {
+        return Stream.of(
+                arguments("{", null),
+                arguments("[]", null),
+                arguments("{}", "client_id"),
+                arguments(with("client_id", "not-a-uuid"), "client_id"),
+                arguments(with("trip_type", "teleport"), "trip_type"),
+                arguments(with("passenger_count", 0), "passenger_count"),
+                arguments(with("passenger_count", "forty"), "passenger_count"),
+                arguments(with("passenger_count", 4.5), "passenger_count"),
+                arguments(with("pickup_at", "2027-05-10 08:00"), "pickup_at"),
+                arguments(with("pickup_at", "2027-05-10T08:00:00"), "pickup_at"),
+                arguments(with("return_at", 17), "return_at"),
+                arguments(with("stops", "A to B"), "stops"),
+                arguments(with("stops", List.of(Map.of("sequence", 1, "address", "A"), "B")), "stops[1]"),
+                arguments(with("stops", List.of(Map.of("sequence", 1, "address", ""), Map.of("sequence", 2, "address", "B"))), "stops[0].address"),
+                arguments(with("stops", List.of(Map.of("sequence", 1, "address", "A", "lat", 91, "lon", 0), Map.of("sequence", 2, "address", "B"))), "stops[0].lat"),
+                arguments(with("stops", List.of(Map.of("sequence", 1, "address", "A", "lat", 40.1), Map.of("sequence", 2, "address", "B"))), "stops[0].lon"),
+                arguments(with("stops", List.of(Map.of("sequence", 1, "address", "A", "floor", 3), Map.of("sequence", 2, "address", "B"))), "stops[0].floor"),
+                arguments(with("vehicles", List.of()), "vehicles"),
+                arguments(with("vehicles", List.of(Map.of("vehicle_type", "coach_56"))), "vehicles[0].quantity"),
+                arguments(with("vehicles", List.of(Map.of("vehicle_type", "coach_56", "quantity", 21))), "vehicles[0].quantity"),
+                arguments(with("amenities", "wifi"), "amenities"),
+                arguments(with("amenities", List.of("wifi", "wifi")), "amenities[1]"),
+                arguments(with("miles", -5), "miles"),
+                arguments(with("notes", "x".repeat(4001)), "notes"),
+                arguments(with("status", "booked"), "status"),
+                arguments(with("reference", "CW-2020-00001"), "reference"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @MethodSource("invalidCharterBodies")
+    void an_invalid_charter_body_is_400_with_field_errors_and_writes_nothing(Object body, String field) {
         long charters = cw.count("charter.charters");
         long history = cw.count("charter.charter_status_history");
-        var cases = new LinkedHashMap<Object, String>();
-        cases.put("{", null);
-        cases.put("[]", null);
-        cases.put("{}", "client_id");
-        cases.put(with("client_id", "not-a-uuid"), "client_id");
-        cases.put(with("trip_type", "teleport"), "trip_type");
-        cases.put(with("passenger_count", 0), "passenger_count");
-        cases.put(with("passenger_count", "forty"), "passenger_count");
-        cases.put(with("passenger_count", 4.5), "passenger_count");
-        cases.put(with("pickup_at", "2027-05-10 08:00"), "pickup_at");
-        cases.put(with("pickup_at", "2027-05-10T08:00:00"), "pickup_at");
-        cases.put(with("return_at", 17), "return_at");
-        cases.put(with("stops", "A to B"), "stops");
-        cases.put(with("stops", List.of(Map.of("sequence", 1, "address", "A"), "B")), "stops[1]");
-        cases.put(with("stops", List.of(Map.of("sequence", 1, "address", ""), Map.of("sequence", 2, "address", "B"))), "stops[0].address");
-        cases.put(with("stops", List.of(Map.of("sequence", 1, "address", "A", "lat", 91, "lon", 0), Map.of("sequence", 2, "address", "B"))), "stops[0].lat");
-        cases.put(with("stops", List.of(Map.of("sequence", 1, "address", "A", "lat", 40.1), Map.of("sequence", 2, "address", "B"))), "stops[0].lon");
-        cases.put(with("stops", List.of(Map.of("sequence", 1, "address", "A", "floor", 3), Map.of("sequence", 2, "address", "B"))), "stops[0].floor");
-        cases.put(with("vehicles", List.of()), "vehicles");
-        cases.put(with("vehicles", List.of(Map.of("vehicle_type", "coach_56"))), "vehicles[0].quantity");
-        cases.put(with("vehicles", List.of(Map.of("vehicle_type", "coach_56", "quantity", 21))), "vehicles[0].quantity");
-        cases.put(with("amenities", "wifi"), "amenities");
-        cases.put(with("amenities", List.of("wifi", "wifi")), "amenities[1]");
-        cases.put(with("miles", -5), "miles");
-        cases.put(with("notes", "x".repeat(4001)), "notes");
-        cases.put(with("status", "booked"), "status");
-        cases.put(with("reference", "CW-2020-00001"), "reference");
-        for (var c : cases.entrySet()) {
-            var then = rawPost(c.getKey()).then().statusCode(400).contentType("application/problem+json");
-            if (c.getValue() != null) then.body("errors.field", hasItem(c.getValue()));
-        }
+        var then = rawPost(body).then().statusCode(400).contentType("application/problem+json");
+        if (field != null) then.body("errors.field", hasItem(field));
+        assertEquals(charters, cw.count("charter.charters"));
+        assertEquals(history, cw.count("charter.charter_status_history"));
+    }
+
+    @Test
+    void a_charter_body_that_is_not_json_is_415_and_writes_nothing() {
+        long charters = cw.count("charter.charters");
+        long history = cw.count("charter.charter_status_history");
         cw.rawAs("sales_agent").contentType("text/plain").body("hello").post("/charters").then().statusCode(415);
         assertEquals(charters, cw.count("charter.charters"));
         assertEquals(history, cw.count("charter.charter_status_history"));

@@ -7,12 +7,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +24,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -116,57 +121,65 @@ class ClientCrudTest {
         assertEquals(before + 1, fx.count("client.clients"));
     }
 
-    @Test
-    void invalid_client_bodies_are_400_naming_the_field_and_write_nothing() {
+    Stream<Arguments> invalidClientBodies() {
+        return Stream.of(
+                arguments("{", null),
+                arguments("[]", null),
+                arguments("{\"name\":\"A\",\"type\":\"corporate\",\"email\":\"a@example.com\",\"name\":\"B\"}", null),
+                arguments(Map.of("type", "corporate", "email", "a@example.com"), "name"),
+                arguments(Map.of("name", "A", "email", "a@example.com"), "type"),
+                arguments(Map.of("name", "A", "type", "corporate"), "email"),
+                arguments(ClientFixture.clientBody(Map.of("name", "  ")), "name"),
+                arguments(ClientFixture.clientBody(Map.of("name", "n".repeat(201))), "name"),
+                arguments(ClientFixture.clientBody(Map.of("name", 42)), "name"),
+                arguments(ClientFixture.clientBody(Map.of("type", "company")), "type"),
+                arguments(ClientFixture.clientBody(Map.of("email", "not-an-email")), "email"),
+                arguments(ClientFixture.clientBody(Map.of("phone", "call me")), "phone"),
+                arguments(ClientFixture.clientBody(Map.of("phone", "555-12")), "phone"),
+                arguments(ClientFixture.clientBody(Map.of("phone", "+1 555 123 4567 8901 23")), "phone"),
+                arguments(ClientFixture.clientBody(Map.of("phone", "555+1234567")), "phone"),
+                arguments(ClientFixture.clientBody(Map.of("phone", 5551234567L)), "phone"),
+                arguments(ClientFixture.clientBody(Map.of("billing_address", "1 Main St")), "billing_address"),
+                arguments(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "state", "ZZ"))), "billing_address.state"),
+                arguments(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "state", null))), "billing_address.state"),
+                arguments(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "postal_code", "1220"))), "billing_address.postal_code"),
+                arguments(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "country", "USA"))), "billing_address.country"),
+                arguments(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "country", "us"))), "billing_address.country"),
+                arguments(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "city", null))), "billing_address.city"),
+                arguments(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "zip", "12207"))), "billing_address.zip"),
+                arguments(ClientFixture.clientBody(Map.of("billing_address", Map.of("line1", "1 Rue X", "city", "Montréal",
+                        "state", "QC", "postal_code", "H2X", "country", "CA"))), "billing_address.postal_code"),
+                arguments(ClientFixture.clientBody(Map.of("billing_address", Map.of("line1", "1 High St", "city", "London",
+                        "postal_code", "SW1A 1AA!", "country", "GB"))), "billing_address.postal_code"),
+                arguments(ClientFixture.clientBody(Map.of("payment_terms_days", 20)), "payment_terms_days"),
+                arguments(ClientFixture.clientBody(Map.of("payment_terms_days", "30")), "payment_terms_days"),
+                arguments(ClientFixture.clientBody(Map.of("payment_terms_days", 30.5)), "payment_terms_days"),
+                arguments(ClientFixture.clientBody(Map.of("credit_limit", -1)), "credit_limit"),
+                arguments(ClientFixture.clientBody(Map.of("credit_limit", new java.math.BigDecimal("10.125"))), "credit_limit"),
+                arguments(ClientFixture.clientBody(Map.of("credit_limit", "100")), "credit_limit"),
+                arguments(ClientFixture.clientBody(Map.of("credit_limit", new java.math.BigDecimal("1E11"))), "credit_limit"),
+                arguments(ClientFixture.clientBody(Map.of("tax_exempt", "yes")), "tax_exempt"),
+                arguments(ClientFixture.clientBody(with(new HashMap<>(), "tax_exempt", null)), "tax_exempt"),
+                arguments(ClientFixture.clientBody(Map.of("status", "deleted")), "status"),
+                arguments(ClientFixture.clientBody(Map.of("notes", "n".repeat(4001))), "notes"),
+                arguments(ClientFixture.clientBody(Map.of("notes", "a\u0000b")), "notes"),
+                arguments(ClientFixture.clientBody(Map.of("vip", true)), "vip"),
+                arguments(ClientFixture.clientBody(Map.of("id", UUID.randomUUID().toString())), "id"),
+                arguments(ClientFixture.clientBody(Map.of("version", 7)), "version"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @MethodSource("invalidClientBodies")
+    void an_invalid_client_body_is_400_naming_the_field_and_writes_nothing(Object body, String field) {
         long before = fx.count("client.clients");
-        var cases = new LinkedHashMap<Object, String>();
-        cases.put("{", null);
-        cases.put("[]", null);
-        cases.put("{\"name\":\"A\",\"type\":\"corporate\",\"email\":\"a@example.com\",\"name\":\"B\"}", null);
-        cases.put(Map.of("type", "corporate", "email", "a@example.com"), "name");
-        cases.put(Map.of("name", "A", "email", "a@example.com"), "type");
-        cases.put(Map.of("name", "A", "type", "corporate"), "email");
-        cases.put(ClientFixture.clientBody(Map.of("name", "  ")), "name");
-        cases.put(ClientFixture.clientBody(Map.of("name", "n".repeat(201))), "name");
-        cases.put(ClientFixture.clientBody(Map.of("name", 42)), "name");
-        cases.put(ClientFixture.clientBody(Map.of("type", "company")), "type");
-        cases.put(ClientFixture.clientBody(Map.of("email", "not-an-email")), "email");
-        cases.put(ClientFixture.clientBody(Map.of("phone", "call me")), "phone");
-        cases.put(ClientFixture.clientBody(Map.of("phone", "555-12")), "phone");
-        cases.put(ClientFixture.clientBody(Map.of("phone", "+1 555 123 4567 8901 23")), "phone");
-        cases.put(ClientFixture.clientBody(Map.of("phone", "555+1234567")), "phone");
-        cases.put(ClientFixture.clientBody(Map.of("phone", 5551234567L)), "phone");
-        cases.put(ClientFixture.clientBody(Map.of("billing_address", "1 Main St")), "billing_address");
-        cases.put(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "state", "ZZ"))), "billing_address.state");
-        cases.put(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "state", null))), "billing_address.state");
-        cases.put(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "postal_code", "1220"))), "billing_address.postal_code");
-        cases.put(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "country", "USA"))), "billing_address.country");
-        cases.put(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "country", "us"))), "billing_address.country");
-        cases.put(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "city", null))), "billing_address.city");
-        cases.put(ClientFixture.clientBody(Map.of("billing_address", with(usAddress(), "zip", "12207"))), "billing_address.zip");
-        cases.put(ClientFixture.clientBody(Map.of("billing_address", Map.of("line1", "1 Rue X", "city", "Montréal",
-                "state", "QC", "postal_code", "H2X", "country", "CA"))), "billing_address.postal_code");
-        cases.put(ClientFixture.clientBody(Map.of("billing_address", Map.of("line1", "1 High St", "city", "London",
-                "postal_code", "SW1A 1AA!", "country", "GB"))), "billing_address.postal_code");
-        cases.put(ClientFixture.clientBody(Map.of("payment_terms_days", 20)), "payment_terms_days");
-        cases.put(ClientFixture.clientBody(Map.of("payment_terms_days", "30")), "payment_terms_days");
-        cases.put(ClientFixture.clientBody(Map.of("payment_terms_days", 30.5)), "payment_terms_days");
-        cases.put(ClientFixture.clientBody(Map.of("credit_limit", -1)), "credit_limit");
-        cases.put(ClientFixture.clientBody(Map.of("credit_limit", new java.math.BigDecimal("10.125"))), "credit_limit");
-        cases.put(ClientFixture.clientBody(Map.of("credit_limit", "100")), "credit_limit");
-        cases.put(ClientFixture.clientBody(Map.of("credit_limit", new java.math.BigDecimal("1E11"))), "credit_limit");
-        cases.put(ClientFixture.clientBody(Map.of("tax_exempt", "yes")), "tax_exempt");
-        cases.put(ClientFixture.clientBody(with(new HashMap<>(), "tax_exempt", null)), "tax_exempt");
-        cases.put(ClientFixture.clientBody(Map.of("status", "deleted")), "status");
-        cases.put(ClientFixture.clientBody(Map.of("notes", "n".repeat(4001))), "notes");
-        cases.put(ClientFixture.clientBody(Map.of("notes", "a\u0000b")), "notes");
-        cases.put(ClientFixture.clientBody(Map.of("vip", true)), "vip");
-        cases.put(ClientFixture.clientBody(Map.of("id", UUID.randomUUID().toString())), "id");
-        cases.put(ClientFixture.clientBody(Map.of("version", 7)), "version");
-        for (var c : cases.entrySet()) {
-            var then = create(c.getKey()).then().statusCode(400).contentType("application/problem+json");
-            if (c.getValue() != null) then.body("errors.field", hasItem(c.getValue()));
-        }
+        var then = create(body).then().statusCode(400).contentType("application/problem+json");
+        if (field != null) then.body("errors.field", hasItem(field));
+        assertEquals(before, fx.count("client.clients"));
+    }
+
+    @Test
+    void a_client_body_that_is_not_json_or_is_missing_is_refused_and_writes_nothing() {
+        long before = fx.count("client.clients");
         fx.rawAs("sales_agent").contentType("text/plain").body("name=A").post("/clients").then().statusCode(415);
         fx.rawAs("sales_agent").contentType("application/json").post("/clients").then().statusCode(400);
         assertEquals(before, fx.count("client.clients"));

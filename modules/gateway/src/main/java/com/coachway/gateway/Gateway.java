@@ -1,6 +1,7 @@
 package com.coachway.gateway;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,11 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(KongConfig config, Map<String, URI> upstreams, int port) {
         return start(config, upstreams, port, System::currentTimeMillis);
+    }
+
+    /** As {@link #start(KongConfig, Map, int)}, with rate-limit windows counted on {@code clock} (tests fix it). */
+    public static Gateway start(KongConfig config, Map<String, URI> upstreams, int port, Clock clock) {
+        return start(config, upstreams, port, clock::millis);
     }
 
     /** @param clock epoch milliseconds, for rate-limit windows (tests move it) */

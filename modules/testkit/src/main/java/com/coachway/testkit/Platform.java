@@ -16,6 +16,7 @@ import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,6 +54,7 @@ public final class Platform implements AutoCloseable {
     public static final class Builder {
         private final List<Def> defs = new ArrayList<>();
         private final Map<String, String> sharedEnv = new HashMap<>();
+        private Clock gatewayClock = Clock.systemUTC();
 
         /** A service, by its kong.yml host (= module directory name) and public route. */
         public Builder service(String host, String route, Function<Config, RunningService> starter) {
@@ -70,8 +72,14 @@ public final class Platform implements AutoCloseable {
             return this;
         }
 
+        /** The clock the gateway's rate-limit windows count on, so a test can hold or move time instead of waiting. */
+        public Builder gatewayClock(Clock clock) {
+            gatewayClock = clock;
+            return this;
+        }
+
         public Platform start() {
-            return new Platform(defs, sharedEnv);
+            return new Platform(defs, sharedEnv, gatewayClock);
         }
     }
 
@@ -88,7 +96,7 @@ public final class Platform implements AutoCloseable {
     private final String databaseUrl;
     private final Gateway gateway;
 
-    private Platform(List<Def> defs, Map<String, String> sharedEnv) {
+    private Platform(List<Def> defs, Map<String, String> sharedEnv, Clock gatewayClock) {
         databaseUrl = TestPostgres.newDatabaseUrl();
         var ports = new LinkedHashMap<String, Integer>();
         for (Def d : defs) ports.put(d.host(), FreePorts.next());
@@ -125,7 +133,7 @@ public final class Platform implements AutoCloseable {
                 upstreams.put(d.host(), URI.create("http://127.0.0.1:" + ports.get(d.host())));
                 specs.put(d.route(), RepoFiles.root().resolve("modules/" + d.host() + "/src/main/resources/openapi.yaml"));
             }
-            gateway = Gateway.start(KongConfig.load(RepoFiles.kongConfig()), upstreams, 0);
+            gateway = Gateway.start(KongConfig.load(RepoFiles.kongConfig()), upstreams, 0, gatewayClock);
         } catch (RuntimeException e) {
             running.reversed().forEach(RunningService::close);
             throw e;

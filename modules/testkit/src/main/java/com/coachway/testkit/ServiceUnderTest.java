@@ -4,6 +4,7 @@ import com.coachway.common.config.Config;
 import com.coachway.common.http.RunningService;
 import io.restassured.specification.RequestSpecification;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -28,7 +29,13 @@ public final class ServiceUnderTest implements AutoCloseable {
      */
     public static ServiceUnderTest start(String host, String route, Map<String, String> env,
                                          Function<Config, RunningService> starter) {
-        return new ServiceUnderTest(Platform.builder().service(host, route, starter, env).start(), route);
+        return start(host, route, env, starter, Clock.systemUTC());
+    }
+
+    /** As {@link #start(String, String, Map, Function)}, with the gateway's rate limits counting on {@code gatewayClock}. */
+    public static ServiceUnderTest start(String host, String route, Map<String, String> env,
+                                         Function<Config, RunningService> starter, Clock gatewayClock) {
+        return new ServiceUnderTest(Platform.builder().service(host, route, starter, env).gatewayClock(gatewayClock).start(), route);
     }
 
     /** A request through the gateway, validated against the service's openapi.yaml. */

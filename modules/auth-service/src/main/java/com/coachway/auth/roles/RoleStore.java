@@ -1,5 +1,6 @@
 package com.coachway.auth.roles;
 
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.auth.tables.records.RolePermissionsRecord;
@@ -32,10 +33,11 @@ public final class RoleStore {
         return new RoleView(r.get(ROLES.NAME), r.get(ROLES.DESCRIPTION), r.get(ROLES.BUILT_IN), r.get(PERMS));
     }
 
+    private static final Keyset BY_NAME = Keyset.of("roles", ROLES.NAME.asc());
+
     public Page<RoleView> list(DSLContext dsl, PageRequest page) {
         int total = dsl.fetchCount(ROLES);
-        return page.of(dsl.select(ROLES.asterisk(), PERMS).from(ROLES).orderBy(ROLES.NAME)
-                .limit(page.limit()).offset(page.offset()).fetch(RoleStore::toView), total);
+        return BY_NAME.page(dsl.select(ROLES.asterisk(), PERMS).from(ROLES).where(), page, total, RoleStore::toView);
     }
 
     public Optional<RoleView> find(DSLContext tx, String name) {
@@ -81,9 +83,10 @@ public final class RoleStore {
     public record PermissionView(String code, String description) {
     }
 
+    private static final Keyset BY_CODE = Keyset.of("permissions", PERMISSIONS.CODE.asc());
+
     public Page<PermissionView> permissions(DSLContext dsl, PageRequest page) {
         int total = dsl.fetchCount(PERMISSIONS);
-        return page.of(dsl.selectFrom(PERMISSIONS).orderBy(PERMISSIONS.CODE).limit(page.limit()).offset(page.offset())
-                .fetch(r -> new PermissionView(r.getCode(), r.getDescription())), total);
+        return BY_CODE.page(dsl.selectFrom(PERMISSIONS).where(), page, total, r -> new PermissionView(r.getCode(), r.getDescription()));
     }
 }

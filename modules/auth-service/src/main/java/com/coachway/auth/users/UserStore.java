@@ -1,5 +1,6 @@
 package com.coachway.auth.users;
 
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.auth.tables.records.UserRolesRecord;
@@ -62,6 +63,8 @@ public final class UserStore {
     public record Filter(String q, String role, Boolean active) {
     }
 
+    private static final Keyset BY_EMAIL = Keyset.of("users", DSL.lower(USERS.EMAIL).asc(), USERS.ID.asc());
+
     public Page<User> list(DSLContext dsl, Filter filter, PageRequest page) {
         var conditions = new ArrayList<Condition>();
         if (filter.q() != null) {
@@ -75,11 +78,8 @@ public final class UserStore {
         if (filter.active() != null) conditions.add(USERS.ACTIVE.eq(filter.active()));
         Condition where = DSL.and(conditions);
         int total = dsl.fetchCount(USERS, where);
-        List<User> items = dsl.select(USERS.asterisk(), ROLES).from(USERS).where(where)
-                .orderBy(DSL.lower(USERS.EMAIL), USERS.ID)
-                .limit(page.limit()).offset(page.offset())
-                .fetch(UserStore::toUser);
-        return page.of(items, total);
+        return BY_EMAIL.page(dsl.select(USERS.asterisk(), ROLES).select(BY_EMAIL.expressions()).from(USERS).where(where),
+                page, total, UserStore::toUser);
     }
 
     public boolean emailTaken(DSLContext tx, String email, UUID exceptId) {

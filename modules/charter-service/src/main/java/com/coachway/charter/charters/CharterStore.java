@@ -6,6 +6,7 @@ import com.coachway.db.charter.tables.records.CharterStatusHistoryRecord;
 import com.coachway.db.charter.tables.records.CharterStopsRecord;
 import com.coachway.db.charter.tables.records.CharterVehicleLinesRecord;
 import com.coachway.db.charter.tables.records.ChartersRecord;
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.PageRequest;
@@ -16,7 +17,6 @@ import org.jooq.Field;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
 import org.jooq.Records;
-import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -118,20 +118,25 @@ public final class CharterStore {
         if (f.q() != null) conditions.add(search(f.q()));
         Condition where = DSL.and(conditions);
         int total = ctx.fetchCount(CHARTERS, where);
-        List<Charter> items = ctx.select(CHARTERS.asterisk(), STOPS, LINES).from(CHARTERS).where(where)
-                .orderBy(order(f.sort()))
-                .limit(page.limit()).offset(page.offset())
-                .fetch(CharterStore::toCharter);
-        var current = quotes.currentFor(ctx, items.stream().map(Charter::id).toList());
-        return page.of(items.stream().map(c -> c.withCurrentQuote(current.get(c.id()))).toList(), total);
+        Page<Charter> found = order(f.sort()).page(ctx.select(CHARTERS.asterisk(), STOPS, LINES).from(CHARTERS).where(where),
+                page, total, CharterStore::toCharter);
+        return found.withItems(items -> {
+            var current = quotes.currentFor(ctx, items.stream().map(Charter::id).toList());
+            return items.stream().map(c -> c.withCurrentQuote(current.get(c.id()))).toList();
+        });
     }
 
-    private static List<SortField<?>> order(String sort) {
+    private static final Keyset BY_PICKUP = Keyset.of("charters:pickup_at", CHARTERS.PICKUP_AT.asc(), CHARTERS.ID.asc());
+    private static final Keyset BY_PICKUP_DESC = Keyset.of("charters:-pickup_at", CHARTERS.PICKUP_AT.desc(), CHARTERS.ID.desc());
+    private static final Keyset BY_CREATED = Keyset.of("charters:created_at", CHARTERS.CREATED_AT.asc(), CHARTERS.ID.asc());
+    private static final Keyset BY_CREATED_DESC = Keyset.of("charters:-created_at", CHARTERS.CREATED_AT.desc(), CHARTERS.ID.desc());
+
+    private static Keyset order(String sort) {
         return switch (sort == null ? "pickup_at" : sort) {
-            case "-pickup_at" -> List.of(CHARTERS.PICKUP_AT.desc(), CHARTERS.ID.desc());
-            case "created_at" -> List.of(CHARTERS.CREATED_AT.asc(), CHARTERS.ID.asc());
-            case "-created_at" -> List.of(CHARTERS.CREATED_AT.desc(), CHARTERS.ID.desc());
-            default -> List.of(CHARTERS.PICKUP_AT.asc(), CHARTERS.ID.asc());
+            case "-pickup_at" -> BY_PICKUP_DESC;
+            case "created_at" -> BY_CREATED;
+            case "-created_at" -> BY_CREATED_DESC;
+            default -> BY_PICKUP;
         };
     }
 
@@ -152,17 +157,15 @@ public final class CharterStore {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    private static final Keyset HISTORY = Keyset.of("charter-history", CHARTER_STATUS_HISTORY.AT.asc(), CHARTER_STATUS_HISTORY.ID.asc());
+
     public Page<HistoryEntry> history(DSLContext ctx, UUID charterId, PageRequest page) {
         var where = CHARTER_STATUS_HISTORY.CHARTER_ID.eq(charterId);
         int total = ctx.fetchCount(CHARTER_STATUS_HISTORY, where);
-        var items = ctx.select(CHARTER_STATUS_HISTORY.ID, CHARTER_STATUS_HISTORY.FROM_STATUS, CHARTER_STATUS_HISTORY.TO_STATUS,
+        return HISTORY.page(ctx.select(CHARTER_STATUS_HISTORY.ID, CHARTER_STATUS_HISTORY.FROM_STATUS, CHARTER_STATUS_HISTORY.TO_STATUS,
                         CHARTER_STATUS_HISTORY.REASON, CHARTER_STATUS_HISTORY.ACTOR, CHARTER_STATUS_HISTORY.ACTOR_EMAIL,
                         CHARTER_STATUS_HISTORY.AT)
-                .from(CHARTER_STATUS_HISTORY).where(where)
-                .orderBy(CHARTER_STATUS_HISTORY.AT, CHARTER_STATUS_HISTORY.ID)
-                .limit(page.limit()).offset(page.offset())
-                .fetch(Records.mapping(HistoryEntry::new));
-        return page.of(items, total);
+                .from(CHARTER_STATUS_HISTORY).where(where), page, total, Records.mapping(HistoryEntry::new));
     }
 
     /** A line of this charter, as assignment needs it. */

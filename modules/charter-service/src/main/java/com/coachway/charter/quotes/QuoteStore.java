@@ -3,6 +3,7 @@ package com.coachway.charter.quotes;
 import com.coachway.common.auth.ClientScope;
 import com.coachway.common.http.Json;
 import com.coachway.db.charter.tables.records.CharterQuotesRecord;
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -77,12 +78,13 @@ public final class QuoteStore {
         return ctx.selectFrom(CHARTER_QUOTES).where(CHARTER_QUOTES.ID.eq(id), inScope(scope)).fetchOptional(this::toQuote);
     }
 
+    // versions are unique per charter; the id only makes the key the same shape as every list's
+    private static final Keyset NEWEST_FIRST = Keyset.of("quotes", CHARTER_QUOTES.VERSION.desc(), CHARTER_QUOTES.ID.desc());
+
     public Page<Quote> list(DSLContext ctx, UUID charterId, PageRequest page) {
         var where = CHARTER_QUOTES.CHARTER_ID.eq(charterId);
         int total = ctx.fetchCount(CHARTER_QUOTES, where);
-        var items = ctx.selectFrom(CHARTER_QUOTES).where(where).orderBy(CHARTER_QUOTES.VERSION.desc())
-                .limit(page.limit()).offset(page.offset()).fetch(this::toQuote);
-        return page.of(items, total);
+        return NEWEST_FIRST.page(ctx.selectFrom(CHARTER_QUOTES).where(where), page, total, this::toQuote);
     }
 
     /**

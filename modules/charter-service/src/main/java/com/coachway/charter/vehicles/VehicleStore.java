@@ -2,6 +2,7 @@ package com.coachway.charter.vehicles;
 
 import com.coachway.charter.charters.CharterStatus;
 import com.coachway.charter.charters.VehicleLookup;
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.charter.tables.records.VehiclesRecord;
@@ -50,6 +51,8 @@ public final class VehicleStore implements VehicleLookup {
                          OffsetDateTime availableTo) {
     }
 
+    private static final Keyset BY_PLATE = Keyset.of("vehicles", VEHICLES.PLATE.asc(), VEHICLES.ID.asc());
+
     public Page<Vehicle> list(DSLContext ctx, Filter f, PageRequest page) {
         var conditions = new ArrayList<Condition>();
         if (f.status() != null) conditions.add(VEHICLES.STATUS.eq(f.status()));
@@ -69,9 +72,7 @@ public final class VehicleStore implements VehicleLookup {
         }
         Condition where = DSL.and(conditions);
         int total = ctx.fetchCount(VEHICLES, where);
-        var items = ctx.selectFrom(VEHICLES).where(where).orderBy(VEHICLES.PLATE, VEHICLES.ID)
-                .limit(page.limit()).offset(page.offset()).fetch(VehicleStore::toVehicle);
-        return page.of(items, total);
+        return BY_PLATE.page(ctx.selectFrom(VEHICLES).where(where), page, total, VehicleStore::toVehicle);
     }
 
     public boolean plateTaken(DSLContext tx, String plate, UUID exceptId) {

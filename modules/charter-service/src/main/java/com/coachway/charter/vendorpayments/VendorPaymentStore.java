@@ -1,5 +1,6 @@
 package com.coachway.charter.vendorpayments;
 
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.charter.tables.records.VendorPaymentsRecord;
@@ -33,12 +34,12 @@ public final class VendorPaymentStore {
         return tx.selectFrom(VENDOR_PAYMENTS).where(VENDOR_PAYMENTS.ID.eq(id)).forUpdate().fetchOptional(VendorPaymentStore::toPayment);
     }
 
+    private static final Keyset BY_DUE_DATE = Keyset.of("vendor-payments", VENDOR_PAYMENTS.DUE_DATE.asc(), VENDOR_PAYMENTS.ID.asc());
+
     public Page<VendorPayment> list(DSLContext ctx, UUID charterId, PageRequest page) {
         var where = VENDOR_PAYMENTS.CHARTER_ID.eq(charterId);
         int total = ctx.fetchCount(VENDOR_PAYMENTS, where);
-        var items = ctx.selectFrom(VENDOR_PAYMENTS).where(where).orderBy(VENDOR_PAYMENTS.DUE_DATE, VENDOR_PAYMENTS.ID)
-                .limit(page.limit()).offset(page.offset()).fetch(VendorPaymentStore::toPayment);
-        return page.of(items, total);
+        return BY_DUE_DATE.page(ctx.selectFrom(VENDOR_PAYMENTS).where(where), page, total, VendorPaymentStore::toPayment);
     }
 
     public record Keyed(UUID id, String fingerprint) {

@@ -63,7 +63,11 @@ class CharterStatusTest {
     void quoted_and_booked_come_only_from_quotes_not_from_the_status_endpoint() {
         assertTrue(INQUIRY.refusalByStatusEndpoint(QUOTED).orElseThrow().contains("sending a quote"));
         assertTrue(QUOTED.refusalByStatusEndpoint(BOOKED).orElseThrow().contains("accepting a sent quote"));
-        assertEquals(Set.of(CONFIRMED, IN_PROGRESS, COMPLETED, CANCELLED), CharterStatus.SET_BY_STATUS_ENDPOINT);
+        // the constant agrees with the lifecycle: exactly these targets are reachable through the endpoint
+        for (CharterStatus to : CharterStatus.values()) {
+            boolean reachable = java.util.Arrays.stream(CharterStatus.values()).anyMatch(from -> from.refusalByStatusEndpoint(to).isEmpty());
+            assertEquals(CharterStatus.SET_BY_STATUS_ENDPOINT.contains(to), reachable, to.code());
+        }
     }
 
     @Test

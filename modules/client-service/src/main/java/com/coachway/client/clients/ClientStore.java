@@ -2,15 +2,16 @@ package com.coachway.client.clients;
 
 import com.coachway.client.access.Tenancy;
 import com.coachway.client.clients.Client.ContactSummary;
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.client.tables.Contacts;
 import com.coachway.db.client.tables.records.ClientsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Select;
-import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
@@ -75,11 +76,8 @@ public final class ClientStore {
         if (filter.q() != null) conditions.add(CLIENTS.ID.in(matching(filter.q())));
         Condition where = DSL.and(conditions);
         int total = dsl.fetchCount(CLIENTS, where);
-        List<Client> items = selectClients(dsl).where(where)
-                .orderBy(sortFields(order))
-                .limit(page.limit()).offset(page.offset())
-                .fetch(ClientStore::toClient);
-        return page.of(items, total);
+        Keyset keyset = keyset(order);
+        return keyset.page(selectClients(dsl, keyset.expressions()).where(where), page, total, ClientStore::toClient);
     }
 
     /**
@@ -99,7 +97,7 @@ public final class ClientStore {
         return ids;
     }
 
-    private static List<SortField<?>> sortFields(ClientSort.Order order) {
+    private static Keyset keyset(ClientSort.Order order) {
         var key = switch (order.by()) {
             case NAME -> DSL.lower(CLIENTS.NAME);
             case EMAIL -> DSL.lower(CLIENTS.EMAIL);
@@ -107,7 +105,8 @@ public final class ClientStore {
             case UPDATED_AT -> CLIENTS.UPDATED_AT;
         };
         // id breaks ties in the same direction, so one index serves the whole order and pages never overlap
-        return order.descending() ? List.of(key.desc(), CLIENTS.ID.desc()) : List.of(key.asc(), CLIENTS.ID.asc());
+        String name = "clients:" + (order.descending() ? "-" : "") + order.by().field();
+        return order.descending() ? Keyset.of(name, key.desc(), CLIENTS.ID.desc()) : Keyset.of(name, key.asc(), CLIENTS.ID.asc());
     }
 
     /** Case-insensitive, as the unique index is. */
@@ -168,7 +167,12 @@ public final class ClientStore {
     }
 
     private static org.jooq.SelectOnConditionStep<Record> selectClients(DSLContext ctx) {
-        return ctx.select(CLIENTS.asterisk(), PRIMARY.ID, PRIMARY.NAME, PRIMARY.EMAIL, PRIMARY.PHONE, PRIMARY.TITLE)
+        return selectClients(ctx, List.of());
+    }
+
+    /** With {@code extra} fields selected too (a list's sort keys that are expressions). */
+    private static org.jooq.SelectOnConditionStep<Record> selectClients(DSLContext ctx, List<Field<?>> extra) {
+        return ctx.select(CLIENTS.asterisk(), PRIMARY.ID, PRIMARY.NAME, PRIMARY.EMAIL, PRIMARY.PHONE, PRIMARY.TITLE).select(extra)
                 .from(CLIENTS)
                 .leftJoin(PRIMARY).on(PRIMARY.CLIENT_ID.eq(CLIENTS.ID), PRIMARY.IS_PRIMARY.isTrue());
     }

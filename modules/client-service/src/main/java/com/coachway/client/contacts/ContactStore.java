@@ -1,6 +1,7 @@
 package com.coachway.client.contacts;
 
 import com.coachway.client.access.Tenancy;
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.client.tables.records.ContactsRecord;
@@ -23,15 +24,16 @@ public final class ContactStore {
     public record Data(String name, String email, String phone, String title) {
     }
 
+    // Mixed directions: the page start is an expanded comparison, bounded by the client (a client has few contacts).
+    private static final Keyset PRIMARY_THEN_NAME = Keyset.of("contacts",
+            CONTACTS.IS_PRIMARY.desc(), DSL.lower(CONTACTS.NAME).asc(), CONTACTS.ID.asc());
+
     /** Primary first, then by name. */
     public Page<Contact> list(DSLContext dsl, UUID clientId, PageRequest page) {
         var where = CONTACTS.CLIENT_ID.eq(clientId);
         int total = dsl.fetchCount(CONTACTS, where);
-        List<Contact> items = dsl.selectFrom(CONTACTS).where(where)
-                .orderBy(CONTACTS.IS_PRIMARY.desc(), DSL.lower(CONTACTS.NAME), CONTACTS.ID)
-                .limit(page.limit()).offset(page.offset())
-                .fetch(ContactStore::toContact);
-        return page.of(items, total);
+        return PRIMARY_THEN_NAME.page(dsl.select(CONTACTS.asterisk()).select(PRIMARY_THEN_NAME.expressions()).from(CONTACTS).where(where),
+                page, total, r -> toContact(r.into(CONTACTS)));
     }
 
     /** The contact of that client, if the tenancy reaches the client. */

@@ -101,8 +101,23 @@ public final class Query {
         return defaultValue;
     }
 
+    /**
+     * limit, offset and after (the {@code next} of an earlier page). A cursor says where its page
+     * starts, so an offset with it is refused rather than guessed at. Whether the cursor belongs
+     * to this list and order is for the list's keyset to say.
+     */
     public PageRequest page() {
-        return new PageRequest(integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT), integer("offset", 0, 0, 10_000_000));
+        int limit = integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = integer("offset", 0, 0, 10_000_000);
+        String problem = "must be the next cursor of an earlier page of this list";
+        String text = text("after", Cursor.MAX_LENGTH, problem);
+        Cursor after = null;
+        if (text != null) {
+            after = Cursor.decode(text).orElse(null);
+            if (after == null) errors.add(new FieldError("after", problem));
+            else if (offset > 0) errors.add(new FieldError("after", "cannot be combined with offset; the cursor already says where the page starts"));
+        }
+        return new PageRequest(limit, offset, after);
     }
 
     public void validate() {

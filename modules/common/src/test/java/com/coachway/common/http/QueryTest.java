@@ -114,4 +114,31 @@ class QueryTest {
     void a_nul_character_in_a_parameter_is_refused() {
         assertEquals(Map.of("q", "must be at most 10 characters of text"), errors(app.get("/search?q=a%00b")));
     }
+
+    @Test
+    void a_cursor_in_after_is_read_for_keyset_paging() {
+        String next = new Cursor("things", List.of("2026-05-01T08:00Z", "6f1c1b7e-2a0b-4c55-9a57-1f0e0d8c2b3a")).encode();
+        var reply = app.get("/search?limit=20&after=" + next);
+
+        assertEquals(200, reply.status());
+        assertEquals("things", reply.json().path("page").path("after").path("order").asText());
+        assertEquals("2026-05-01T08:00Z", reply.json().path("page").path("after").path("keys").path(0).asText());
+        assertEquals(0, reply.json().path("page").path("offset").asInt());
+    }
+
+    @Test
+    void an_after_that_is_no_cursor_is_refused() {
+        assertEquals(Map.of("after", "must be the next cursor of an earlier page of this list"), errors(app.get("/search?after=garbage")));
+        assertEquals(Map.of("after", "must be the next cursor of an earlier page of this list"),
+                errors(app.get("/search?after=" + "A".repeat(Cursor.MAX_LENGTH + 1))));
+    }
+
+    @Test
+    void after_and_a_nonzero_offset_together_are_refused() {
+        String next = new Cursor("things", List.of("1")).encode();
+
+        assertEquals(Map.of("after", "cannot be combined with offset; the cursor already says where the page starts"),
+                errors(app.get("/search?offset=10&after=" + next)));
+        assertEquals(200, app.get("/search?offset=0&after=" + next).status());
+    }
 }

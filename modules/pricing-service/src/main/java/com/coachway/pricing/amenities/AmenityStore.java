@@ -1,5 +1,6 @@
 package com.coachway.pricing.amenities;
 
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.pricing.tables.records.AmenitiesRecord;
@@ -37,13 +38,12 @@ public final class AmenityStore {
         return r;
     }
 
+    private static final Keyset BY_CODE = Keyset.of("amenities", AMENITIES.CODE.asc());
+
     public static Page<Amenity> list(DSLContext db, Boolean active, PageRequest page) {
         Condition where = active == null ? DSL.noCondition() : AMENITIES.ACTIVE.eq(active);
         int total = db.fetchCount(AMENITIES, where);
-        List<Amenity> items = db.selectFrom(AMENITIES).where(where).orderBy(AMENITIES.CODE)
-                .limit(page.limit()).offset(page.offset())
-                .fetch(AmenityStore::toAmenity);
-        return page.of(items, total);
+        return BY_CODE.page(db.selectFrom(AMENITIES).where(where), page, total, AmenityStore::toAmenity);
     }
 
     public static Optional<Amenity> find(DSLContext db, String code) {

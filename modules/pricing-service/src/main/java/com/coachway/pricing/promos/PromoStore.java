@@ -1,5 +1,6 @@
 package com.coachway.pricing.promos;
 
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.pricing.tables.records.PromoCodesRecord;
@@ -31,6 +32,8 @@ public final class PromoStore {
                 r.getCreatedAt(), r.getUpdatedAt());
     }
 
+    private static final Keyset BY_CODE = Keyset.of("promo-codes", PROMO_CODES.CODE.asc());
+
     public static Page<PromoCode> list(DSLContext db, Boolean active, String q, PageRequest page) {
         var conditions = new ArrayList<Condition>();
         if (active != null) conditions.add(PROMO_CODES.ACTIVE.eq(active));
@@ -40,10 +43,7 @@ public final class PromoStore {
         }
         Condition where = DSL.and(conditions);
         int total = db.fetchCount(PROMO_CODES, where);
-        List<PromoCode> items = db.selectFrom(PROMO_CODES).where(where).orderBy(PROMO_CODES.CODE)
-                .limit(page.limit()).offset(page.offset())
-                .fetch(PromoStore::toPromo);
-        return page.of(items, total);
+        return BY_CODE.page(db.selectFrom(PROMO_CODES).where(where), page, total, PromoStore::toPromo);
     }
 
     public static Optional<PromoCode> find(DSLContext db, String code) {
@@ -113,13 +113,15 @@ public final class PromoStore {
         return true;
     }
 
+    // (code, reference) is the key, so the reference breaks ties within the code; mixed directions
+    // are served by promo_redemptions_code_time_idx (V2) bounding the scan at the cursor's time
+    private static final Keyset NEWEST_REDEMPTION_FIRST = Keyset.of("promo-redemptions",
+            PROMO_REDEMPTIONS.REDEEMED_AT.desc(), PROMO_REDEMPTIONS.REFERENCE.asc());
+
     public static Page<Redemption.Entry> redemptions(DSLContext db, String code, PageRequest page) {
         var where = PROMO_REDEMPTIONS.CODE.eq(code);
         int total = db.fetchCount(PROMO_REDEMPTIONS, where);
-        var items = db.select(PROMO_REDEMPTIONS.REFERENCE, PROMO_REDEMPTIONS.REDEEMED_AT).from(PROMO_REDEMPTIONS).where(where)
-                .orderBy(PROMO_REDEMPTIONS.REDEEMED_AT.desc(), PROMO_REDEMPTIONS.REFERENCE)
-                .limit(page.limit()).offset(page.offset())
-                .fetch(r -> new Redemption.Entry(r.value1(), r.value2()));
-        return page.of(items, total);
+        return NEWEST_REDEMPTION_FIRST.page(db.select(PROMO_REDEMPTIONS.REFERENCE, PROMO_REDEMPTIONS.REDEEMED_AT)
+                .from(PROMO_REDEMPTIONS).where(where), page, total, r -> new Redemption.Entry(r.value1(), r.value2()));
     }
 }

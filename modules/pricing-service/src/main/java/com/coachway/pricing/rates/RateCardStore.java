@@ -1,5 +1,6 @@
 package com.coachway.pricing.rates;
 
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.pricing.tables.records.RateCardsRecord;
@@ -35,17 +36,16 @@ public final class RateCardStore {
         return RATE_CARDS.EFFECTIVE_FROM.le(date).and(RATE_CARDS.EFFECTIVE_TO.isNull().or(RATE_CARDS.EFFECTIVE_TO.ge(date)));
     }
 
+    private static final Keyset BY_TYPE_AND_DATE = Keyset.of("rate-cards",
+            RATE_CARDS.VEHICLE_TYPE.asc(), RATE_CARDS.EFFECTIVE_FROM.asc(), RATE_CARDS.ID.asc());
+
     public static Page<RateCard> list(DSLContext db, RateCardFilter filter, PageRequest page) {
         var conditions = new ArrayList<Condition>();
         if (filter.vehicleType() != null) conditions.add(RATE_CARDS.VEHICLE_TYPE.eq(filter.vehicleType()));
         if (filter.effectiveOn() != null) conditions.add(inEffectOn(filter.effectiveOn()));
         Condition where = DSL.and(conditions);
         int total = db.fetchCount(RATE_CARDS, where);
-        List<RateCard> items = db.selectFrom(RATE_CARDS).where(where)
-                .orderBy(RATE_CARDS.VEHICLE_TYPE, RATE_CARDS.EFFECTIVE_FROM, RATE_CARDS.ID)
-                .limit(page.limit()).offset(page.offset())
-                .fetch(RateCardStore::toRateCard);
-        return page.of(items, total);
+        return BY_TYPE_AND_DATE.page(db.selectFrom(RATE_CARDS).where(where), page, total, RateCardStore::toRateCard);
     }
 
     public static Optional<RateCard> find(DSLContext db, UUID id) {

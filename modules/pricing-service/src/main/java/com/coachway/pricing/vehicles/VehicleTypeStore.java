@@ -1,5 +1,6 @@
 package com.coachway.pricing.vehicles;
 
+import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.pricing.tables.records.VehicleTypesRecord;
@@ -25,14 +26,13 @@ public final class VehicleTypeStore {
         return new VehicleType(r.getCode(), r.getName(), r.getCapacity(), r.getActive());
     }
 
+    // a handful of rows: no index for this order, a sort of them costs nothing
+    private static final Keyset BY_CAPACITY = Keyset.of("vehicle-types", VEHICLE_TYPES.CAPACITY.asc(), VEHICLE_TYPES.CODE.asc());
+
     public static Page<VehicleType> list(DSLContext db, Boolean active, PageRequest page) {
         Condition where = active == null ? DSL.noCondition() : VEHICLE_TYPES.ACTIVE.eq(active);
         int total = db.fetchCount(VEHICLE_TYPES, where);
-        List<VehicleType> items = db.selectFrom(VEHICLE_TYPES).where(where)
-                .orderBy(VEHICLE_TYPES.CAPACITY, VEHICLE_TYPES.CODE)
-                .limit(page.limit()).offset(page.offset())
-                .fetch(VehicleTypeStore::toVehicleType);
-        return page.of(items, total);
+        return BY_CAPACITY.page(db.selectFrom(VEHICLE_TYPES).where(where), page, total, VehicleTypeStore::toVehicleType);
     }
 
     /** The types with these codes (unknown codes are simply absent), by code. */
