@@ -35,16 +35,37 @@ public final class JsonInput {
         this.errors = errors;
     }
 
-    /** The request body as a JSON object: 415 unless JSON, 400 when empty, malformed or not an object. */
+    private static final String PARSED = JsonInput.class.getName() + ".body";
+
+    /**
+     * The request body as a JSON object: 415 unless JSON, 400 when empty, malformed or not an
+     * object. When the contract check has already parsed it ({@link #handOn}), that tree is used.
+     */
     public static JsonInput of(Context ctx) {
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-            throw ApiException.unsupportedMediaType("Send the body as application/json");
-        }
+        ObjectNode parsed = ctx.attribute(PARSED);
+        if (parsed != null) return new JsonInput(parsed, "", new ArrayList<>());
+        requireJson(ctx.contentType());
         return parse(ctx.bodyAsBytes());
     }
 
+    /** Keeps a body already parsed (and checked against the contract) for {@link #of} to read. */
+    public static void handOn(Context ctx, ObjectNode body) {
+        ctx.attribute(PARSED, body);
+    }
+
+    /** 415 unless the content type is JSON. */
+    public static void requireJson(String contentType) {
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            throw ApiException.unsupportedMediaType("Send the body as application/json");
+        }
+    }
+
     public static JsonInput parse(byte[] body) {
+        return new JsonInput(parseObject(body), "", new ArrayList<>());
+    }
+
+    /** The body as a JSON object; 400 when empty, malformed or anything but an object. */
+    public static ObjectNode parseObject(byte[] body) {
         if (body == null || body.length == 0) throw ApiException.badRequest("The request body is empty; a JSON object is expected");
         JsonNode parsed;
         try {
@@ -55,7 +76,7 @@ public final class JsonInput {
             throw ApiException.badRequest("The request body could not be read");
         }
         if (parsed == null || !parsed.isObject()) throw ApiException.badRequest("The request body must be a JSON object");
-        return new JsonInput((ObjectNode) parsed, "", new ArrayList<>());
+        return (ObjectNode) parsed;
     }
 
     /** Unknown fields are mistakes (a typo would otherwise be silently ignored). */

@@ -5,6 +5,8 @@ import com.coachway.common.auth.RevokedSessions;
 import com.coachway.common.auth.Role;
 import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceCallException;
+import com.coachway.common.http.contract.Contract;
+import com.coachway.common.http.contract.RequestValidator;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -52,6 +54,7 @@ public final class ServiceApp {
     private Consumer<RoutesConfig> routes = r -> { };
     private long maxRequestBytes = 1_000_000;
     private final Set<String> pollingPaths = new HashSet<>(Set.of("/health"));
+    private boolean validateRequests = true;
 
     private ServiceApp(String serviceName) {
         this.serviceName = serviceName;
@@ -117,6 +120,15 @@ public final class ServiceApp {
         return this;
     }
 
+    /**
+     * Check every request against openapi.yaml before its handler runs (on by default whenever
+     * {@link #openApiFrom} names the contract). Off only for measuring what the check costs.
+     */
+    public ServiceApp validateRequests(boolean on) {
+        this.validateRequests = on;
+        return this;
+    }
+
     public ServiceApp routes(Consumer<RoutesConfig> routes) {
         this.routes = routes;
         return this;
@@ -124,7 +136,9 @@ public final class ServiceApp {
 
     public Javalin build() {
         Objects.requireNonNull(verifier, "auth(verifier) is required");
-        return Javalin.create(config -> {
+        Contract contract = contract();
+        var serviceRoutes = new ArrayList<String>();
+        Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
@@ -142,6 +156,7 @@ public final class ServiceApp {
             RoutesConfig r = config.routes;
             r.before(this::assignRequestId);
             r.beforeMatched(this::authorize);
+            if (contract != null && validateRequests) r.beforeMatched(new RequestValidator(contract)::validate);
             r.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.type(), e.title(), e.detail(), e.errors()));
             r.exception(ServiceCallException.class, this::upstreamProblem);
             r.exception(HttpResponseException.class, this::frameworkProblem);
@@ -154,8 +169,39 @@ public final class ServiceApp {
             });
             r.get("/health", this::health, Role.PUBLIC);
             r.get("/openapi.yaml", this::openApi, Role.PUBLIC);
-            routes.accept(r);
+            collectRoutes(config, serviceRoutes);
         });
+        requireContractCovers(contract, serviceRoutes);
+        return app;
+    }
+
+    /** The service's own routes as "METHOD /template", to hold them against the contract. */
+    private void collectRoutes(io.javalin.config.JavalinConfig config, List<String> into) {
+        boolean[] collecting = {true};
+        config.events.handlerAdded(h -> {
+            if (collecting[0] && h.getHttpMethod().isHttpMethod()) into.add(h.getHttpMethod().name() + " " + h.getPath());
+        });
+        routes.accept(config.routes);
+        collecting[0] = false;
+    }
+
+    /** The contract is the validation, so a route it does not describe would go unchecked: refuse to start. */
+    private void requireContractCovers(Contract contract, List<String> serviceRoutes) {
+        if (contract == null || !validateRequests) return;
+        List<String> missing = RequestValidator.notInContract(contract, serviceRoutes);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(serviceName + ": openapi.yaml has no operation for " + String.join(", ", missing)
+                    + "; describe each route in the contract (it is what checks the requests)");
+        }
+    }
+
+    private Contract contract() {
+        try {
+            byte[] spec = anchor == null ? null : OwnResource.read(anchor, "openapi.yaml");
+            return spec == null ? null : Contract.parse(spec);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read openapi.yaml", e);
+        }
     }
 
     /** The verified caller of a route that required a token. */
