@@ -25,7 +25,9 @@ public final class RequestValidator {
     }
 
     public void validate(Context ctx) {
-        Operation op = contract.operation(ctx.method().name(), ctx.endpoint().path).orElse(null);
+        var matched = ctx.endpoints().matchedHttpEndpoint(); // ctx.endpoint() is this before-handler itself
+        if (matched == null) return;
+        Operation op = contract.operation(matched.method.name(), matched.path).orElse(null);
         if (op == null) return; // ServiceApp refuses to start with a service route the contract lacks
         List<FieldError> errors = new ArrayList<>(op.checkParameters(new Operation.Values() {
             public String path(String name) { return ctx.pathParamMap().get(name); }

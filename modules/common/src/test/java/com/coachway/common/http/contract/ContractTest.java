@@ -18,7 +18,7 @@ class ContractTest {
     static final Contract CONTRACT = load();
 
     static Contract load() {
-        try (InputStream in = ContractTest.class.getResourceAsStream("/contract/openapi.yaml")) {
+        try (InputStream in = ContractTest.class.getResourceAsStream("/openapi.yaml")) {
             return Contract.parse(in.readAllBytes());
         } catch (IOException e) {
             throw new IllegalStateException(e);
