@@ -59,9 +59,9 @@ public final class SessionHandler {
     }
 
     public void login(Context ctx) {
-        var in = JsonInput.of(ctx).allowOnly("email", "password");
-        String email = in.requiredString("email", 254);
-        String password = in.requiredString("password", 128);
+        var in = JsonInput.of(ctx);
+        String email = in.requiredString("email");
+        String password = in.requiredString("password");
         in.validate();
 
         var found = users.credentials(email);
@@ -126,10 +126,10 @@ public final class SessionHandler {
 
     /** OAuth 2.0 client-credentials grant (RFC 6749 §4.4), JSON body. */
     public void serviceToken(Context ctx) {
-        var in = JsonInput.of(ctx).allowOnly("grant_type", "client_id", "client_secret");
+        var in = JsonInput.of(ctx);
         String grant = in.requiredEnum("grant_type", List.of("client_credentials"));
-        String clientId = in.requiredString("client_id", 100);
-        String secret = in.requiredString("client_secret", 200);
+        String clientId = in.requiredString("client_id");
+        String secret = in.requiredString("client_secret");
         in.validate();
         var hash = sessions.serviceClientSecretHash(clientId);
         boolean ok = hash.isPresent() ? passwords.matches(secret, hash.get()) : passwords.matchesNothing(secret);
@@ -174,8 +174,8 @@ public final class SessionHandler {
     }
 
     private String readRefreshToken(Context ctx) {
-        var in = JsonInput.of(ctx).allowOnly("refresh_token");
-        String token = in.requiredString("refresh_token", 200);
+        var in = JsonInput.of(ctx);
+        String token = in.requiredString("refresh_token");
         in.validate();
         return token;
     }
