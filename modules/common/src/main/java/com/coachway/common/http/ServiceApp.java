@@ -36,8 +36,8 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * The Javalin app every service shares: JSON, virtual threads, request ids, access log,
- * problem+json errors, bearer-token auth with route roles, /health and /openapi.yaml.
- * A service only adds its routes.
+ * problem+json errors, bearer-token auth with route roles, every request checked against the
+ * service's openapi.yaml, /health and /openapi.yaml. A service only adds its routes.
  */
 public final class ServiceApp {
     private static final Logger access = LoggerFactory.getLogger("access");

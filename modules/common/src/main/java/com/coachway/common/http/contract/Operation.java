@@ -41,7 +41,12 @@ public record Operation(String key, List<Parameter> parameters, Schema body, boo
                 if (p.required()) errors.putIfAbsent(p.name(), new FieldError(p.name(), "is required"));
                 continue;
             }
-            Violations.add(errors, p.schema().validate(p.asJson(value)), p.name());
+            JsonNode json = p.asJson(value);
+            if (beyondDoubles(json)) {
+                errors.putIfAbsent(p.name(), new FieldError(p.name(), TOO_LARGE));
+                continue;
+            }
+            Violations.add(errors, p.schema().validate(json), p.name());
         }
         return Violations.list(errors);
     }
@@ -50,8 +55,31 @@ public record Operation(String key, List<Parameter> parameters, Schema body, boo
     public List<FieldError> checkBody(JsonNode body) {
         if (this.body == null) return List.of();
         var errors = Violations.collector();
-        Violations.add(errors, this.body.validate(body), null);
+        try {
+            Violations.add(errors, this.body.validate(body), null);
+        } catch (NumberFormatException | ArithmeticException e) {
+            // networknt computes multipleOf in double: a number past double's range (1e400) breaks it.
+            // Such a number is out of every range we have; name each one instead.
+            hugeNumbers(body, "", errors);
+            if (errors.isEmpty()) throw e;
+        }
         return Violations.list(errors);
+    }
+
+    private static final String TOO_LARGE = "is far out of range";
+
+    private static boolean beyondDoubles(JsonNode n) {
+        return n.isNumber() && (n.isBigDecimal() || n.isBigInteger()) && Double.isInfinite(n.doubleValue());
+    }
+
+    private static void hugeNumbers(JsonNode node, String at, java.util.Map<String, FieldError> errors) {
+        if (beyondDoubles(node)) {
+            errors.putIfAbsent(at, new FieldError(at, TOO_LARGE));
+        } else if (node.isObject()) {
+            node.properties().forEach(e -> hugeNumbers(e.getValue(), at.isEmpty() ? e.getKey() : at + "." + e.getKey(), errors));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) hugeNumbers(node.get(i), at + "[" + i + "]", errors);
+        }
     }
 
     /** For tests and the benchmark: values from plain maps. */
