@@ -36,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every operation of every service, through the gateway, fed what a careless or hostile caller
  * sends: bodies that are not objects, every property with the wrong type or an impossible value,
- * ids that are not ids, query parameters of every wrong kind, other media types, oversize bodies.
- * None may be a 5xx; every refusal is problem+json, is in the operation's openapi.yaml, and writes
+ * ids that are not ids, query parameters of every wrong kind, other media types, oversize bodies,
+ * and null for every field the contract does not mark nullable (a 400 naming the field, never
+ * "absent"). None may be a 5xx; every refusal is problem+json, is in the operation's openapi.yaml, and writes
  * nothing. The operations come from the openapi.yaml files, so a new endpoint is covered the day
  * it is written down.
  */
@@ -259,7 +260,7 @@ class BadInputTest {
             }
             var body = new LinkedHashMap<String, Object>();
             body.put(prop.getKey(), null);
-            send(route, method, realPath, Map.of(), json(body), "application/json", false, prop.getKey() + "=null");
+            sendNull(route, method, realPath, json(body), prop.getKey(), BadValues.nullable(prop.getValue()));
             // One level down: every property of the objects in an array (stops, vehicles, duty periods).
             Schema<?> items = BadValues.items(prop.getValue());
             if (items != null && items.getProperties() != null) {
@@ -270,6 +271,10 @@ class BadInputTest {
                         send(route, method, realPath, Map.of(), json(Map.of(prop.getKey(), List.of(element))), "application/json", false,
                                 prop.getKey() + "[0]." + inner.getKey() + "=" + abbreviate(String.valueOf(bad)));
                     }
+                    var element = new HashMap<String, Object>();
+                    element.put(inner.getKey(), null);
+                    sendNull(route, method, realPath, json(Map.of(prop.getKey(), List.of(element))),
+                            prop.getKey() + "[0]." + inner.getKey(), BadValues.nullable(inner.getValue()));
                 }
             }
         }
@@ -317,6 +322,33 @@ class BadInputTest {
             String after = contentHash();
             if (!after.equals(before)) failures.add(label + " → " + status + " but the database changed");
         }
+    }
+
+    /**
+     * {@code null} for a field: where the contract does not say {@code nullable}, it is not "absent"
+     * but a mistake, refused with a 400 that names the field (and, like every refusal, writes nothing).
+     */
+    private void sendNull(String route, PathItem.HttpMethod method, String path, String body, String field, boolean nullable) {
+        String what = field + "=null";
+        if (nullable) {
+            send(route, method, path, Map.of(), body, "application/json", false, what);
+            return;
+        }
+        requests++;
+        String label = method + " " + route + path + " with " + what + " (not nullable)";
+        String before = contentHash();
+        Response r;
+        try {
+            r = platform.raw(route).auth().oauth2(admin).contentType("application/json").body(body).request(method.name(), path);
+        } catch (RuntimeException e) {
+            failures.add(label + " → not as documented: " + errorsIn(e.getMessage()));
+            return;
+        }
+        List<String> fields = r.statusCode() == 400 ? r.jsonPath().getList("errors.field", String.class) : List.of();
+        if (r.statusCode() != 400 || fields == null || !fields.contains(field)) {
+            failures.add(label + " → " + r.statusCode() + ", not a 400 naming " + field + ": " + abbreviate(r.asString()));
+        }
+        if (!contentHash().equals(before)) failures.add(label + " → " + r.statusCode() + " but the database changed");
     }
 
     /** The ERROR-level messages of a validation report (request-side ones are ignored on purpose). */

@@ -64,6 +64,12 @@ final class BadValues {
         return out;
     }
 
+    /** Whether the contract lets this property be null (OpenAPI 3.0 {@code nullable: true}). */
+    static boolean nullable(Schema<?> schema) {
+        return schema == null || Boolean.TRUE.equals(schema.getNullable())
+                || (schema.getTypes() != null && schema.getTypes().contains("null"));
+    }
+
     /** The schema of an array's items, when it is one. */
     static Schema<?> items(Schema<?> schema) {
         if (schema instanceof ArraySchema array) return array.getItems();

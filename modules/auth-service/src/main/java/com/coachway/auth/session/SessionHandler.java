@@ -22,9 +22,9 @@ public final class SessionHandler {
     }
 
     public void login(Context ctx) {
-        var in = JsonInput.of(ctx).allowOnly("email", "password");
-        String email = in.requiredString("email", 254);
-        String password = in.requiredString("password", 128);
+        var in = JsonInput.of(ctx);
+        String email = in.requiredString("email");
+        String password = in.requiredString("password");
         in.validate();
         ctx.header("Cache-Control", "no-store").json(actions.login(email, password));
     }
@@ -42,10 +42,10 @@ public final class SessionHandler {
 
     /** OAuth 2.0 client-credentials grant (RFC 6749 §4.4), JSON body. */
     public void serviceToken(Context ctx) {
-        var in = JsonInput.of(ctx).allowOnly("grant_type", "client_id", "client_secret");
+        var in = JsonInput.of(ctx);
         in.requiredEnum("grant_type", List.of("client_credentials"));
-        String clientId = in.requiredString("client_id", 100);
-        String secret = in.requiredString("client_secret", 200);
+        String clientId = in.requiredString("client_id");
+        String secret = in.requiredString("client_secret");
         in.validate();
         ctx.header("Cache-Control", "no-store").json(actions.serviceToken(clientId, secret));
     }
@@ -70,8 +70,8 @@ public final class SessionHandler {
     }
 
     private String readRefreshToken(Context ctx) {
-        var in = JsonInput.of(ctx).allowOnly("refresh_token");
-        String token = in.requiredString("refresh_token", 200);
+        var in = JsonInput.of(ctx);
+        String token = in.requiredString("refresh_token");
         in.validate();
         return token;
     }

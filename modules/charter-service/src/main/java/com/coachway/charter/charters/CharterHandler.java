@@ -104,10 +104,10 @@ public final class CharterHandler {
     public void changeStatus(Context ctx) {
         Caller caller = ServiceApp.caller(ctx);
         UUID id = Ids.pathId(ctx, "id", "Charter");
-        var in = JsonInput.of(ctx).allowOnly("status", "reason", "version");
+        var in = JsonInput.of(ctx);
         String code = in.requiredEnum("status", CharterStatus.codes());
-        String reason = in.optionalString("reason", 1000);
-        Integer version = in.optionalInt("version", 1, Integer.MAX_VALUE);
+        String reason = in.optionalString("reason");
+        Integer version = in.optionalInt("version");
         in.validate();
         ctx.json(actions.changeStatus(caller, ClientScope.of(caller), id, CharterStatus.of(code), reason, version));
     }
@@ -117,8 +117,7 @@ public final class CharterHandler {
         Caller caller = ServiceApp.caller(ctx);
         UUID id = Ids.pathId(ctx, "id", "Charter");
         UUID lineId = Ids.pathId(ctx, "line_id", "Vehicle line");
-        var in = JsonInput.of(ctx).allowOnly("vehicle_id");
-        if (!in.has("vehicle_id")) in.error("vehicle_id", "is required (null unassigns)");
+        var in = JsonInput.of(ctx);
         UUID vehicleId = in.optionalUuid("vehicle_id");
         in.validate();
         ctx.json(actions.assignVehicle(caller, ClientScope.of(caller), id, lineId, vehicleId));

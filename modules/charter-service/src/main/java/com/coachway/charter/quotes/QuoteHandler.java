@@ -36,8 +36,7 @@ public final class QuoteHandler {
         Caller caller = ServiceApp.caller(ctx);
         UUID charterId = Ids.pathId(ctx, "id", "Charter");
         String promo = OptionalBody.read(ctx).map(in -> {
-            in.allowOnly("promo_code");
-            String code = in.optionalString("promo_code", 40);
+            String code = in.optionalString("promo_code");
             if (code != null && code.isBlank()) in.error("promo_code", "must not be blank");
             in.validate();
             return code;
@@ -66,8 +65,7 @@ public final class QuoteHandler {
         Caller caller = ServiceApp.caller(ctx);
         UUID id = Ids.pathId(ctx, "id", "Quote");
         String reason = OptionalBody.read(ctx).map(in -> {
-            in.allowOnly("reason");
-            String r = in.optionalString("reason", 1000);
+            String r = in.optionalString("reason");
             in.validate();
             return r;
         }).orElse(null);

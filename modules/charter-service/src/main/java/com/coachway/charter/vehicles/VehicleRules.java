@@ -14,7 +14,6 @@ public final class VehicleRules {
     /** 17 characters; I, O and Q are never used in VINs (they read as 1 and 0). */
     private static final Pattern VIN = Pattern.compile("^[A-HJ-NPR-Z0-9]{17}$");
     private static final Pattern PLATE = Pattern.compile("^[A-Z0-9][A-Z0-9 -]{0,14}$");
-    public static final int OLDEST_YEAR = 1950;
 
     private VehicleRules() {
     }
@@ -38,11 +37,14 @@ public final class VehicleRules {
                 : Optional.of("must be 17 letters and digits, without I, O or Q");
     }
 
-    /** Model years run up to next year (dealers sell next year's models from mid-year). */
+    /**
+     * Model years run up to next year (dealers sell next year's models from mid-year): a bound
+     * that moves with the clock, which the contract cannot state. The fixed range (1950–2100) is
+     * the contract's; the database checks the same range, as a backstop.
+     */
     public static Optional<String> yearProblem(int year, Year thisYear) {
         int newest = thisYear.getValue() + 1;
-        return year >= OLDEST_YEAR && year <= newest ? Optional.empty()
-                : Optional.of("must be between " + OLDEST_YEAR + " and " + newest);
+        return year <= newest ? Optional.empty() : Optional.of("must be at most " + newest + " (next year's models)");
     }
 
     /** Why this vehicle cannot serve the line, or empty when it can. */

@@ -1,8 +1,11 @@
 package com.coachway.charter.vehicles;
 
+import com.coachway.common.http.Json;
+import com.coachway.common.http.contract.Contract;
 import org.junit.jupiter.api.Test;
 
 import java.time.Year;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +39,24 @@ class VehicleRulesTest {
         assertTrue(VehicleRules.yearProblem(1950, now).isEmpty());
         assertTrue(VehicleRules.yearProblem(2027, now).isEmpty());
         assertTrue(VehicleRules.yearProblem(2028, now).isPresent());
-        assertTrue(VehicleRules.yearProblem(1949, now).isPresent());
+    }
+
+    /** The fixed range is written once, in the contract (which the service enforces at run time). */
+    @Test
+    void model_years_before_1950_or_after_2100_are_refused_by_the_contract() throws Exception {
+        Contract contract;
+        try (var yaml = VehicleRulesTest.class.getResourceAsStream("/openapi.yaml")) {
+            contract = Contract.parse(yaml.readAllBytes());
+        }
+        for (String op : List.of("POST /vehicles", "PATCH /vehicles/{id}")) {
+            var check = contract.operation(op.split(" ")[0], op.split(" ")[1]).orElseThrow();
+            for (int year : List.of(1949, 2101)) {
+                var errors = check.checkBody(Json.MAPPER.readTree("{\"year\":" + year + "}"));
+                assertTrue(errors.stream().anyMatch(e -> e.field().equals("year")), op + " " + year + ": " + errors);
+            }
+            var fine = check.checkBody(Json.MAPPER.readTree("{\"year\":1950}"));
+            assertTrue(fine.stream().noneMatch(e -> e.field().equals("year")), op + ": " + fine);
+        }
     }
 
     @Test

@@ -29,11 +29,6 @@ public final class AddressRule {
     private static final Pattern CA_POSTAL = Pattern.compile("^[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]$");
     private static final Pattern OTHER_POSTAL = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 -]{0,10}[A-Za-z0-9]$");
 
-    public static final int LINE_MAX = 200;
-    public static final int CITY_MAX = 100;
-    public static final int STATE_MAX = 100;
-    public static final int POSTAL_MAX = 12;
-
     private AddressRule() {
     }
 

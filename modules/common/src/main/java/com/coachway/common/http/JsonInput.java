@@ -21,6 +21,13 @@ import java.util.regex.Pattern;
  * Reads a JSON request body field by field, collecting every problem before answering, so a
  * client sees all its mistakes at once in one 400 (never a 500, never a half-written record).
  * Getters return null for an absent or invalid field; call {@link #validate()} before using results.
+ *
+ * <p>In a service the body has already passed its contract (openapi.yaml, checked at run time by
+ * {@code contract.RequestValidator}): types, lengths, ranges, formats, unknown fields and nulls
+ * are the contract's to refuse, written once there. So the getters to use are the ones without
+ * limits; they still check the type (so a reader used without a contract never casts wrongly)
+ * and what no schema says for every text: no NUL characters, required text not blank.
+ * The overloads with limits are deprecated and remain only until no call site is left.
  */
 public final class JsonInput {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$");
@@ -35,16 +42,37 @@ public final class JsonInput {
         this.errors = errors;
     }
 
-    /** The request body as a JSON object: 415 unless JSON, 400 when empty, malformed or not an object. */
+    private static final String PARSED = JsonInput.class.getName() + ".body";
+
+    /**
+     * The request body as a JSON object: 415 unless JSON, 400 when empty, malformed or not an
+     * object. When the contract check has already parsed it ({@link #handOn}), that tree is used.
+     */
     public static JsonInput of(Context ctx) {
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-            throw ApiException.unsupportedMediaType("Send the body as application/json");
-        }
+        ObjectNode parsed = ctx.attribute(PARSED);
+        if (parsed != null) return new JsonInput(parsed, "", new ArrayList<>());
+        requireJson(ctx.contentType());
         return parse(ctx.bodyAsBytes());
     }
 
+    /** Keeps a body already parsed (and checked against the contract) for {@link #of} to read. */
+    public static void handOn(Context ctx, ObjectNode body) {
+        ctx.attribute(PARSED, body);
+    }
+
+    /** 415 unless the content type is JSON. */
+    public static void requireJson(String contentType) {
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            throw ApiException.unsupportedMediaType("Send the body as application/json");
+        }
+    }
+
     public static JsonInput parse(byte[] body) {
+        return new JsonInput(parseObject(body), "", new ArrayList<>());
+    }
+
+    /** The body as a JSON object; 400 when empty, malformed or anything but an object. */
+    public static ObjectNode parseObject(byte[] body) {
         if (body == null || body.length == 0) throw ApiException.badRequest("The request body is empty; a JSON object is expected");
         JsonNode parsed;
         try {
@@ -55,10 +83,14 @@ public final class JsonInput {
             throw ApiException.badRequest("The request body could not be read");
         }
         if (parsed == null || !parsed.isObject()) throw ApiException.badRequest("The request body must be a JSON object");
-        return new JsonInput((ObjectNode) parsed, "", new ArrayList<>());
+        return (ObjectNode) parsed;
     }
 
-    /** Unknown fields are mistakes (a typo would otherwise be silently ignored). */
+    /**
+     * Unknown fields are mistakes (a typo would otherwise be silently ignored).
+     * @deprecated say {@code additionalProperties: false} in openapi.yaml instead
+     */
+    @Deprecated
     public JsonInput allowOnly(String... fields) {
         Set<String> allowed = Set.of(fields);
         node.fieldNames().forEachRemaining(name -> {
@@ -94,12 +126,25 @@ public final class JsonInput {
 
     // ---- strings ----
 
+    /** A non-blank string, stripped; its length is the contract's. */
+    public String requiredString(String field) {
+        return requiredString(field, Integer.MAX_VALUE);
+    }
+
+    /** Absent or null → null. Empty strings are allowed for optional text. */
+    public String optionalString(String field) {
+        return optionalString(field, Integer.MAX_VALUE);
+    }
+
+    /** @deprecated state {@code maxLength} in openapi.yaml and use {@link #requiredString(String)} */
+    @Deprecated
     public String requiredString(String field, int maxLength) {
         if (!present(field)) return null;
         return string(field, maxLength, true);
     }
 
-    /** Absent or null → null. Empty strings are allowed for optional text. */
+    /** @deprecated state {@code maxLength} in openapi.yaml and use {@link #optionalString(String)} */
+    @Deprecated
     public String optionalString(String field, int maxLength) {
         if (!node.has(field) || node.get(field).isNull()) return null;
         return string(field, maxLength, false);
@@ -128,12 +173,12 @@ public final class JsonInput {
     }
 
     public String requiredEmail(String field) {
-        String s = requiredString(field, 254);
+        String s = requiredString(field);
         return checkEmail(field, s);
     }
 
     public String optionalEmail(String field) {
-        return checkEmail(field, optionalString(field, 254));
+        return checkEmail(field, optionalString(field));
     }
 
     private String checkEmail(String field, String s) {
@@ -146,12 +191,12 @@ public final class JsonInput {
     }
 
     public String requiredEnum(String field, Collection<String> allowed) {
-        String s = requiredString(field, 100);
+        String s = requiredString(field);
         return checkEnum(field, s, allowed);
     }
 
     public String optionalEnum(String field, Collection<String> allowed) {
-        return checkEnum(field, optionalString(field, 100), allowed);
+        return checkEnum(field, optionalString(field), allowed);
     }
 
     private String checkEnum(String field, String s, Collection<String> allowed) {
@@ -165,11 +210,24 @@ public final class JsonInput {
 
     // ---- numbers, booleans, ids, times ----
 
+    /** A whole number that fits an int; its range is the contract's. */
+    public Integer requiredInt(String field) {
+        return requiredInt(field, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    public Integer optionalInt(String field) {
+        return optionalInt(field, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** @deprecated state {@code minimum}/{@code maximum} in openapi.yaml and use {@link #requiredInt(String)} */
+    @Deprecated
     public Integer requiredInt(String field, int min, int max) {
         if (!present(field)) return null;
         return integer(field, min, max);
     }
 
+    /** @deprecated state {@code minimum}/{@code maximum} in openapi.yaml and use {@link #optionalInt(String)} */
+    @Deprecated
     public Integer optionalInt(String field, int min, int max) {
         if (!node.has(field) || node.get(field).isNull()) return null;
         return integer(field, min, max);
@@ -189,12 +247,30 @@ public final class JsonInput {
         return i;
     }
 
-    /** Money and other exact decimals: a JSON number with at most {@code scale} decimals, in [min, max]. */
+    private static final BigDecimal UNBOUNDED = new BigDecimal("1e30");
+
+    /**
+     * Money and other exact decimals, at {@code scale} decimals (the contract says so with
+     * {@code multipleOf}; more decimals are refused here too, since they cannot be kept).
+     * The range is the contract's.
+     */
+    public BigDecimal requiredDecimal(String field, int scale) {
+        return requiredDecimal(field, scale, UNBOUNDED.negate(), UNBOUNDED);
+    }
+
+    public BigDecimal optionalDecimal(String field, int scale) {
+        return optionalDecimal(field, scale, UNBOUNDED.negate(), UNBOUNDED);
+    }
+
+    /** @deprecated state {@code minimum}/{@code maximum} in openapi.yaml and use {@link #requiredDecimal(String, int)} */
+    @Deprecated
     public BigDecimal requiredDecimal(String field, int scale, BigDecimal min, BigDecimal max) {
         if (!present(field)) return null;
         return decimal(field, scale, min, max);
     }
 
+    /** @deprecated state {@code minimum}/{@code maximum} in openapi.yaml and use {@link #optionalDecimal(String, int)} */
+    @Deprecated
     public BigDecimal optionalDecimal(String field, int scale, BigDecimal min, BigDecimal max) {
         if (!node.has(field) || node.get(field).isNull()) return null;
         return decimal(field, scale, min, max);
@@ -298,12 +374,27 @@ public final class JsonInput {
 
     // ---- arrays and nested objects ----
 
-    /** A list of distinct non-blank strings; duplicates are an error (they are always a mistake). */
+    /**
+     * A list of distinct non-blank strings, stripped; duplicates are an error (they are always a
+     * mistake, and "a" and " a" are the same once stripped). Sizes and lengths are the contract's.
+     */
+    public List<String> requiredStringList(String field) {
+        return requiredStringList(field, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    public List<String> optionalStringList(String field) {
+        return optionalStringList(field, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** @deprecated state {@code maxItems}/{@code maxLength} in openapi.yaml and use {@link #requiredStringList(String)} */
+    @Deprecated
     public List<String> requiredStringList(String field, int maxItems, int maxLength) {
         if (!present(field)) return null;
         return stringList(field, maxItems, maxLength);
     }
 
+    /** @deprecated state {@code maxItems}/{@code maxLength} in openapi.yaml and use {@link #optionalStringList(String)} */
+    @Deprecated
     public List<String> optionalStringList(String field, int maxItems, int maxLength) {
         if (!node.has(field) || node.get(field).isNull()) return null;
         return stringList(field, maxItems, maxLength);
@@ -355,7 +446,13 @@ public final class JsonInput {
         return new JsonInput((ObjectNode) v, prefix + field + ".", errors);
     }
 
-    /** The objects of an array field, each read with the same error list ("stops[2].address"). */
+    /** The objects of an array field, each read with the same error list ("stops[2].address"); its size is the contract's. */
+    public List<JsonInput> requiredObjectList(String field) {
+        return requiredObjectList(field, 0, Integer.MAX_VALUE);
+    }
+
+    /** @deprecated state {@code minItems}/{@code maxItems} in openapi.yaml and use {@link #requiredObjectList(String)} */
+    @Deprecated
     public List<JsonInput> requiredObjectList(String field, int minItems, int maxItems) {
         if (!present(field)) return null;
         JsonNode v = node.get(field);

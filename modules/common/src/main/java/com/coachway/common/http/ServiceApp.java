@@ -7,6 +7,8 @@ import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceCallException;
 import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.common.schedule.Scheduler;
+import com.coachway.common.http.contract.Contract;
+import com.coachway.common.http.contract.RequestValidator;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -39,9 +41,10 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * The Javalin app every service shares: JSON, virtual threads, request ids, access log,
- * problem+json errors, bearer-token auth with route roles, /health and /openapi.yaml, /metrics
- * (Prometheus, for the service port only) and /docs (Swagger UI), and the service's background
- * tasks on one {@link Scheduler} that starts and stops with the server. A service only adds its routes.
+ * problem+json errors, bearer-token auth with route roles, every request checked against the
+ * service's openapi.yaml, /health and /openapi.yaml, /metrics (Prometheus, for the service port
+ * only) and /docs (Swagger UI), and the service's background tasks on one {@link Scheduler} that
+ * starts and stops with the server. A service only adds its routes.
  */
 public final class ServiceApp {
     private static final Logger access = LoggerFactory.getLogger("access");
@@ -60,6 +63,7 @@ public final class ServiceApp {
     private final Set<String> pollingPaths = new HashSet<>(Set.of("/health", "/metrics"));
     private Scheduler scheduler;
     private ServiceMetrics metrics;
+    private boolean validateRequests = true;
 
     private ServiceApp(String serviceName) {
         this.serviceName = serviceName;
@@ -140,6 +144,15 @@ public final class ServiceApp {
         return this;
     }
 
+    /**
+     * Check every request against openapi.yaml before its handler runs (on by default whenever
+     * {@link #openApiFrom} names the contract). Off only for measuring what the check costs.
+     */
+    public ServiceApp validateRequests(boolean on) {
+        this.validateRequests = on;
+        return this;
+    }
+
     public ServiceApp routes(Consumer<RoutesConfig> routes) {
         this.routes = routes;
         return this;
@@ -147,6 +160,8 @@ public final class ServiceApp {
 
     public Javalin build() {
         Objects.requireNonNull(verifier, "auth(verifier) is required");
+        Contract contract = contract();
+        var serviceRoutes = new ArrayList<String>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -159,7 +174,10 @@ public final class ServiceApp {
 
             RoutesConfig r = config.routes;
             r.before(this::assignRequestId);
+            // Javalin gives every response its default Content-Type (text/plain), even one with no body.
+            r.after(ServiceApp::noContentTypeWithoutBody);
             r.beforeMatched(this::authorize);
+            if (contract != null && validateRequests) r.beforeMatched(new RequestValidator(contract)::validate);
             r.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.type(), e.title(), e.detail(), e.errors()));
             r.exception(ServiceCallException.class, this::upstreamProblem);
             r.exception(HttpResponseException.class, this::frameworkProblem);
@@ -173,9 +191,10 @@ public final class ServiceApp {
             r.get("/health", this::health, Role.PUBLIC);
             r.get("/openapi.yaml", this::openApi, Role.PUBLIC);
             operationsRoutes(r);
-            routes.accept(r);
+            collectRoutes(config, serviceRoutes);
         });
         requireRoles(app);
+        requireContractCovers(contract, serviceRoutes);
         return app;
     }
 
@@ -199,6 +218,40 @@ public final class ServiceApp {
                     + Role.class.getName() + ") " + open + "; give each the roles that may call it"
                     + " (Role.PUBLIC for anyone, Role.AUTHENTICATED for any valid token)");
         }
+    }
+
+    /** The service's own routes as "METHOD /template", to hold them against the contract. */
+    private void collectRoutes(io.javalin.config.JavalinConfig config, List<String> into) {
+        boolean[] collecting = {true};
+        config.events.handlerAdded(h -> {
+            if (collecting[0] && h.getHttpMethod().isHttpMethod()) into.add(h.getHttpMethod().name() + " " + h.getPath());
+        });
+        routes.accept(config.routes);
+        collecting[0] = false;
+    }
+
+    /** The contract is the validation, so a route it does not describe would go unchecked: refuse to start. */
+    private void requireContractCovers(Contract contract, List<String> serviceRoutes) {
+        if (contract == null || !validateRequests) return;
+        List<String> missing = RequestValidator.notInContract(contract, serviceRoutes);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(serviceName + ": openapi.yaml has no operation for " + String.join(", ", missing)
+                    + "; describe each route in the contract (it is what checks the requests)");
+        }
+    }
+
+    private Contract contract() {
+        try {
+            byte[] spec = anchor == null ? null : OwnResource.read(anchor, "openapi.yaml");
+            return spec == null ? null : Contract.parse(spec);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read openapi.yaml", e);
+        }
+    }
+
+    private static void noContentTypeWithoutBody(Context ctx) {
+        int status = ctx.status().getCode();
+        if (status == 204 || status == 304) ctx.res().setContentType(null);
     }
 
     /** The verified caller of a route that required a token. */

@@ -277,4 +277,29 @@ class JsonInputTest {
         assertTrue(in.isNull("b"));
         assertEquals(List.of(error("a", "must be an object")), errors(in));
     }
+
+    // ---- the readers without limits (the contract states them) ----
+
+    @Test
+    void without_limits_a_reader_still_checks_type_blankness_and_nul() {
+        var in = parse("{'name':'  Ann  ','blank':'  ','nul':'a\\u0000b','count':3,'big':9999999999,'price':12.5,"
+                + "'tags':['a','a'],'stops':[{'n':1}],'long':'" + "x".repeat(100_000) + "'}");
+        assertEquals("Ann", in.requiredString("name"));
+        assertNull(in.requiredString("blank"));
+        assertNull(in.optionalString("nul"));
+        assertEquals(100_000, in.optionalString("long").length());
+        assertEquals(3, in.requiredInt("count"));
+        assertNull(in.optionalInt("big"));
+        assertEquals(new BigDecimal("12.50"), in.requiredDecimal("price", 2));
+        assertEquals(List.of("a"), in.requiredStringList("tags"));
+        assertEquals(1, in.requiredObjectList("stops").size());
+        assertEquals(List.of("blank", "nul", "big", "tags[1]"), errors(in).stream().map(FieldError::field).toList());
+    }
+
+    @Test
+    void a_decimal_with_more_places_than_it_keeps_is_refused_even_without_limits() {
+        var in = parse("{'amount':1.005}");
+        assertNull(in.requiredDecimal("amount", 2));
+        assertEquals(List.of(error("amount", "must have at most 2 decimal places")), errors(in));
+    }
 }

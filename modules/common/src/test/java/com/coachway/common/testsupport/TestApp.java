@@ -26,9 +26,16 @@ public final class TestApp implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public TestApp(Consumer<RoutesConfig> routes) {
+        this(app -> { }, routes);
+    }
+
+    /** With more of the app's setup, e.g. {@code app -> app.openApiFrom(SomeTest.class)}. */
+    public TestApp(Consumer<ServiceApp> setup, Consumer<RoutesConfig> routes) {
         // Only PUBLIC routes are used, so the key provider is never asked for a key.
         var verifier = new TokenVerifier(new JwksKeyProvider(URI.create("http://127.0.0.1:9/jwks.json"), Duration.ofMinutes(1)));
-        this.app = ServiceApp.named("test-service").auth(verifier).routes(routes).build().start(0);
+        ServiceApp service = ServiceApp.named("test-service").auth(verifier).routes(routes);
+        setup.accept(service);
+        this.app = service.build().start(0);
     }
 
     public Reply get(String pathAndQuery, String... headers) {

@@ -21,17 +21,16 @@ public final class ComplianceHandler {
     }
 
     public void check(Context ctx) {
-        var in = JsonInput.of(ctx).allowOnly("duty_periods", "cycle");
+        var in = JsonInput.of(ctx);
         String cycle = in.optionalEnum("cycle", HoursOfService.Cycle.CODES);
-        List<JsonInput> items = in.requiredObjectList("duty_periods", 1, 200);
+        List<JsonInput> items = in.requiredObjectList("duty_periods");
         var periods = new ArrayList<HoursOfService.DutyPeriod>();
         boolean complete = items != null;
         if (items != null) {
             for (JsonInput p : items) {
-                p.allowOnly("start_at", "end_at", "driving_hours");
                 OffsetDateTime start = p.requiredDateTime("start_at");
                 OffsetDateTime end = p.requiredDateTime("end_at");
-                BigDecimal driving = p.requiredDecimal("driving_hours", 2, BigDecimal.ZERO, new BigDecimal("24"));
+                BigDecimal driving = p.requiredDecimal("driving_hours", 2);
                 if (start == null || end == null || driving == null) {
                     complete = false;
                     continue;
