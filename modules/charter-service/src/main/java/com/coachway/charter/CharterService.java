@@ -14,6 +14,7 @@ import com.coachway.charter.remote.Pricing;
 import com.coachway.charter.vehicles.VehicleActions;
 import com.coachway.charter.vehicles.VehicleHandler;
 import com.coachway.charter.vehicles.VehicleRoutes;
+import com.coachway.charter.vehicles.VehicleRules;
 import com.coachway.charter.vehicles.VehicleStore;
 import com.coachway.charter.vendorpayments.VendorPaymentActions;
 import com.coachway.charter.vendorpayments.VendorPaymentHandler;
@@ -70,7 +71,7 @@ public final class CharterService {
         try {
             var dsl = db.dsl();
             var quotes = new QuoteStore(clock);
-            var charters = new CharterStore(quotes);
+            var charters = new CharterStore(quotes::currentFor);
             var vehicles = new VehicleStore();
             var outbox = new Outbox("charter");
             var scheduler = Scheduler.named(NAME);
@@ -78,7 +79,8 @@ public final class CharterService {
             OutboxMetrics.register(dsl, outbox, metrics.registry(), scheduler);
             new QuoteExpiryJob(dsl, quotes, clock, expiryInterval).scheduleOn(scheduler);
 
-            var charterActions = new CharterActions(dsl, charters, clients, pricing, vehicles, quotes::supersedeOpen, clock);
+            var charterActions = new CharterActions(dsl, charters, clients, pricing, vehicles, VehicleRules::misfit,
+                    quotes::supersedeOpen, clock);
             var quoteActions = new QuoteActions(dsl, quotes, charters, clients, pricing, outbox, tripZone, clock);
             var vehicleActions = new VehicleActions(dsl, vehicles, pricing, clock);
             var paymentActions = new VendorPaymentActions(dsl, new VendorPaymentStore(), charters, clock);

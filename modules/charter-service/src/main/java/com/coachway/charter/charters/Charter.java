@@ -1,7 +1,5 @@
 package com.coachway.charter.charters;
 
-import com.coachway.charter.quotes.Quote;
-
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,7 +9,7 @@ import java.util.UUID;
 public record Charter(UUID id, String reference, UUID clientId, UUID contactId, String tripType, String status,
                       int passengerCount, OffsetDateTime pickupAt, OffsetDateTime returnAt, OffsetDateTime endsAt,
                       List<Stop> stops, List<VehicleLine> vehicles, List<String> amenities, Integer miles,
-                      String notes, Quote currentQuote, int version, OffsetDateTime createdAt,
+                      String notes, CurrentQuotes.View currentQuote, int version, OffsetDateTime createdAt,
                       OffsetDateTime updatedAt) {
 
     public record Stop(UUID id, int sequence, String address, BigDecimal lat, BigDecimal lon,
@@ -22,7 +20,7 @@ public record Charter(UUID id, String reference, UUID clientId, UUID contactId, 
     public record VehicleLine(UUID id, int position, String vehicleType, int capacity, UUID vehicleId) {
     }
 
-    public Charter withCurrentQuote(Quote quote) {
+    public Charter withCurrentQuote(CurrentQuotes.View quote) {
         return new Charter(id, reference, clientId, contactId, tripType, status, passengerCount, pickupAt, returnAt,
                 endsAt, stops, vehicles, amenities, miles, notes, quote, version, createdAt, updatedAt);
     }

@@ -2,7 +2,6 @@ package com.coachway.charter.charters;
 
 import com.coachway.charter.remote.ClientDirectory;
 import com.coachway.charter.remote.Pricing;
-import com.coachway.charter.vehicles.VehicleRules;
 import com.coachway.common.auth.Caller;
 import com.coachway.common.auth.ClientScope;
 import com.coachway.common.http.ApiException;
@@ -34,16 +33,18 @@ public final class CharterActions {
     private final ClientDirectory clients;
     private final Pricing pricing;
     private final VehicleLookup vehicles;
+    private final VehicleFit vehicleFit;
     private final OpenQuotes openQuotes;
     private final Clock clock;
 
     public CharterActions(DSLContext dsl, CharterStore charters, ClientDirectory clients, Pricing pricing,
-                          VehicleLookup vehicles, OpenQuotes openQuotes, Clock clock) {
+                          VehicleLookup vehicles, VehicleFit vehicleFit, OpenQuotes openQuotes, Clock clock) {
         this.dsl = dsl;
         this.charters = charters;
         this.clients = clients;
         this.pricing = pricing;
         this.vehicles = vehicles;
+        this.vehicleFit = vehicleFit;
         this.openQuotes = openQuotes;
         this.clock = clock;
     }
@@ -229,7 +230,7 @@ public final class CharterActions {
             } else {
                 var vehicle = vehicles.lockForAssignment(tx, vehicleId).orElseThrow(() ->
                         ApiException.validation(List.of(new FieldError("vehicle_id", "is not a vehicle"))));
-                VehicleRules.misfit(vehicle.status(), vehicle.vehicleType(), vehicle.capacity(),
+                vehicleFit.misfit(vehicle.status(), vehicle.vehicleType(), vehicle.capacity(),
                         line.vehicleType(), line.capacity()).ifPresent(why -> {
                     throw ApiException.conflict(why);
                 });

@@ -1,6 +1,5 @@
 package com.coachway.charter.charters;
 
-import com.coachway.charter.quotes.QuoteStore;
 import com.coachway.common.auth.ClientScope;
 import com.coachway.db.charter.tables.records.CharterStatusHistoryRecord;
 import com.coachway.db.charter.tables.records.CharterStopsRecord;
@@ -49,9 +48,9 @@ import static org.jooq.impl.DSL.select;
 public final class CharterStore {
     private static final String EXCLUSION_VIOLATION = "23P01";
 
-    private final QuoteStore quotes;
+    private final CurrentQuotes quotes;
 
-    public CharterStore(QuoteStore quotes) {
+    public CharterStore(CurrentQuotes quotes) {
         this.quotes = quotes;
     }
 

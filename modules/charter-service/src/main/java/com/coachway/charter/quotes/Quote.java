@@ -1,5 +1,6 @@
 package com.coachway.charter.quotes;
 
+import com.coachway.charter.charters.CurrentQuotes;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -12,7 +13,7 @@ public record Quote(UUID id, UUID charterId, int version, String status, List<Li
                     BigDecimal discount, BigDecimal fuelSurcharge, BigDecimal tax, BigDecimal total, String currency,
                     String promoCode, BigDecimal billableHours, Integer days, JsonNode dot, OffsetDateTime validUntil,
                     OffsetDateTime sentAt, String sentTo, OffsetDateTime acceptedAt, OffsetDateTime rejectedAt,
-                    String rejectReason, OffsetDateTime createdAt) {
+                    String rejectReason, OffsetDateTime createdAt) implements CurrentQuotes.View {
 
     public record Line(String code, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {
     }
