@@ -221,6 +221,24 @@ final class CharterPlatform implements AutoCloseable {
     }
 
     /**
+     * Accepts the quote while a trigger makes the booking's last write (its outbox row) fail as a
+     * transient conflict would, after pricing counted the promo use: the accept answers 409.
+     */
+    void acceptFailingAtCommit(String charterId, String quoteId) {
+        String trigger = "fail_" + charterId.replace("-", "");
+        execute("create function charter." + trigger + "() returns trigger language plpgsql as $$ begin "
+                + "if new.payload->>'charter_id' = '" + charterId + "' then raise exception 'test: commit fails' using errcode = 'serialization_failure'; end if; "
+                + "return new; end $$");
+        execute("create trigger " + trigger + " before insert on charter.outbox for each row execute function charter." + trigger + "()");
+        try {
+            accept(quoteId).then().statusCode(409);
+        } finally {
+            execute("drop trigger " + trigger + " on charter.outbox");
+            execute("drop function charter." + trigger + "()");
+        }
+    }
+
+    /**
      * Waits (polling, at most 20 s) until the outbox has delivered the event of {@code topic} whose
      * payload has {@code key} = {@code value}: what a request asks for after its answer.
      */

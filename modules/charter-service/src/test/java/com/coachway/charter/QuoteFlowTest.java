@@ -325,17 +325,7 @@ class QuoteFlowTest {
         cw.send(quoteId).then().statusCode(200);
 
         // The booking's last write fails as a transient conflict would, after pricing counted the use.
-        String trigger = "fail_" + charterId.replace("-", "");
-        cw.execute("create function charter." + trigger + "() returns trigger language plpgsql as $$ begin "
-                + "if new.payload->>'charter_id' = '" + charterId + "' then raise exception 'test: commit fails' using errcode = 'serialization_failure'; end if; "
-                + "return new; end $$");
-        cw.execute("create trigger " + trigger + " before insert on charter.outbox for each row execute function charter." + trigger + "()");
-        try {
-            cw.accept(quoteId).then().statusCode(409);
-        } finally {
-            cw.execute("drop trigger " + trigger + " on charter.outbox");
-            cw.execute("drop function charter." + trigger + "()");
-        }
+        cw.acceptFailingAtCommit(charterId, quoteId);
         // The use is given back through the outbox, after the failed accept has answered.
         cw.awaitOutboxDelivered("promo.release_requested", "quote_id", quoteId);
 

@@ -119,17 +119,7 @@ class SlowPricingTest {
 
         // The booking's last write fails after pricing counted the use, and pricing is slow to give it back.
         pricing.hold("DELETE /promo-codes/" + code + "/redemptions/" + quoteId);
-        String trigger = "fail_" + charterId.replace("-", "");
-        cw.execute("create function charter." + trigger + "() returns trigger language plpgsql as $$ begin "
-                + "if new.payload->>'charter_id' = '" + charterId + "' then raise exception 'test: commit fails' using errcode = 'serialization_failure'; end if; "
-                + "return new; end $$");
-        cw.execute("create trigger " + trigger + " before insert on charter.outbox for each row execute function charter." + trigger + "()");
-        try {
-            cw.accept(quoteId).then().statusCode(409);
-        } finally {
-            cw.execute("drop trigger " + trigger + " on charter.outbox");
-            cw.execute("drop function charter." + trigger + "()");
-        }
+        cw.acceptFailingAtCommit(charterId, quoteId);
         assertTrue(pricing.awaitHeld(), "the outbox worker asked pricing to give the use back");
 
         cw.accept(quoteId).then().statusCode(409).body("detail", containsString("being given back"));
