@@ -86,18 +86,6 @@ public final class JsonInput {
         return (ObjectNode) parsed;
     }
 
-    /**
-     * Unknown fields are mistakes (a typo would otherwise be silently ignored).
-     * @deprecated say {@code additionalProperties: false} in openapi.yaml instead
-     */
-    @Deprecated
-    public JsonInput allowOnly(String... fields) {
-        Set<String> allowed = Set.of(fields);
-        node.fieldNames().forEachRemaining(name -> {
-            if (!allowed.contains(name)) error(name, "is not a known field");
-        });
-        return this;
-    }
 
     public boolean has(String field) {
         return node.has(field);
@@ -136,16 +124,12 @@ public final class JsonInput {
         return optionalString(field, Integer.MAX_VALUE);
     }
 
-    /** @deprecated state {@code maxLength} in openapi.yaml and use {@link #requiredString(String)} */
-    @Deprecated
-    public String requiredString(String field, int maxLength) {
+    private String requiredString(String field, int maxLength) {
         if (!present(field)) return null;
         return string(field, maxLength, true);
     }
 
-    /** @deprecated state {@code maxLength} in openapi.yaml and use {@link #optionalString(String)} */
-    @Deprecated
-    public String optionalString(String field, int maxLength) {
+    private String optionalString(String field, int maxLength) {
         if (!node.has(field) || node.get(field).isNull()) return null;
         return string(field, maxLength, false);
     }
@@ -219,16 +203,12 @@ public final class JsonInput {
         return optionalInt(field, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
-    /** @deprecated state {@code minimum}/{@code maximum} in openapi.yaml and use {@link #requiredInt(String)} */
-    @Deprecated
-    public Integer requiredInt(String field, int min, int max) {
+    private Integer requiredInt(String field, int min, int max) {
         if (!present(field)) return null;
         return integer(field, min, max);
     }
 
-    /** @deprecated state {@code minimum}/{@code maximum} in openapi.yaml and use {@link #optionalInt(String)} */
-    @Deprecated
-    public Integer optionalInt(String field, int min, int max) {
+    private Integer optionalInt(String field, int min, int max) {
         if (!node.has(field) || node.get(field).isNull()) return null;
         return integer(field, min, max);
     }
@@ -262,16 +242,12 @@ public final class JsonInput {
         return optionalDecimal(field, scale, UNBOUNDED.negate(), UNBOUNDED);
     }
 
-    /** @deprecated state {@code minimum}/{@code maximum} in openapi.yaml and use {@link #requiredDecimal(String, int)} */
-    @Deprecated
-    public BigDecimal requiredDecimal(String field, int scale, BigDecimal min, BigDecimal max) {
+    private BigDecimal requiredDecimal(String field, int scale, BigDecimal min, BigDecimal max) {
         if (!present(field)) return null;
         return decimal(field, scale, min, max);
     }
 
-    /** @deprecated state {@code minimum}/{@code maximum} in openapi.yaml and use {@link #optionalDecimal(String, int)} */
-    @Deprecated
-    public BigDecimal optionalDecimal(String field, int scale, BigDecimal min, BigDecimal max) {
+    private BigDecimal optionalDecimal(String field, int scale, BigDecimal min, BigDecimal max) {
         if (!node.has(field) || node.get(field).isNull()) return null;
         return decimal(field, scale, min, max);
     }
@@ -386,16 +362,12 @@ public final class JsonInput {
         return optionalStringList(field, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
-    /** @deprecated state {@code maxItems}/{@code maxLength} in openapi.yaml and use {@link #requiredStringList(String)} */
-    @Deprecated
-    public List<String> requiredStringList(String field, int maxItems, int maxLength) {
+    private List<String> requiredStringList(String field, int maxItems, int maxLength) {
         if (!present(field)) return null;
         return stringList(field, maxItems, maxLength);
     }
 
-    /** @deprecated state {@code maxItems}/{@code maxLength} in openapi.yaml and use {@link #optionalStringList(String)} */
-    @Deprecated
-    public List<String> optionalStringList(String field, int maxItems, int maxLength) {
+    private List<String> optionalStringList(String field, int maxItems, int maxLength) {
         if (!node.has(field) || node.get(field).isNull()) return null;
         return stringList(field, maxItems, maxLength);
     }
@@ -451,9 +423,7 @@ public final class JsonInput {
         return requiredObjectList(field, 0, Integer.MAX_VALUE);
     }
 
-    /** @deprecated state {@code minItems}/{@code maxItems} in openapi.yaml and use {@link #requiredObjectList(String)} */
-    @Deprecated
-    public List<JsonInput> requiredObjectList(String field, int minItems, int maxItems) {
+    private List<JsonInput> requiredObjectList(String field, int minItems, int maxItems) {
         if (!present(field)) return null;
         JsonNode v = node.get(field);
         if (!v.isArray()) {

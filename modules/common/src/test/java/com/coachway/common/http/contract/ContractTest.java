@@ -90,6 +90,13 @@ class ContractTest {
     }
 
     @Test
+    void a_length_counts_characters_not_utf16_units() {
+        // ten buses are twenty UTF-16 units: still within "name"'s maxLength of 10
+        assertEquals(Map.of(), body("{\"name\":\"🚌🚌🚌🚌🚌🚌🚌🚌🚌🚌\"," + STOPS + "}"));
+        assertEquals("must be at most 10 characters", body("{\"name\":\"🚌🚌🚌🚌🚌🚌🚌🚌🚌🚌🚌\"," + STOPS + "}").get("name"));
+    }
+
+    @Test
     void a_date_past_the_four_digit_years_is_not_a_date() {
         assertEquals("must be a date, YYYY-MM-DD", body("{\"name\":\"Ann\"," + STOPS + ",\"day\":\"10000-01-01\"}").get("day"));
         assertEquals("must be a date, YYYY-MM-DD", body("{\"name\":\"Ann\"," + STOPS + ",\"day\":\"+999999999-12-31\"}").get("day"));
