@@ -85,6 +85,8 @@ public final class OutboxWorker implements AutoCloseable {
     private final Duration retainDelivered;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean closed;
+    /** Set when the worker runs on a service's scheduler: its stop is this worker's too. */
+    private volatile Scheduler scheduler;
     private Thread thread;
     private int dbFailures;
     private long lastPurgeNanos = System.nanoTime();
@@ -119,11 +121,11 @@ public final class OutboxWorker implements AutoCloseable {
      * many it handled (delivered or failed). The poll loop calls this; so can tests and tools.
      */
     public int runOnce() {
-        if (closed || handlers.isEmpty()) return 0;
+        if (stopping() || handlers.isEmpty()) return 0;
         List<Leased> leased = leaseDue();
         int handled = 0;
         for (int i = 0; i < leased.size(); i++) {
-            if (closed) {
+            if (stopping()) {
                 // Not started: handed back at once, still due, for the next worker (no need to wait out the lease).
                 leased.subList(i, leased.size()).forEach(this::giveBack);
                 break;
@@ -196,8 +198,15 @@ public final class OutboxWorker implements AutoCloseable {
      */
     public OutboxWorker scheduleOn(Scheduler scheduler) {
         if (closed) throw new IllegalStateException("outbox worker for " + outbox.schema() + " is closed");
-        scheduler.repeat("outbox-" + outbox.schema(), pollInterval, () -> closed || scheduler.closing() ? pollInterval : poll());
+        this.scheduler = scheduler;
+        scheduler.repeat("outbox-" + outbox.schema(), pollInterval, () -> stopping() ? pollInterval : poll());
         return this;
+    }
+
+    /** Closed, or its scheduler is stopping: rows leased and not yet started are handed back at once. */
+    private boolean stopping() {
+        Scheduler s = scheduler;
+        return closed || (s != null && s.closing());
     }
 
     /** One batch and, when due, a purge; answers how long to wait before the next (zero: at once). */

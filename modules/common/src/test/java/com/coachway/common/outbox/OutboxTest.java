@@ -183,6 +183,31 @@ class OutboxTest {
     }
 
     @Test
+    void rows_leased_but_not_started_when_the_services_scheduler_stops_are_handed_back_due_at_once() throws Exception {
+        var scheduler = com.coachway.common.schedule.Scheduler.named("outbox-test");
+        var stopper = new Thread[1];
+        var seen = new CopyOnWriteArrayList<UUID>();
+        var w = worker().batchSize(10).handler("trip.booked", e -> {
+            seen.add(e.id());
+            // the service stops while the first of the batch is delivered
+            stopper[0] = Thread.ofVirtual().start(scheduler::close);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!scheduler.closing() && System.nanoTime() < deadline) Thread.onSpinWait();
+        }).build();
+        for (int i = 0; i < 3; i++) outbox.enqueue(dsl, "trip.booked", Map.of("n", i));
+
+        w.scheduleOn(scheduler);
+        scheduler.start();
+        Await.until(java.time.Duration.ofSeconds(10), "the scheduler runs the worker", () -> stopper[0] != null);
+        stopper[0].join();
+
+        assertEquals(1, seen.size());
+        assertEquals(1L, count("delivered"));
+        assertEquals(List.of(0, 0), dsl.resultQuery("select attempts from evt.outbox where status = 'pending'").fetch(0, Integer.class));
+        assertEquals(2, worker().handler("trip.booked", e -> { }).build().runOnce(), "the other two are due for the next worker at once");
+    }
+
+    @Test
     void an_event_enqueued_in_a_transaction_that_rolls_back_is_never_written() {
         assertThrows(IllegalStateException.class, () -> dsl.transaction(c -> {
             outbox.enqueue(c.dsl(), "trip.booked", new TripBooked(UUID.randomUUID(), new BigDecimal("10.00")));
