@@ -71,6 +71,7 @@ class UserAdminTest {
         cases.put("{", null);
         cases.put("{\"email\":\"not-an-email\"," + ok + "}", "email");
         cases.put("{\"email\":\"a@example.com\",\"full_name\":\"N\",\"password\":\"short\",\"roles\":[\"dispatcher\"]}", "password");
+        cases.put("{\"email\":\"a@example.com\",\"full_name\":\"N\",\"password\":\"" + "x".repeat(129) + "\",\"roles\":[\"dispatcher\"]}", "password");
         cases.put("{\"email\":\"a@example.com\",\"full_name\":\"N\",\"password\":\"password123\",\"roles\":[\"dispatcher\"]}", "password");
         cases.put("{\"email\":\"a@example.com\",\"full_name\":\"N\",\"password\":\"Correct-Horse-42\",\"roles\":[]}", "roles");
         cases.put("{\"email\":\"a@example.com\",\"full_name\":\"N\",\"password\":\"Correct-Horse-42\",\"roles\":\"admin\"}", "roles");

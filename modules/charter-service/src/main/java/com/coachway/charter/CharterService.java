@@ -58,6 +58,7 @@ public final class CharterService {
         int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
         var expiryInterval = Duration.ofSeconds(config.integer("QUOTE_EXPIRY_INTERVAL_SECONDS", 60, 1, 86_400));
         var outboxPoll = Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000));
+        int outboxAttempts = config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50);
         var clock = Clock.systemUTC();
         // The zone trips are priced in (pricing-service reads the same TZ): a promo code's dates apply to the local trip date.
         var tripZone = tripZone(config);
@@ -104,6 +105,7 @@ public final class CharterService {
             OutboxWorker.builder(dsl, outbox)
                     .handlers(quoteActions.outboxHandlers())
                     .pollInterval(outboxPoll)
+                    .maxAttempts(outboxAttempts)
                     .build()
                     .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);

@@ -132,6 +132,15 @@ class CharterApiTest {
         var oneStop = body();
         oneStop.put("stops", List.of(Map.of("sequence", 1, "address", "A")));
         rawPost(oneStop).then().statusCode(400).body("errors.field", hasItem("stops"));
+        // How many stops (2 to 50) is the contract's to say; StopRules only judges their order and times.
+        var noStops = body();
+        noStops.put("stops", List.of());
+        rawPost(noStops).then().statusCode(400).body("errors.field", hasItem("stops"));
+        var fiftyOneStops = body();
+        var many = new java.util.ArrayList<Map<String, Object>>();
+        for (int i = 1; i <= 51; i++) many.add(Map.of("sequence", i, "address", "Stop " + i));
+        fiftyOneStops.put("stops", many);
+        rawPost(fiftyOneStops).then().statusCode(400).body("errors.field", hasItem("stops"));
 
         var returnsBeforeLastStop = body();
         returnsBeforeLastStop.put("return_at", "2027-05-10T15:00:00-04:00");

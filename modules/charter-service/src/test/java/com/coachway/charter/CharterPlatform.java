@@ -243,13 +243,22 @@ final class CharterPlatform implements AutoCloseable {
      * payload has {@code key} = {@code value}: what a request asks for after its answer.
      */
     void awaitOutboxDelivered(String topic, String key, String value) {
+        awaitOutbox(topic, key, value, "delivered");
+    }
+
+    /** As {@link #awaitOutboxDelivered}, for any final status (delivered, failed). */
+    void awaitOutbox(String topic, String key, String value, String status) {
+        String sql = "select 1 from charter.outbox where topic = ? and payload->>'" + key + "' = ? and status = ?";
+        awaitRow(sql, () -> "the outbox did not reach " + status + " for " + topic + " with " + key + " " + value + ": "
+                + rows("select status, attempts, last_error from charter.outbox where topic = ? and payload->>'" + key + "' = ?", topic, value),
+                topic, value, status);
+    }
+
+    /** Waits (polling, at most 20 s) until {@code sql} finds a row. */
+    void awaitRow(String sql, java.util.function.Supplier<String> failure, Object... params) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String sql = "select 1 from charter.outbox where topic = ? and payload->>'" + key + "' = ? and status = 'delivered'";
-        while (rows(sql, topic, value).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the outbox did not deliver " + topic + " for " + key + " " + value + ": "
-                        + rows("select status, attempts, last_error from charter.outbox where topic = ? and payload->>'" + key + "' = ?", topic, value));
-            }
+        while (rows(sql, params).isEmpty()) {
+            if (System.nanoTime() > deadline) throw new AssertionError(failure.get());
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

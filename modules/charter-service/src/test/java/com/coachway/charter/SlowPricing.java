@@ -28,6 +28,7 @@ final class SlowPricing implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private volatile URI target;
     private volatile String held = null;
+    private volatile String refused = null;
     private volatile CountDownLatch arrived = new CountDownLatch(1);
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
@@ -63,6 +64,15 @@ final class SlowPricing implements AutoCloseable {
         return arrived.await(20, TimeUnit.SECONDS);
     }
 
+    /** The next requests whose "METHOD path" starts with {@code request} are answered 503, as by a neighbour that is down. */
+    void refuse(String request) {
+        refused = request;
+    }
+
+    void stopRefusing() {
+        refused = null;
+    }
+
     /** Lets the held requests go on, and holds nothing more. */
     void release() {
         held = null;
@@ -74,6 +84,14 @@ final class SlowPricing implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+            String refuse = refused;
+            if (refuse != null && (method + " " + path).startsWith(refuse)) {
+                byte[] problem = "{\"title\":\"Service unavailable\",\"status\":503}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.sendResponseHeaders(503, problem.length);
+                exchange.getResponseBody().write(problem);
+                return;
+            }
             String hold = held;
             if (hold != null && (method + " " + path).startsWith(hold)) {
                 CountDownLatch g = gate;

@@ -33,7 +33,8 @@ class SlowPricingTest {
     @BeforeAll
     void start() {
         pricing = new SlowPricing();
-        cw = new CharterPlatform(Map.of("PRICING_SERVICE_URL", pricing.uri().toString()));
+        // One attempt per outbox event: a give-back refused once has failed for good.
+        cw = new CharterPlatform(Map.of("PRICING_SERVICE_URL", pricing.uri().toString(), "OUTBOX_MAX_ATTEMPTS", "1"));
         pricing.forwardTo(URI.create(cw.platform.gatewayUrl() + CharterPlatform.PRICING));
         clientId = cw.createClient();
     }
@@ -128,6 +129,33 @@ class SlowPricingTest {
         pricing.release();
         cw.awaitOutboxDelivered("promo.release_requested", "quote_id", quoteId);
         promos.get().get("/promo-codes/" + code).then().body("uses", equalTo(0));
+        cw.accept(quoteId).then().statusCode(200).body("status", equalTo("accepted"));
+        promos.get().get("/promo-codes/" + code).then().body("uses", equalTo(1));
+    }
+
+    @Test
+    void a_give_back_that_fails_for_good_clears_its_mark_so_the_quote_can_still_be_booked_counting_its_use_once() {
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> promos =
+                () -> cw.platform.api(CharterPlatform.PRICING).auth().oauth2(cw.platform.adminToken());
+        String code = "LOST" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        promos.get().contentType("application/json").body(Map.of("code", code, "discount_type", "percent", "discount_value", 5, "max_uses", 1))
+                .post("/promo-codes").then().statusCode(201);
+        String charterId = cw.createCharter(clientId, "2027-08-11");
+        String quoteId = cw.as("sales_agent").contentType("application/json").body(Map.of("promo_code", code))
+                .post("/charters/" + charterId + "/quotes").then().statusCode(201).extract().path("id");
+        cw.send(quoteId).then().statusCode(200);
+
+        pricing.refuse("DELETE /promo-codes/" + code + "/redemptions/" + quoteId);
+        try {
+            cw.acceptFailingAtCommit(charterId, quoteId);
+            cw.awaitOutbox("promo.release_requested", "quote_id", quoteId, "failed");
+            cw.awaitRow("select 1 from charter.charter_quotes where id = ?::uuid and promo_release_event is null",
+                    () -> "the give-back's mark was not cleared after its last attempt", quoteId);
+        } finally {
+            pricing.stopRefusing();
+        }
+        promos.get().get("/promo-codes/" + code).then().body("uses", equalTo(1));
+
         cw.accept(quoteId).then().statusCode(200).body("status", equalTo("accepted"));
         promos.get().get("/promo-codes/" + code).then().body("uses", equalTo(1));
     }

@@ -26,7 +26,7 @@ public final class UserHandler {
 
     public void list(Context ctx) {
         var q = Query.of(ctx);
-        var filter = new UserStore.Filter(q.string("q", 200), q.string("role", 50), q.bool("active"));
+        var filter = new UserStore.Filter(q.string("q"), q.string("role"), q.bool("active"));
         var page = q.page();
         q.validate();
         ctx.json(actions.list(filter, page));

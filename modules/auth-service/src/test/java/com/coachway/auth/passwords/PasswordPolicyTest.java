@@ -13,9 +13,7 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void short_long_padded_common_or_email_passwords_fail() {
-        assertFalse(PasswordPolicy.problem("short1!", null).isEmpty());
-        assertFalse(PasswordPolicy.problem("x".repeat(129), null).isEmpty());
+    void padded_common_or_email_passwords_fail() {
         assertFalse(PasswordPolicy.problem(" Correct-Horse-42", null).isEmpty());
         assertFalse(PasswordPolicy.problem("Password123", null).isEmpty());
         assertFalse(PasswordPolicy.problem("ann@example.com", "Ann@Example.com").isEmpty());

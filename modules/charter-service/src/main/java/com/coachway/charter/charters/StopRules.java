@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What makes a charter's itinerary coherent: at least two stops, listed in order and numbered
+ * What makes a charter's itinerary coherent (how many stops, 2 to 50, is the contract's): stops listed in order and numbered
  * 1..n, coordinates in pairs, and time that never runs backwards — from pickup_at through every
  * stop's arrive_at and depart_at to return_at. The charter's end is return_at, else the latest
  * stop time; it must lie after pickup, since vehicles are held and prices billed for that span.
  */
 public final class StopRules {
-    public static final int MIN_STOPS = 2;
-    public static final int MAX_STOPS = 50;
     /** Longer trips are several charters: pricing prices at most 31 days, and so many days on one booking is a mistake. */
     public static final Duration MAX_SPAN = Duration.ofDays(31);
 
@@ -25,9 +23,6 @@ public final class StopRules {
 
     public static List<FieldError> check(List<StopInput> stops, OffsetDateTime pickupAt, OffsetDateTime returnAt) {
         var errors = new ArrayList<FieldError>();
-        if (stops.size() < MIN_STOPS) errors.add(new FieldError("stops", "must have at least " + MIN_STOPS + " stops"));
-        if (stops.size() > MAX_STOPS) errors.add(new FieldError("stops", "must have at most " + MAX_STOPS + " stops"));
-
         for (int i = 0; i < stops.size(); i++) {
             StopInput s = stops.get(i);
             String at = "stops[" + i + "].";

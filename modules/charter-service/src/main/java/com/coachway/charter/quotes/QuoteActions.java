@@ -14,6 +14,7 @@ import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.common.http.Problems;
 import com.coachway.common.outbox.Outbox;
+import com.coachway.common.outbox.OutboxEvent;
 import com.coachway.common.outbox.OutboxHandler;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -60,8 +61,17 @@ public final class QuoteActions {
 
     /** What this service's outbox worker delivers for quotes. */
     public Map<String, OutboxHandler> outboxHandlers() {
-        return Map.of(QuoteEvents.PROMO_RELEASE_REQUESTED,
-                e -> givePromoBack(e.id(), e.payloadAs(QuoteEvents.PromoReleaseRequested.class)));
+        return Map.of(QuoteEvents.PROMO_RELEASE_REQUESTED, new OutboxHandler() {
+            @Override
+            public void handle(OutboxEvent e) {
+                givePromoBack(e.id(), e.payloadAs(QuoteEvents.PromoReleaseRequested.class));
+            }
+
+            @Override
+            public void failedForGood(OutboxEvent e, String lastError) {
+                promoGiveBackAbandoned(e.id(), e.payloadAs(QuoteEvents.PromoReleaseRequested.class), lastError);
+            }
+        });
     }
 
     public Page<Quote> list(ClientScope scope, UUID charterId, PageRequest page) {
@@ -277,6 +287,18 @@ public final class QuoteActions {
         pricing.release(request.code(), quoteId);
         quotes.endPromoRelease(dsl, quoteId, eventId);
         log.info("promo code {}: the use counted for quote {} is given back", request.code(), quoteId);
+    }
+
+    /**
+     * The give-back failed on every attempt: clear its mark, or the quote could never be accepted.
+     * Whether pricing took the use back or not, a later accept is right: pricing redeems once per
+     * quote, so it either reuses the use still counted or counts it again after a give-back.
+     */
+    void promoGiveBackAbandoned(UUID eventId, QuoteEvents.PromoReleaseRequested request, String lastError) {
+        quotes.endPromoRelease(dsl, request.quoteId(), eventId);
+        log.error("promo code {}: giving back the use counted for quote {} failed for good ({}); the quote can be accepted again "
+                + "and reuses that use, but if it never is, the code keeps one use too many until someone gives it back",
+                request.code(), request.quoteId(), lastError);
     }
 
     public Quote reject(Caller caller, ClientScope scope, UUID id, String reason) {

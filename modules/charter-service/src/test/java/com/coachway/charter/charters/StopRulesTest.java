@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,19 +30,6 @@ class StopRulesTest {
     void two_stops_in_order_with_a_return_time_are_fine() {
         assertEquals(List.of(), fields(List.of(stop(1, null, "08:00"), stop(2, "10:00", null)), at("18:00")));
         assertEquals(List.of(), fields(List.of(stop(1, null, null), stop(2, null, null)), at("18:00")));
-    }
-
-    @Test
-    void fewer_than_two_stops_are_refused() {
-        assertEquals(List.of("stops"), fields(List.of(stop(1, null, null)), at("18:00")));
-        assertEquals(List.of("stops"), fields(List.of(), at("18:00")));
-    }
-
-    @Test
-    void more_than_fifty_stops_are_refused() {
-        var stops = new ArrayList<StopInput>();
-        for (int i = 1; i <= 51; i++) stops.add(stop(i, null, null));
-        assertEquals(List.of("stops"), fields(stops, at("18:00")));
     }
 
     @Test

@@ -35,13 +35,12 @@ class PhoneRuleTest {
     }
 
     @Test
-    void letters_misplaced_plus_signs_and_overlong_text_are_not() {
+    void letters_and_misplaced_plus_signs_are_not() {
         bad("call me");
         bad("1-800-FLOWERS");
         bad("555 0100 x12");
         bad("518+555+0100");
         bad("++15185550100");
-        bad("1".repeat(10) + " ".repeat(21));
         bad("");
     }
 }

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -169,24 +168,6 @@ public final class JsonInput {
         if (s == null) return null;
         if (!EMAIL.matcher(s).matches()) {
             error(field, "must be an email address");
-            return null;
-        }
-        return s;
-    }
-
-    public String requiredEnum(String field, Collection<String> allowed) {
-        String s = requiredString(field);
-        return checkEnum(field, s, allowed);
-    }
-
-    public String optionalEnum(String field, Collection<String> allowed) {
-        return checkEnum(field, optionalString(field), allowed);
-    }
-
-    private String checkEnum(String field, String s, Collection<String> allowed) {
-        if (s == null) return null;
-        if (!allowed.contains(s)) {
-            error(field, "must be one of " + String.join(", ", allowed));
             return null;
         }
         return s;

@@ -10,4 +10,12 @@ package com.coachway.common.outbox;
 @FunctionalInterface
 public interface OutboxHandler {
     void handle(OutboxEvent event) throws Exception;
+
+    /**
+     * Called once after the last attempt failed and the event was marked failed, outside any
+     * transaction: undo what an attempt left half done (a marker, a reservation) so the
+     * system does not wait for a delivery that will never come. Throwing is logged, nothing more.
+     */
+    default void failedForGood(OutboxEvent event, String lastError) throws Exception {
+    }
 }

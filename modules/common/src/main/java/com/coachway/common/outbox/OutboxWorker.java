@@ -301,13 +301,14 @@ public final class OutboxWorker implements AutoCloseable {
         String error = describe(e);
         if (attempt >= maxAttempts) {
             log.error("Outbox event {} ({}) failed for good after {} attempts: {}", id, topic, attempt, error);
-            dsl.update(table)
+            int marked = dsl.update(table)
                     .set(STATUS, FAILED)
                     .set(ATTEMPTS, Math.min(attempt, maxAttempts))
                     .set(LAST_ERROR, error)
                     .setNull(LEASED_UNTIL)
                     .where(ours(row))
                     .execute();
+            if (marked == 1) afterFailure(row, error);
             return;
         }
         Duration delay = backoff.delayAfter(attempt, ThreadLocalRandom.current()::nextDouble);
@@ -319,6 +320,20 @@ public final class OutboxWorker implements AutoCloseable {
                 .setNull(LEASED_UNTIL)
                 .where(ours(row))
                 .execute();
+    }
+
+    /** The topic handler's clean-up after the last attempt; it cannot change the event's outcome. */
+    private void afterFailure(Leased row, String error) {
+        OutboxHandler handler = handlers.get(row.topic());
+        if (handler == null) return;
+        try {
+            JsonNode payload = PAYLOAD_READER.readTree(row.payload().data());
+            handler.failedForGood(new OutboxEvent(row.id(), row.topic(), payload, row.attempt(), row.createdAt()), error);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            log.error("Outbox event {} ({}): the clean-up after its last attempt failed: {}", row.id(), row.topic(), describe(e));
+        }
     }
 
     /** Class and message, NUL-free (PostgreSQL text cannot hold it) and short enough to keep per row. */

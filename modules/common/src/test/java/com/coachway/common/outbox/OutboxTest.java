@@ -316,6 +316,36 @@ class OutboxTest {
     }
 
     @Test
+    void a_handler_hears_once_that_its_event_failed_for_good_after_the_row_is_marked_failed() {
+        var heard = new CopyOnWriteArrayList<String>();
+        var w = worker()
+                .handler("trip.booked", new OutboxHandler() {
+                    @Override
+                    public void handle(OutboxEvent e) {
+                        throw new IllegalStateException("no " + e.attempt());
+                    }
+
+                    @Override
+                    public void failedForGood(OutboxEvent e, String lastError) {
+                        heard.add(e.payload().path("n").asInt() + " " + e.attempt() + " " + row(e.id()).get("status") + " " + lastError);
+                    }
+                })
+                .maxAttempts(2)
+                .backoff(new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(30), 0))
+                .build();
+        UUID id = outbox.enqueue(dsl, "trip.booked", Map.of("n", 7));
+
+        assertEquals(1, w.runOnce());
+        assertEquals(List.of(), heard, "not while attempts are left");
+        makeDueNow(id);
+        assertEquals(1, w.runOnce());
+        makeDueNow(id);
+        assertEquals(0, w.runOnce());
+
+        assertEquals(List.of("7 2 failed java.lang.IllegalStateException: no 2"), heard);
+    }
+
+    @Test
     void the_running_worker_retries_a_failing_event_by_itself_after_growing_pauses_until_it_succeeds() {
         var calls = new CopyOnWriteArrayList<Long>();
         started(worker()

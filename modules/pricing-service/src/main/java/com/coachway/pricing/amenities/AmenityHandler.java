@@ -31,7 +31,7 @@ public final class AmenityHandler {
         var in = JsonInput.of(ctx);
         String code = in.requiredString("code");
         String name = in.requiredString("name");
-        String chargeType = in.requiredEnum("charge_type", ChargeType.CODES);
+        String chargeType = in.requiredString("charge_type");
         BigDecimal amount = in.requiredDecimal("amount", 2);
         Boolean active = in.optionalBool("active");
         in.validate();
@@ -45,7 +45,7 @@ public final class AmenityHandler {
         var in = JsonInput.of(ctx);
         Integer version = in.requiredInt("version");
         String name = in.has("name") ? in.requiredString("name") : null;
-        String chargeType = in.has("charge_type") ? in.requiredEnum("charge_type", ChargeType.CODES) : null;
+        String chargeType = in.has("charge_type") ? in.requiredString("charge_type") : null;
         BigDecimal amount = in.has("amount") ? in.requiredDecimal("amount", 2) : null;
         Boolean active = in.has("active") ? in.requiredBool("active") : null;
         in.validate();

@@ -22,7 +22,7 @@ public final class ComplianceHandler {
 
     public void check(Context ctx) {
         var in = JsonInput.of(ctx);
-        String cycle = in.optionalEnum("cycle", HoursOfService.Cycle.CODES);
+        String cycle = in.optionalString("cycle");
         List<JsonInput> items = in.requiredObjectList("duty_periods");
         var periods = new ArrayList<HoursOfService.DutyPeriod>();
         boolean complete = items != null;

@@ -21,7 +21,7 @@ public final class RateCardHandler {
 
     public void list(Context ctx) {
         var q = Query.of(ctx);
-        var filter = new RateCardFilter(q.string("vehicle_type", 50), q.date("effective_on"));
+        var filter = new RateCardFilter(q.string("vehicle_type"), q.date("effective_on"));
         var page = q.page();
         q.validate();
         ctx.json(actions.list(filter, page));
