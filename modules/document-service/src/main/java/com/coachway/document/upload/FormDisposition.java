@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The name and file name of a form-data part, from its Content-Disposition header
  * ({@code form-data; name="file"; filename="a.pdf"}, RFC 7578): quoted values with backslash
- * escapes, and the RFC 5987 {@code filename*=UTF-8''…} form, which wins when both are sent.
+ * escapes (of a quote or backslash only), and the RFC 5987 {@code filename*=UTF-8''…} form, which wins when both are sent.
  */
 public record FormDisposition(String name, String filename) {
     private static final FormDisposition NONE = new FormDisposition(null, null);
@@ -110,7 +110,9 @@ public record FormDisposition(String name, String filename) {
                 var out = new StringBuilder();
                 while (i < s.length() && s.charAt(i) != '"') {
                     char c = s.charAt(i++);
-                    if (c == '\\' && i < s.length()) c = s.charAt(i++);
+                    // A backslash escapes only a quote or a backslash: an old browser's
+                    // C:\fakepath\a.pdf keeps its backslashes (and so loses its path later).
+                    if (c == '\\' && i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\\')) c = s.charAt(i++);
                     out.append(c);
                 }
                 i++; // the closing quote
