@@ -162,7 +162,14 @@ final class DocumentPlatform implements AutoCloseable {
     }
 
     HttpResponse<String> stream(String token, Multipart body, Supplier<InputStream> content) throws IOException, InterruptedException {
+        return stream(token, body, content, false);
+    }
+
+    /** @param expectContinue send {@code Expect: 100-continue} and wait for the go-ahead, as curl does for bodies over 1 MB */
+    HttpResponse<String> stream(String token, Multipart body, Supplier<InputStream> content, boolean expectContinue)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + DOCUMENTS + "/documents"))
+                .expectContinue(expectContinue)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", body.contentType())
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(content), body.length()))

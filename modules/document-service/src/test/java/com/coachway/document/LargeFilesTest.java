@@ -82,6 +82,18 @@ class LargeFilesTest {
         p.as("sales_agent").delete("/documents/" + JSON.readTree(r.body()).get("id").asText()).then().statusCode(204);
     }
 
+    /** curl sends Expect: 100-continue for any body over 1 MB: the go-ahead comes through the gateway, and so does the 413. */
+    @Test
+    void uploads_that_expect_100_continue_are_answered_the_same() throws Exception {
+        long small = 3 * MB;
+        var ok = Multipart.filing("charter", charter, "manifest").file("a.pdf", small, () -> TestFiles.pdfStream(small));
+        HttpResponse<String> r = p.stream(p.token("sales_agent"), ok, ok::stream, true);
+        assertEquals(201, r.statusCode(), r.body());
+        long big = 25 * MB + 1;
+        var tooBig = Multipart.filing("charter", charter, "manifest").file("b.pdf", big, () -> TestFiles.pdfStream(big));
+        assertEquals(413, p.stream(p.token("sales_agent"), tooBig, tooBig::stream, true).statusCode());
+    }
+
     /**
      * The proof that an upload is streamed, not collected: with half of a 20 MB file sent and the
      * client holding the rest back, most of that half is already in GridFS's chunks. A service
