@@ -15,7 +15,7 @@ home=$(mktemp -d /tmp/coachway-bench-docs.XXXXXX)
 gw=18080
 if needs_build; then mvn_cmd -q install -DskipTests; fi
 
-COACHWAY_HOME="$home" GATEWAY_PORT=$gw PG_PORT=54361 MONGO_PORT=27019 LOG_FORMAT=text ACCESS_LOG_LEVEL=WARN \
+COACHWAY_HOME="$home" GATEWAY_PORT=$gw PG_PORT=54361 LOG_FORMAT=text ACCESS_LOG_LEVEL=WARN \
   "$JAVA_HOME/bin/java" -Xmx1g -jar modules/stack/target/stack.jar >"$home/stack.log" 2>&1 &
 stack=$!
 trap 'kill $stack 2>/dev/null || true; wait $stack 2>/dev/null || true; rm -rf "$home"' EXIT

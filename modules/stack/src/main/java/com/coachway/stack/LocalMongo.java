@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * The local stack's document store: mongo-java-server (MongoDB's wire protocol, enough of it for
  * the sync driver's GridFS) on H2's MVStore file in .coachway/mongo, so documents survive a
- * restart. Bound to 127.0.0.1 only. Real MongoDB (docker-compose, or MONGO_URL) is the production
+ * restart. Bound to 127.0.0.1 only, on MONGO_PORT or (by default) any free port: only the
+ * services in this JVM need to find it, and a second stack (the smoke run) never collides with it. Real MongoDB (docker-compose, or MONGO_URL) is the production
  * shape; this one stands in where no container can run.
  */
 final class LocalMongo implements AutoCloseable {

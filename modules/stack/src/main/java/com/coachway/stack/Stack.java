@@ -55,10 +55,10 @@ public final class Stack {
             mongoUrl = externalMongo.get();
             log.info("using the MongoDB at MONGO_URL");
         } else {
-            var mongo = LocalMongo.start(home.resolve("mongo"), env.integer("MONGO_PORT", 27018, 1024, 65535));
+            var mongo = LocalMongo.start(home.resolve("mongo"), env.integer("MONGO_PORT", 0, 0, 65535));
             closeables.add(mongo);
             mongoUrl = mongo.url();
-            log.info("embedded document store (mongo-java-server) on port {} with data in {}", mongo.port(), home.resolve("mongo"));
+            log.info("embedded document store (mongo-java-server) on 127.0.0.1:{} with data in {}", mongo.port(), home.resolve("mongo"));
         }
 
         String adminEmail = env.string("ADMIN_EMAIL", "admin@example.com");

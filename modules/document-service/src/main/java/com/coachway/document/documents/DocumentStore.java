@@ -9,6 +9,7 @@ import com.coachway.common.http.PageRequest.Page;
 import com.coachway.document.access.Tenancy;
 import com.mongodb.MongoException;
 import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoGridFSException;
 import com.mongodb.MongoInterruptedException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -173,14 +174,22 @@ public final class DocumentStore {
 
     /** The stored bytes, streamed chunk by chunk from GridFS. */
     public InputStream content(UUID id) {
-        return guarded(() -> bucket.openDownloadStream(new BsonString(id.toString())));
+        try {
+            return guarded(() -> bucket.openDownloadStream(new BsonString(id.toString())));
+        } catch (MongoGridFSException e) {
+            throw ApiException.notFound("Document"); // deleted since it was found
+        }
     }
 
     public void delete(UUID id) {
-        guarded(() -> {
-            bucket.delete(new BsonString(id.toString()));
-            return null;
-        });
+        try {
+            guarded(() -> {
+                bucket.delete(new BsonString(id.toString()));
+                return null;
+            });
+        } catch (MongoGridFSException e) {
+            throw ApiException.notFound("Document"); // another request deleted it first
+        }
     }
 
     /** Tenancy as part of the query: another client's or vendor's document is never read. */
