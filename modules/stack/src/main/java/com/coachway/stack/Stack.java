@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The whole platform in one JVM for local use: PostgreSQL (embedded, or DATABASE_URL), every
+ * The whole platform in one JVM for local use: PostgreSQL (embedded, or DATABASE_URL), a document
+ * store (embedded mongo-java-server on .coachway/mongo, or MONGO_URL), every
  * service on its own port (started in parallel), the gateway on :8080 serving kong/kong.yml,
  * demo data on the first start. Ctrl-C stops everything in reverse order.
  */
@@ -48,10 +49,23 @@ public final class Stack {
             log.info("embedded PostgreSQL on port {} with data in {}", pg.port(), home.resolve("pg"));
         }
 
+        String mongoUrl;
+        var externalMongo = env.optional("MONGO_URL");
+        if (externalMongo.isPresent()) {
+            mongoUrl = externalMongo.get();
+            log.info("using the MongoDB at MONGO_URL");
+        } else {
+            var mongo = LocalMongo.start(home.resolve("mongo"), env.integer("MONGO_PORT", 0, 0, 65535));
+            closeables.add(mongo);
+            mongoUrl = mongo.url();
+            log.info("embedded document store (mongo-java-server) on 127.0.0.1:{} with data in {}", mongo.port(), home.resolve("mongo"));
+        }
+
         String adminEmail = env.string("ADMIN_EMAIL", "admin@example.com");
         String adminPassword = env.string("ADMIN_PASSWORD", "admin123");
         Config shared = env.with(Map.of(
                 "DATABASE_URL", databaseUrl,
+                "MONGO_URL", mongoUrl,
                 "DB_POOL_SIZE", env.string("DB_POOL_SIZE", "5"),
                 "ADMIN_EMAIL", adminEmail,
                 "ADMIN_PASSWORD", adminPassword,

@@ -39,16 +39,18 @@ class ForgedTokensTest {
             "auth-service", List.of("/api/v1/auth", "/users"),
             "charter-service", List.of("/api/v1/charters", "/charters"),
             "client-service", List.of("/api/v1/clients", "/clients"),
-            "pricing-service", List.of("/api/v1/pricing", "/rates"));
+            "pricing-service", List.of("/api/v1/pricing", "/rates"),
+            "document-service", List.of("/api/v1/documents", "/documents"));
 
     private final RSAPrivateCrtKey key = SigningKey.generate();
     private Platform platform;
+    private final TestDocumentStore documents = new TestDocumentStore();
     private DecodedJWT admin;
     private Algorithm algorithm;
 
     @BeforeAll
     void start() {
-        var builder = Platform.builder().env("JWT_PRIVATE_KEY", SigningKey.toPem(key));
+        var builder = Platform.builder().env("JWT_PRIVATE_KEY", SigningKey.toPem(key)).env("MONGO_URL", documents.url());
         for (var s : Services.ALL) builder.service(s.host(), STAFF_ROUTES.get(s.host()).getFirst(), s.starter());
         platform = builder.start();
         admin = JWT.decode(platform.adminToken());
@@ -58,6 +60,7 @@ class ForgedTokensTest {
     @AfterAll
     void stop() {
         if (platform != null) platform.close();
+        documents.close();
     }
 
     @Test

@@ -16,6 +16,8 @@ public final class Roles {
     /** The fleet and who drives what. */
     public static final Role[] FLEET = {Role.ADMIN, Role.MANAGER, Role.DISPATCHER};
     public static final Role[] STAFF = Role.STAFF;
+    /** One vehicle: staff, and services (document-service checks a vehicle exists and whose it is before filing a document). */
+    public static final Role[] READ_VEHICLE = with(Role.STAFF, Role.SERVICE);
     /** Recording what a charter owes vendors. */
     public static final Role[] RECORD_VENDOR_PAYMENTS = {Role.ADMIN, Role.MANAGER, Role.DISPATCHER, Role.ACCOUNTANT};
     /** Releasing vendor payments. */
