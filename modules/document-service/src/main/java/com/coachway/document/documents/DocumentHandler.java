@@ -34,9 +34,9 @@ public final class DocumentHandler {
     public void list(Context ctx) {
         Caller caller = ServiceApp.caller(ctx);
         var q = Query.of(ctx);
-        String type = q.oneOf("entity_type", EntityType.CODES);
+        String type = q.string("entity_type");
         UUID entityId = q.uuid("entity_id");
-        String kind = q.string("kind", 50);
+        String kind = q.string("kind");
         var page = q.page();
         q.validate();
         if (entityId != null && type == null) {
