@@ -2,6 +2,7 @@ package com.coachway.stack;
 
 import com.coachway.common.http.Json;
 import com.coachway.testkit.Platform;
+import com.coachway.testkit.Rows;
 import com.coachway.testkit.RepoFiles;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -130,6 +131,23 @@ class BadInputTest {
         as(charters).body("{}").post("/quotes/" + quote + "/accept").then().statusCode(200);
         ids.put("vendor-payments/id", created(as(charters).body(Map.of("vendor_id", UUID.randomUUID().toString(),
                 "amount", 100, "due_date", "2027-09-30")).post("/charters/" + booked + "/vendor-payments")));
+
+        // The booking's schedule reaches payment-service through charter's outbox; wait until that row is
+        // delivered, so no background write lands during the sweep.
+        String payments = "/api/v1/payments";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (Rows.query(platform.databaseUrl(), "select 1 from charter.outbox where topic = 'payment.schedule_requested' "
+                + "and payload->>'charter_id' = ? and status = 'delivered'", booked).isEmpty()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("charter " + booked + " got no payment schedule");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        ids.put("payments/id", created(as(payments).body(Map.of("charter_id", booked, "client_id", client, "amount", 10,
+                "method", "wire", "received_at", "2027-03-01T10:00:00Z")).post("/payments")));
+        ids.put("balances/charter_id", booked);
     }
 
     private static Map<String, Object> charter(String client, String day) {
@@ -145,7 +163,7 @@ class BadInputTest {
     private String contentHashSql() throws Exception {
         var parts = new ArrayList<String>();
         try (var s = db.createStatement(); var rs = s.executeQuery("select table_schema, table_name from information_schema.tables "
-                + "where table_schema in ('auth', 'client', 'pricing', 'charter') and table_type = 'BASE TABLE' "
+                + "where table_schema in ('auth', 'client', 'pricing', 'charter', 'payment') and table_type = 'BASE TABLE' "
                 + "and table_name not like 'flyway%' order by 1, 2")) {
             while (rs.next()) {
                 parts.add("select coalesce(sum(hashtext(t::text)::numeric), 0) + count(*) h from "

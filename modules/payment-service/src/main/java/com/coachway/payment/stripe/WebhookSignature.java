@@ -25,12 +25,13 @@ public final class WebhookSignature {
         return secret != null;
     }
 
-    /** 400 unless {@code header} signs {@code payload}, within the tolerance. */
+    /** 400 unless {@code header} signs {@code payload}, within the tolerance; 503 for a signed request when we have no secret. */
     public void verify(String payload, String header) {
+        // An unsigned request is a bad one whatever our configuration: only a signed one learns that we lack the secret.
+        if (header == null || header.isBlank()) throw ApiException.badRequest("The Stripe-Signature header is missing");
         if (secret == null) {
             throw ApiException.unavailable("Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET is not set)");
         }
-        if (header == null || header.isBlank()) throw ApiException.badRequest("The Stripe-Signature header is missing");
         try {
             Webhook.Signature.verifyHeader(payload, header, secret, TOLERANCE_SECONDS, clock);
         } catch (SignatureVerificationException e) {
