@@ -275,6 +275,20 @@ class ManualPaymentTest {
     }
 
     @Test
+    void concurrent_refunds_of_one_payment_never_add_up_to_more_than_it() throws Exception {
+        UUID client = UUID.randomUUID();
+        UUID charter = pay.scheduledCharter(client, "500.00");
+        String payment = pay.paid(charter, client, "100.00");
+        String token = pay.token("accountant");
+        List<Integer> codes = Together.statusCodes(java.util.stream.IntStream.range(0, 10).<java.util.concurrent.Callable<Response>>mapToObj(i ->
+                () -> pay.platform.api(PaymentPlatform.ROUTE).auth().oauth2(token).contentType("application/json")
+                        .body(Map.of("amount", 40)).post("/payments/" + payment + "/refunds")).toList());
+        assertEquals(2, codes.stream().filter(c -> c == 201).count(), codes::toString);
+        assertEquals(8, codes.stream().filter(c -> c == 409).count(), codes::toString);
+        pay.as("accountant").get("/payments/" + payment).then().body("refunded", equalTo(80.00f)).body("refundable", equalTo(20.00f));
+    }
+
+    @Test
     void the_payment_list_pages_by_cursor_as_by_offset() {
         UUID client = UUID.randomUUID();
         UUID charter = pay.scheduledCharter(client, "100.00");

@@ -137,6 +137,16 @@ class ScheduleTest {
         pay.rawAs("accountant").queryParam("charter_id", "nope").get("/schedules").then().statusCode(400);
     }
 
+    @Test
+    void the_schedule_list_pages_by_cursor_as_by_offset() {
+        UUID client = UUID.randomUUID();
+        for (int i = 0; i < 7; i++) pay.scheduledCharter(client, "100.00");
+        com.coachway.testkit.KeysetPaging.assertWalkMatchesOffsets(() -> pay.as("accountant"), "/schedules",
+                Map.of("client_id", client.toString()), 3, "id");
+        com.coachway.testkit.KeysetPaging.assertBadCursorsRefused(() -> pay.rawAs("accountant"), "/schedules",
+                Map.of("client_id", client.toString()));
+    }
+
     static Map<String, Object> merged(Map<String, Object> body, String field, Object value) {
         var copy = new java.util.LinkedHashMap<>(body);
         copy.put(field, value);

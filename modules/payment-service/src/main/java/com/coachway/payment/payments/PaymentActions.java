@@ -89,7 +89,7 @@ public final class PaymentActions {
                 : stripe.createIntent(payment.id(), payment.amount(), payment.currency(), Map.of(
                         "payment_id", payment.id().toString(), "charter_id", charterId.toString(),
                         "client_id", charter.clientId().toString()));
-        payments.setIntent(dsl, payment.id(), intent.id());
+        payments.setIntent(dsl, payment.id(), intent.id(), OffsetDateTime.now(clock));
         return new Intent(intent.id(), intent.clientSecret(), payment.id(), payment.amount(), payment.currency(), payment.status());
     }
 

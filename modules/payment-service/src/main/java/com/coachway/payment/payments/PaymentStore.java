@@ -119,8 +119,8 @@ public final class PaymentStore {
     }
 
     /** Records the Stripe PaymentIntent of a card payment (once: the first one recorded stays). */
-    public void setIntent(DSLContext ctx, UUID id, String intentId) {
-        ctx.update(PAYMENTS).set(PAYMENTS.STRIPE_PAYMENT_INTENT_ID, intentId).set(PAYMENTS.UPDATED_AT, OffsetDateTime.now())
+    public void setIntent(DSLContext ctx, UUID id, String intentId, OffsetDateTime now) {
+        ctx.update(PAYMENTS).set(PAYMENTS.STRIPE_PAYMENT_INTENT_ID, intentId).set(PAYMENTS.UPDATED_AT, now)
                 .where(PAYMENTS.ID.eq(id), PAYMENTS.STRIPE_PAYMENT_INTENT_ID.isNull()).execute();
     }
 

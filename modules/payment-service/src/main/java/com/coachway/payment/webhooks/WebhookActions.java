@@ -84,7 +84,7 @@ public final class WebhookActions {
         var row = payment(tx, intent.path("metadata").path("payment_id").asText(null), intent.path("id").asText(null));
         if (row.isEmpty()) return false;
         Payment p = row.get().payment();
-        if (p.stripePaymentIntentId() == null) payments.setIntent(tx, p.id(), intent.path("id").asText());
+        if (p.stripePaymentIntentId() == null) payments.setIntent(tx, p.id(), intent.path("id").asText(), now);
         if (succeeded) {
             becameSucceeded(tx, p, now);
         } else {
