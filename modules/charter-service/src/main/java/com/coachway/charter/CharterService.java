@@ -10,7 +10,9 @@ import com.coachway.charter.quotes.QuoteHandler;
 import com.coachway.charter.quotes.QuoteRoutes;
 import com.coachway.charter.quotes.QuoteStore;
 import com.coachway.charter.remote.ClientDirectory;
+import com.coachway.charter.remote.Payments;
 import com.coachway.charter.remote.Pricing;
+import com.coachway.charter.quotes.QuoteEvents;
 import com.coachway.charter.vehicles.VehicleActions;
 import com.coachway.charter.vehicles.VehicleHandler;
 import com.coachway.charter.vehicles.VehicleRoutes;
@@ -38,6 +40,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 
 /**
  * charter-service: charters, their quotes and lifecycle, vehicles and their assignment, vendor
@@ -67,6 +70,8 @@ public final class CharterService {
                 config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).token(tokens).build());
         var pricing = new Pricing(ServiceClient.builder("pricing-service",
                 config.uri("PRICING_SERVICE_URL", "http://localhost:8007")).token(tokens).build());
+        var payments = new Payments(ServiceClient.builder("payment-service",
+                config.uri("PAYMENT_SERVICE_URL", "http://localhost:8005")).token(tokens).build());
 
         var db = Database.connect(config, "charter", NAME);
         try {
@@ -100,10 +105,16 @@ public final class CharterService {
                         VendorPaymentRoutes.register(r, new VendorPaymentHandler(paymentActions));
                     })
                     .build();
-            // Every topic this service has a receiver for; rows for notification-service and payment-service
-            // (not built yet) wait, pending, until a worker with their handlers runs.
+            // Every topic this service has a receiver for; rows for notification-service (not built yet) wait,
+            // pending, until a worker with their handlers runs.
+            var handlers = new HashMap<>(quoteActions.outboxHandlers());
+            handlers.put(QuoteEvents.PAYMENT_SCHEDULE_REQUESTED, e -> {
+                var r = e.payloadAs(QuoteEvents.PaymentScheduleRequested.class);
+                payments.openSchedule(e.id(), r.charterId(), r.clientId(), r.quoteId(), r.total(), r.pickupAt(), r.currency(),
+                        e.createdAt());
+            });
             OutboxWorker.builder(dsl, outbox)
-                    .handlers(quoteActions.outboxHandlers())
+                    .handlers(handlers)
                     .pollInterval(outboxPoll)
                     .maxAttempts(outboxAttempts)
                     .build()

@@ -28,6 +28,8 @@ final class CharterPlatform implements AutoCloseable {
     static final String PRICING = "/api/v1/pricing";
 
     final Platform platform;
+    /** Where the outbox delivers payment.schedule_requested (unless a test names another PAYMENT_SERVICE_URL). */
+    final FakePaymentService payments = new FakePaymentService();
 
     CharterPlatform() {
         this(Map.of());
@@ -35,7 +37,8 @@ final class CharterPlatform implements AutoCloseable {
 
     /** With more variables for charter-service, e.g. PRICING_SERVICE_URL of a fake in front of pricing. */
     CharterPlatform(Map<String, String> charterEnv) {
-        var env = new HashMap<String, String>(Map.of("QUOTE_EXPIRY_INTERVAL_SECONDS", "1", "OUTBOX_POLL_INTERVAL_MS", "100"));
+        var env = new HashMap<String, String>(Map.of("QUOTE_EXPIRY_INTERVAL_SECONDS", "1", "OUTBOX_POLL_INTERVAL_MS", "100",
+                "PAYMENT_SERVICE_URL", payments.url()));
         env.putAll(charterEnv);
         platform = Platform.builder()
                 .service("auth-service", "/api/v1/auth", AuthService::start)
@@ -271,5 +274,6 @@ final class CharterPlatform implements AutoCloseable {
     @Override
     public void close() {
         platform.close();
+        payments.close();
     }
 }

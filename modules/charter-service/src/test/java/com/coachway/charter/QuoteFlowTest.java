@@ -156,6 +156,25 @@ class QuoteFlowTest {
         cw.accept(quoteId).then().statusCode(409).body("detail", containsString("already accepted"));
         cw.as("sales_agent").contentType("application/json").body("{}").post("/charters/" + charterId + "/quotes").then().statusCode(409).body("detail", containsString("is booked"));
         assertEquals(1, outbox("payment.schedule_requested", "quote_id", quoteId).size());
+
+        // The outbox delivers it to payment-service's POST /schedules, the event id as the Idempotency-Key.
+        cw.awaitOutboxDelivered("payment.schedule_requested", "quote_id", quoteId);
+        String eventId = cw.rows("select id::text as id from charter.outbox where topic = 'payment.schedule_requested' and payload->>'quote_id' = ?",
+                quoteId).getFirst().get("id").toString();
+        var delivered = cw.payments.requests().stream().filter(r -> eventId.equals(r.idempotencyKey())).toList();
+        assertEquals(1, delivered.size(), "delivered once");
+        var request = delivered.getFirst();
+        assertEquals("POST", request.method());
+        assertEquals("/schedules", request.path());
+        assertTrue(request.authorization() != null && request.authorization().startsWith("Bearer "), "with charter-service's token");
+        JsonNode sent = json(request.body());
+        assertEquals(charterId, sent.path("charter_id").asText());
+        assertEquals(clientId, sent.path("client_id").asText());
+        assertEquals(quoteId, sent.path("quote_id").asText());
+        assertEquals(0, p.path("total").decimalValue().compareTo(sent.path("total").decimalValue()));
+        assertEquals("USD", sent.path("currency").asText());
+        assertEquals(OffsetDateTime.parse("2027-05-14T08:00:00-04:00").toInstant(), OffsetDateTime.parse(sent.path("pickup_at").asText()).toInstant());
+        assertTrue(sent.hasNonNull("booked_at"), "the booking time: when the event was written");
     }
 
     @Test

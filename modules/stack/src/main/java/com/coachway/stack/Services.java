@@ -4,6 +4,7 @@ import com.coachway.auth.AuthService;
 import com.coachway.charter.CharterService;
 import com.coachway.client.ClientService;
 import com.coachway.document.DocumentService;
+import com.coachway.payment.PaymentService;
 import com.coachway.pricing.PricingService;
 import com.coachway.common.config.Config;
 import com.coachway.common.http.RunningService;
@@ -21,7 +22,8 @@ final class Services {
             new Spec(CharterService.NAME, CharterService.DEFAULT_PORT, CharterService::start),
             new Spec(ClientService.NAME, ClientService.DEFAULT_PORT, ClientService::start),
             new Spec(PricingService.NAME, PricingService.DEFAULT_PORT, PricingService::start),
-            new Spec(DocumentService.NAME, DocumentService.DEFAULT_PORT, DocumentService::start));
+            new Spec(DocumentService.NAME, DocumentService.DEFAULT_PORT, DocumentService::start),
+            new Spec(PaymentService.NAME, PaymentService.DEFAULT_PORT, PaymentService::start));
 
     private Services() {
     }

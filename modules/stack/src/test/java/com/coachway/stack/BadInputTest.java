@@ -2,6 +2,7 @@ package com.coachway.stack;
 
 import com.coachway.common.http.Json;
 import com.coachway.testkit.Platform;
+import com.coachway.testkit.Rows;
 import com.coachway.testkit.RepoFiles;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -137,7 +138,23 @@ class BadInputTest {
         ids.put("documents/id", created(platform.raw("/api/v1/documents").auth().oauth2(admin)
                 .multiPart("entity_type", "charter").multiPart("entity_id", charter).multiPart("kind", "contract")
                 .multiPart("file", "fuzz.pdf", "%PDF-1.7\nfuzz target\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .post("/documents")));
+                .post("/documents")),
+        // The booking's schedule reaches payment-service through charter's outbox; wait until that row is
+        // delivered, so no background write lands during the sweep.
+        String payments = "/api/v1/payments";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (Rows.query(platform.databaseUrl(), "select 1 from charter.outbox where topic = 'payment.schedule_requested' "
+                + "and payload->>'charter_id' = ? and status = 'delivered'", booked).isEmpty()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("charter " + booked + " got no payment schedule");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        ids.put("payments/id", created(as(payments).body(Map.of("charter_id", booked, "client_id", client, "amount", 10,
+                "method", "wire", "received_at", "2027-03-01T10:00:00Z")).post("/payments")));
+        ids.put("balances/charter_id", booked);
     }
 
     private static Map<String, Object> charter(String client, String day) {
@@ -153,7 +170,7 @@ class BadInputTest {
     private String contentHashSql() throws Exception {
         var parts = new ArrayList<String>();
         try (var s = db.createStatement(); var rs = s.executeQuery("select table_schema, table_name from information_schema.tables "
-                + "where table_schema in ('auth', 'client', 'pricing', 'charter') and table_type = 'BASE TABLE' "
+                + "where table_schema in ('auth', 'client', 'pricing', 'charter', 'payment') and table_type = 'BASE TABLE' "
                 + "and table_name not like 'flyway%' order by 1, 2")) {
             while (rs.next()) {
                 parts.add("select coalesce(sum(hashtext(t::text)::numeric), 0) + count(*) h from "

@@ -40,7 +40,8 @@ class ForgedTokensTest {
             "charter-service", List.of("/api/v1/charters", "/charters"),
             "client-service", List.of("/api/v1/clients", "/clients"),
             "pricing-service", List.of("/api/v1/pricing", "/rates"),
-            "document-service", List.of("/api/v1/documents", "/documents"));
+            "document-service", List.of("/api/v1/documents", "/documents"),
+            "payment-service", List.of("/api/v1/payments", "/payments"));
 
     private final RSAPrivateCrtKey key = SigningKey.generate();
     private Platform platform;
