@@ -138,7 +138,7 @@ class BadInputTest {
         ids.put("documents/id", created(platform.raw("/api/v1/documents").auth().oauth2(admin)
                 .multiPart("entity_type", "charter").multiPart("entity_id", charter).multiPart("kind", "contract")
                 .multiPart("file", "fuzz.pdf", "%PDF-1.7\nfuzz target\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .post("/documents")),
+                .post("/documents")));
         // The booking's schedule reaches payment-service through charter's outbox; wait until that row is
         // delivered, so no background write lands during the sweep.
         String payments = "/api/v1/payments";
