@@ -30,9 +30,11 @@ public final class Rendering {
     /** Why {@code text} is not a template we can render, if it is not. */
     public static Optional<String> problemIn(String text) {
         try {
-            var partials = new ArrayList<String>();
-            compile(text).visit(new NameCollector(new LinkedHashSet<>(), partials));
-            if (!partials.isEmpty()) return Optional.of("partials ({{> " + partials.getFirst() + "}}) are not supported");
+            var collector = new NameCollector(new LinkedHashSet<>(), new ArrayList<>(), new StringBuilder(), true);
+            compile(text).visit(collector);
+            if (!collector.partials().isEmpty()) return Optional.of("partials ({{> " + collector.partials().getFirst() + "}}) are not supported");
+            // jmustache keeps an unclosed tag as text; it would reach the customer as "{{name"
+            if (collector.text().indexOf("{{") >= 0) return Optional.of("has a {{ that opens no complete tag");
             return Optional.empty();
         } catch (MustacheException e) {
             return Optional.of("is not a valid Mustache template: " + e.getMessage());
@@ -43,7 +45,7 @@ public final class Rendering {
     public static List<String> variables(String text) {
         if (text == null) return List.of();
         var names = new LinkedHashSet<String>();
-        compile(text).visit(new NameCollector(names, new ArrayList<>()));
+        compile(text).visit(new NameCollector(names, new ArrayList<>(), new StringBuilder(), false));
         return List.copyOf(names);
     }
 
@@ -92,9 +94,11 @@ public final class Rendering {
         return node.asText();
     }
 
-    private record NameCollector(Set<String> names, List<String> partials) implements Mustache.Visitor {
+    /** With {@code descend} it reads sections' insides too (their text), but then its names are not the top level's. */
+    private record NameCollector(Set<String> names, List<String> partials, StringBuilder text, boolean descend) implements Mustache.Visitor {
         @Override
-        public void visitText(String text) {
+        public void visitText(String part) {
+            text.append(part);
         }
 
         @Override
@@ -111,13 +115,13 @@ public final class Rendering {
         @Override
         public boolean visitSection(String name) {
             add(name);
-            return false; // names inside a section are looked up in its items first
+            return descend;
         }
 
         @Override
         public boolean visitInvertedSection(String name) {
             add(name);
-            return false;
+            return descend;
         }
 
         private void add(String name) {
