@@ -69,6 +69,12 @@ abstract class FakeProvider implements AutoCloseable {
         always.put(to, reply);
     }
 
+    /** Requests to {@code to} succeed again. */
+    void succeed(String to) {
+        always.remove(to);
+        scripts.remove(to);
+    }
+
     /** From now on each request waits until {@link #releaseNext} lets it go. */
     void hold() {
         holding = true;

@@ -16,14 +16,14 @@ import static com.coachway.db.notification.Tables.NOTIFICATIONS;
  * The worker's queries on the queue: lease due messages in one autocommitted statement, then
  * record each outcome in a statement of its own, fenced by the attempt the lease counted (a
  * worker whose lease ran out, and whose row was leased again, can no longer write to it).
- * Times are the database's clock, as the lease's are.
+ * Times are the database's, one instant per statement (so next minus last attempt is exactly the delay).
  */
 public final class DeliveryStore {
     private static final String QUEUED = "queued";
-    private static final Field<OffsetDateTime> NOW = DSL.field("clock_timestamp()", SQLDataType.TIMESTAMPWITHTIMEZONE);
+    private static final Field<OffsetDateTime> NOW = DSL.field("statement_timestamp()", SQLDataType.TIMESTAMPWITHTIMEZONE);
 
     private static Field<OffsetDateTime> nowPlus(Duration d) {
-        return DSL.field("clock_timestamp() + {0} * interval '1 millisecond'", SQLDataType.TIMESTAMPWITHTIMEZONE, DSL.val(d.toMillis()));
+        return DSL.field("statement_timestamp() + {0} * interval '1 millisecond'", SQLDataType.TIMESTAMPWITHTIMEZONE, DSL.val(d.toMillis()));
     }
 
     /** Up to {@code batch} due messages, ours until {@code lease} has passed; their attempt is counted now. */

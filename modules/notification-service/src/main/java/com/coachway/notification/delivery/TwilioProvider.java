@@ -23,7 +23,7 @@ public final class TwilioProvider implements Provider {
 
     /** @param api null for Twilio itself */
     public TwilioProvider(String accountSid, String authToken, String from, URI api, Clock clock) {
-        var http = api == null ? new SingleAttemptHttpClient() : new SingleAttemptHttpClient(api);
+        var http = new SingleAttemptHttpClient(api);
         this.client = new TwilioRestClient.Builder(accountSid, authToken).accountSid(accountSid).httpClient(http).build();
         this.from = from;
         this.clock = clock;
