@@ -5,11 +5,13 @@ import com.coachway.charter.charters.CharterHandler;
 import com.coachway.charter.charters.CharterRoutes;
 import com.coachway.charter.charters.CharterStore;
 import com.coachway.charter.quotes.QuoteActions;
+import com.coachway.charter.quotes.QuoteEvents;
 import com.coachway.charter.quotes.QuoteExpiryJob;
 import com.coachway.charter.quotes.QuoteHandler;
 import com.coachway.charter.quotes.QuoteRoutes;
 import com.coachway.charter.quotes.QuoteStore;
 import com.coachway.charter.remote.ClientDirectory;
+import com.coachway.charter.remote.Notifications;
 import com.coachway.charter.remote.Pricing;
 import com.coachway.charter.vehicles.VehicleActions;
 import com.coachway.charter.vehicles.VehicleHandler;
@@ -66,6 +68,8 @@ public final class CharterService {
                 config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).token(tokens).build());
         var pricing = new Pricing(ServiceClient.builder("pricing-service",
                 config.uri("PRICING_SERVICE_URL", "http://localhost:8007")).token(tokens).build());
+        var notifications = new Notifications(ServiceClient.builder("notification-service",
+                config.uri("NOTIFICATION_SERVICE_URL", "http://localhost:8006")).token(tokens).build());
 
         var db = Database.connect(config, "charter", NAME);
         try {
@@ -99,10 +103,11 @@ public final class CharterService {
                         VendorPaymentRoutes.register(r, new VendorPaymentHandler(paymentActions));
                     })
                     .build();
-            // Every topic this service has a receiver for; rows for notification-service and payment-service
-            // (not built yet) wait, pending, until a worker with their handlers runs.
+            // Every topic this service has a receiver for; rows for payment-service (not built yet)
+            // wait, pending, until a worker with their handler runs.
             OutboxWorker.builder(dsl, outbox)
                     .handlers(quoteActions.outboxHandlers())
+                    .handler(QuoteEvents.NOTIFICATION_REQUESTED, notifications::deliver)
                     .pollInterval(outboxPoll)
                     .build()
                     .scheduleOn(scheduler);

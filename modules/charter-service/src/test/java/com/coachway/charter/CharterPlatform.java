@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * auth-, client-, pricing- and charter-service on one fresh database behind the gateway, as in
- * production, with helpers that build the records charter tests start from (clients, contacts,
+ * production (notification-service stood in for by a fake that records what it is asked), with helpers that build the records charter tests start from (clients, contacts,
  * charters, quotes, vehicles) through the public API.
  */
 final class CharterPlatform implements AutoCloseable {
@@ -28,6 +28,8 @@ final class CharterPlatform implements AutoCloseable {
     static final String PRICING = "/api/v1/pricing";
 
     final Platform platform;
+    /** Where charter-service's outbox delivers the emails it asks for. */
+    final FakeNotificationService notifications = new FakeNotificationService();
 
     CharterPlatform() {
         this(Map.of());
@@ -35,7 +37,8 @@ final class CharterPlatform implements AutoCloseable {
 
     /** With more variables for charter-service, e.g. PRICING_SERVICE_URL of a fake in front of pricing. */
     CharterPlatform(Map<String, String> charterEnv) {
-        var env = new HashMap<String, String>(Map.of("QUOTE_EXPIRY_INTERVAL_SECONDS", "1", "OUTBOX_POLL_INTERVAL_MS", "100"));
+        var env = new HashMap<String, String>(Map.of("QUOTE_EXPIRY_INTERVAL_SECONDS", "1", "OUTBOX_POLL_INTERVAL_MS", "100",
+                "NOTIFICATION_SERVICE_URL", notifications.uri().toString()));
         env.putAll(charterEnv);
         platform = Platform.builder()
                 .service("auth-service", "/api/v1/auth", AuthService::start)
@@ -262,5 +265,6 @@ final class CharterPlatform implements AutoCloseable {
     @Override
     public void close() {
         platform.close();
+        notifications.close();
     }
 }
