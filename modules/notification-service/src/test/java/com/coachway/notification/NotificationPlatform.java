@@ -29,6 +29,8 @@ final class NotificationPlatform implements AutoCloseable {
     /** A service client auth-service knows, so tests call as charter-service does. */
     static final String SERVICE_ID = "charter-service";
     static final String SERVICE_SECRET = "charter-test-secret-0123456789";
+    /** notification-service's own credentials (it polls auth-service for ended sessions with them). */
+    private static final String OWN_SECRET = "notification-test-secret-0123456789";
 
     final Platform platform;
     private String serviceToken;
@@ -52,9 +54,11 @@ final class NotificationPlatform implements AutoCloseable {
             env.putAll(Map.of("TWILIO_ACCOUNT_SID", FakeTwilio.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", FakeTwilio.AUTH_TOKEN,
                     "TWILIO_FROM", FakeTwilio.FROM, "TWILIO_API_URL", twilio.uri().toString()));
         }
+        env.putAll(Map.of("SERVICE_CLIENT_ID", "notification-service", "SERVICE_CLIENT_SECRET", OWN_SECRET));
         env.putAll(more);
         platform = Platform.builder()
-                .service("auth-service", "/api/v1/auth", AuthService::start, Map.of("SERVICE_CLIENTS", SERVICE_ID + ":" + SERVICE_SECRET))
+                .service("auth-service", "/api/v1/auth", AuthService::start,
+                        Map.of("SERVICE_CLIENTS", SERVICE_ID + ":" + SERVICE_SECRET + ",notification-service:" + OWN_SECRET))
                 .service("notification-service", ROUTE, c -> {
                     config.set(c);
                     service.set(NotificationService.start(c));

@@ -3,6 +3,7 @@ package com.coachway.stack;
 import com.coachway.auth.AuthService;
 import com.coachway.charter.CharterService;
 import com.coachway.client.ClientService;
+import com.coachway.notification.NotificationService;
 import com.coachway.pricing.PricingService;
 import com.coachway.common.config.Config;
 import com.coachway.common.http.RunningService;
@@ -19,7 +20,8 @@ final class Services {
             new Spec(AuthService.NAME, AuthService.DEFAULT_PORT, AuthService::start),
             new Spec(CharterService.NAME, CharterService.DEFAULT_PORT, CharterService::start),
             new Spec(ClientService.NAME, ClientService.DEFAULT_PORT, ClientService::start),
-            new Spec(PricingService.NAME, PricingService.DEFAULT_PORT, PricingService::start));
+            new Spec(PricingService.NAME, PricingService.DEFAULT_PORT, PricingService::start),
+            new Spec(NotificationService.NAME, NotificationService.DEFAULT_PORT, NotificationService::start));
 
     private Services() {
     }

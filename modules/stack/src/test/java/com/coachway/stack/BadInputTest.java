@@ -130,6 +130,40 @@ class BadInputTest {
         as(charters).body("{}").post("/quotes/" + quote + "/accept").then().statusCode(200);
         ids.put("vendor-payments/id", created(as(charters).body(Map.of("vendor_id", UUID.randomUUID().toString(),
                 "amount", 100, "due_date", "2027-09-30")).post("/charters/" + booked + "/vendor-payments")));
+
+        String notifications = "/api/v1/notifications";
+        ids.put("templates/code", "quote_sent");
+        Response queued = as(notifications).body(Map.of("channel", "email", "to", "fuzz@example.com", "subject", "Fuzz", "body", "Fuzz"))
+                .post("/notifications");
+        assertEquals(202, queued.statusCode(), queued::asString);
+        ids.put("notifications/id", queued.path("id"));
+        awaitBackgroundWorkDone();
+    }
+
+    /**
+     * The sweep compares table contents before and after each refusal, so the work the records above
+     * set off in the background (the quote email through charter's outbox, the messages' sending)
+     * must be over first.
+     */
+    private void awaitBackgroundWorkDone() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        String busy = "select (select count(*) from charter.outbox where topic = 'notification.requested' and status = 'pending')"
+                + " + (select count(*) from notification.notifications where status = 'queued')";
+        while (true) {
+            try (var s = db.createStatement(); var rs = s.executeQuery(busy)) {
+                rs.next();
+                if (rs.getLong(1) == 0) return;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError("background work (outbox, notification sending) did not finish");
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static Map<String, Object> charter(String client, String day) {
@@ -145,7 +179,7 @@ class BadInputTest {
     private String contentHashSql() throws Exception {
         var parts = new ArrayList<String>();
         try (var s = db.createStatement(); var rs = s.executeQuery("select table_schema, table_name from information_schema.tables "
-                + "where table_schema in ('auth', 'client', 'pricing', 'charter') and table_type = 'BASE TABLE' "
+                + "where table_schema in ('auth', 'client', 'pricing', 'charter', 'notification') and table_type = 'BASE TABLE' "
                 + "and table_name not like 'flyway%' order by 1, 2")) {
             while (rs.next()) {
                 parts.add("select coalesce(sum(hashtext(t::text)::numeric), 0) + count(*) h from "
