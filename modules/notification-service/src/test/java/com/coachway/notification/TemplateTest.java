@@ -104,6 +104,8 @@ class TemplateTest {
         n.as("manager").contentType("application/json").body(ok).put("/templates/no_such_template").then().statusCode(404);
         n.rawAs("manager").contentType("application/json").body(ok).put("/templates/Bad%20Code").then().statusCode(404);
         n.as("manager").get("/templates/no_such_template").then().statusCode(404);
+        n.rawAs("manager").get("/templates?channel=fax").then().statusCode(400).body("errors.field", hasItem("channel"));
+        n.rawAs("manager").get("/templates?after=garbage").then().statusCode(400).body("errors.field", hasItem("after"));
         for (String role : List.of("sales_agent", "dispatcher", "accountant", "service")) {
             n.as(role).contentType("application/json").body(ok).put("/templates/quote_sent").then().statusCode(403);
         }

@@ -39,7 +39,8 @@ class ForgedTokensTest {
             "auth-service", List.of("/api/v1/auth", "/users"),
             "charter-service", List.of("/api/v1/charters", "/charters"),
             "client-service", List.of("/api/v1/clients", "/clients"),
-            "pricing-service", List.of("/api/v1/pricing", "/rates"));
+            "pricing-service", List.of("/api/v1/pricing", "/rates"),
+            "notification-service", List.of("/api/v1/notifications", "/notifications"));
 
     private final RSAPrivateCrtKey key = SigningKey.generate();
     private Platform platform;

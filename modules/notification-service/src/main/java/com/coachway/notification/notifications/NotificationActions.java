@@ -4,6 +4,7 @@ import com.coachway.common.auth.Caller;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.FieldError;
 import com.coachway.common.http.Ids;
+import com.coachway.common.http.Json;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.notification.templates.Rendering;
@@ -11,7 +12,6 @@ import com.coachway.notification.templates.Template;
 import com.coachway.notification.templates.TemplateActions;
 import com.coachway.notification.templates.TemplateRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.slf4j.Logger;
@@ -29,7 +29,6 @@ import java.util.UUID;
  */
 public final class NotificationActions {
     private static final Logger log = LoggerFactory.getLogger(NotificationActions.class);
-    private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private final DSLContext dsl;
     private final NotificationStore notifications;
@@ -94,7 +93,7 @@ public final class NotificationActions {
                 subject = t.subject() == null ? null : Rendering.render(t.subject(), m.data());
                 body = Rendering.render(t.body(), m.data());
             } catch (Rendering.Missing e) {
-                throw ApiException.validation(List.of(new FieldError("data." + e.variable(), e.getMessage())));
+                throw ApiException.validation(List.of(new FieldError(e.variable() == null ? "data" : "data." + e.variable(), e.getMessage())));
             }
         }
         // A line break in a subject would be a header break in some mail systems.
@@ -132,7 +131,7 @@ public final class NotificationActions {
 
     private static String json(Object data) {
         try {
-            return PLAIN.writeValueAsString(data);
+            return Json.MAPPER.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -49,21 +49,23 @@ public final class Rendering {
         return List.copyOf(names);
     }
 
-    /** The text with {@code data}'s values; a missing or null value is a {@link Missing}. */
+    /** The text with {@code data}'s values; a missing or null value (or data the text cannot use) is a {@link Missing}. */
     public static String render(String text, JsonNode data) {
         try {
             return compile(text).execute(toContext(data));
         } catch (MustacheException.Context e) {
-            throw new Missing(e.key, e.lineNo);
+            throw new Missing(e.key, "has no value for the template variable '" + e.key + "' (line " + e.lineNo + ")");
+        } catch (MustacheException e) {
+            throw new Missing(null, "cannot be rendered into the template: " + e.getMessage());
         }
     }
 
-    /** A variable the template uses and the data lacks. */
+    /** A variable the template uses and the data lacks ({@code variable} null: the data as a whole does not fit). */
     public static final class Missing extends RuntimeException {
         private final String variable;
 
-        Missing(String variable, int line) {
-            super("has no value for the template variable '" + variable + "' (line " + line + ")");
+        Missing(String variable, String message) {
+            super(message);
             this.variable = variable;
         }
 

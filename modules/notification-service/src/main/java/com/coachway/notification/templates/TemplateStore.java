@@ -9,6 +9,8 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 
 import static com.coachway.db.notification.Tables.TEMPLATES;
@@ -18,11 +20,10 @@ public final class TemplateStore {
     private static final Keyset BY_CODE = Keyset.of("templates", TEMPLATES.CODE.asc());
 
     private static Template toTemplate(TemplatesRecord r) {
-        var variables = new java.util.LinkedHashSet<String>();
-        variables.addAll(Rendering.variables(r.getSubject()));
+        var variables = new LinkedHashSet<String>(Rendering.variables(r.getSubject()));
         variables.addAll(Rendering.variables(r.getBody()));
         return new Template(r.getCode(), r.getChannel(), r.getSubject(), r.getBody(), r.getDescription(),
-                java.util.List.copyOf(variables), r.getVersion(), r.getUpdatedAt(), r.getUpdatedBy());
+                List.copyOf(variables), r.getVersion(), r.getUpdatedAt(), r.getUpdatedBy());
     }
 
     public Page<Template> list(DSLContext ctx, String channel, PageRequest page) {
