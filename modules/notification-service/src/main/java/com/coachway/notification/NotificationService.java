@@ -11,6 +11,7 @@ import com.coachway.common.outbox.Backoff;
 import com.coachway.common.schedule.Scheduler;
 import com.coachway.notification.delivery.DeliveryStore;
 import com.coachway.notification.delivery.Providers;
+import com.coachway.notification.delivery.QueueMetrics;
 import com.coachway.notification.delivery.SendWorker;
 import com.coachway.notification.notifications.NotificationActions;
 import com.coachway.notification.notifications.NotificationHandler;
@@ -46,13 +47,16 @@ public final class NotificationService {
         try {
             var dsl = db.dsl();
             var scheduler = Scheduler.named(NAME);
+            var metrics = ServiceMetrics.create().pool(db.dataSource());
+            var delivery = new DeliveryStore();
+            QueueMetrics.register(dsl, delivery, metrics.registry(), scheduler);
             var templates = new TemplateActions(dsl, new TemplateStore(), clock);
             var notifications = new NotificationActions(dsl, new NotificationStore(), templates, clock);
             var app = ServiceApp.named(NAME)
                     .openApiFrom(NotificationService.class)
                     .auth(TokenVerifier.fromConfig(config))
                     .scheduler(scheduler)
-                    .metrics(ServiceMetrics.create().pool(db.dataSource()))
+                    .metrics(metrics)
                     .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .healthInfo("provider", providers.summary())
@@ -62,7 +66,7 @@ public final class NotificationService {
                         NotificationRoutes.register(r, new NotificationHandler(notifications));
                     })
                     .build();
-            new SendWorker(dsl, new DeliveryStore(), providers, sending).scheduleOn(scheduler);
+            new SendWorker(dsl, delivery, providers, sending).scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);
         } catch (RuntimeException e) {
             db.close();

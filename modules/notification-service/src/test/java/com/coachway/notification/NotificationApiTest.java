@@ -69,6 +69,14 @@ class NotificationApiTest {
     }
 
     @Test
+    void the_queue_is_in_the_metrics_on_the_service_port() {
+        String metrics = io.restassured.RestAssured.get(n.platform.serviceUri("notification-service") + "/metrics").asString();
+        for (String gauge : List.of("notifications_queued_messages", "notifications_failed_messages", "notifications_oldest_queued_age_seconds")) {
+            org.junit.jupiter.api.Assertions.assertTrue(metrics.contains(gauge), gauge + " in " + metrics.lines().filter(l -> l.startsWith("notif")).toList());
+        }
+    }
+
+    @Test
     void an_own_text_message_by_email_and_by_sms() {
         String email = n.queue(NotificationPlatform.email(to(), "Your pickup", "See you at 8."));
         String sms = n.queue(NotificationPlatform.sms("+16175550100", "Your coach is outside."));

@@ -93,6 +93,19 @@ public final class DeliveryStore {
                 .execute() == 1;
     }
 
+    /** What the queue holds now, for the gauges. */
+    public record Backlog(long queued, long failed, double oldestQueuedSeconds) {
+    }
+
+    public Backlog backlog(DSLContext ctx) {
+        var queued = DSL.count().filterWhere(NOTIFICATIONS.STATUS.eq(QUEUED));
+        var failed = DSL.count().filterWhere(NOTIFICATIONS.STATUS.eq("failed"));
+        var age = DSL.field("coalesce(extract(epoch from statement_timestamp() - min({0}) filter (where {1} = 'queued')), 0)",
+                SQLDataType.DOUBLE, NOTIFICATIONS.CREATED_AT, NOTIFICATIONS.STATUS);
+        var r = ctx.select(queued, failed, age).from(NOTIFICATIONS).where(NOTIFICATIONS.STATUS.in(QUEUED, "failed")).fetchOne();
+        return r == null ? new Backlog(0, 0, 0) : new Backlog(r.value1(), r.value2(), r.value3());
+    }
+
     /** Not started: back in the queue at once, its attempt not counted, for the next worker. */
     public void giveBack(DSLContext ctx, Outbound m) {
         ctx.update(NOTIFICATIONS)
