@@ -5,12 +5,14 @@ import com.coachway.charter.charters.CharterHandler;
 import com.coachway.charter.charters.CharterRoutes;
 import com.coachway.charter.charters.CharterStore;
 import com.coachway.charter.quotes.QuoteActions;
+import com.coachway.charter.quotes.QuoteEvents;
 import com.coachway.charter.quotes.QuoteExpiryJob;
 import com.coachway.charter.quotes.QuoteHandler;
 import com.coachway.charter.quotes.QuoteRoutes;
 import com.coachway.charter.quotes.QuoteStore;
 import com.coachway.charter.remote.ClientDirectory;
 import com.coachway.charter.remote.Payments;
+import com.coachway.charter.remote.Notifications;
 import com.coachway.charter.remote.Pricing;
 import com.coachway.charter.quotes.QuoteEvents;
 import com.coachway.charter.vehicles.VehicleActions;
@@ -40,7 +42,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashMap;
 
 /**
  * charter-service: charters, their quotes and lifecycle, vehicles and their assignment, vendor
@@ -72,6 +73,8 @@ public final class CharterService {
                 config.uri("PRICING_SERVICE_URL", "http://localhost:8007")).token(tokens).build());
         var payments = new Payments(ServiceClient.builder("payment-service",
                 config.uri("PAYMENT_SERVICE_URL", "http://localhost:8005")).token(tokens).build());
+        var notifications = new Notifications(ServiceClient.builder("notification-service",
+                config.uri("NOTIFICATION_SERVICE_URL", "http://localhost:8006")).token(tokens).build());
 
         var db = Database.connect(config, "charter", NAME);
         try {
@@ -105,16 +108,11 @@ public final class CharterService {
                         VendorPaymentRoutes.register(r, new VendorPaymentHandler(paymentActions));
                     })
                     .build();
-            // Every topic this service has a receiver for; rows for notification-service (not built yet) wait,
-            // pending, until a worker with their handlers runs.
-            var handlers = new HashMap<>(quoteActions.outboxHandlers());
-            handlers.put(QuoteEvents.PAYMENT_SCHEDULE_REQUESTED, e -> {
-                var r = e.payloadAs(QuoteEvents.PaymentScheduleRequested.class);
-                payments.openSchedule(e.id(), r.charterId(), r.clientId(), r.quoteId(), r.total(), r.pickupAt(), r.currency(),
-                        e.createdAt());
-            });
+            // Every topic this service's outbox holds: its own promo give-backs and what it asks of its neighbours.
             OutboxWorker.builder(dsl, outbox)
-                    .handlers(handlers)
+                    .handlers(quoteActions.outboxHandlers())
+                    .handler(QuoteEvents.NOTIFICATION_REQUESTED, notifications::deliver)
+                    .handler(QuoteEvents.PAYMENT_SCHEDULE_REQUESTED, payments::openSchedule)
                     .pollInterval(outboxPoll)
                     .maxAttempts(outboxAttempts)
                     .build()

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * auth-, client-, pricing- and charter-service on one fresh database behind the gateway, as in
- * production, with helpers that build the records charter tests start from (clients, contacts,
+ * production (notification-service stood in for by a fake that records what it is asked), with helpers that build the records charter tests start from (clients, contacts,
  * charters, quotes, vehicles) through the public API.
  */
 final class CharterPlatform implements AutoCloseable {
@@ -30,6 +30,8 @@ final class CharterPlatform implements AutoCloseable {
     final Platform platform;
     /** Where the outbox delivers payment.schedule_requested (unless a test names another PAYMENT_SERVICE_URL). */
     final FakePaymentService payments = new FakePaymentService();
+    /** Where charter-service's outbox delivers the emails it asks for. */
+    final FakeNotificationService notifications = new FakeNotificationService();
 
     CharterPlatform() {
         this(Map.of());
@@ -38,7 +40,7 @@ final class CharterPlatform implements AutoCloseable {
     /** With more variables for charter-service, e.g. PRICING_SERVICE_URL of a fake in front of pricing. */
     CharterPlatform(Map<String, String> charterEnv) {
         var env = new HashMap<String, String>(Map.of("QUOTE_EXPIRY_INTERVAL_SECONDS", "1", "OUTBOX_POLL_INTERVAL_MS", "100",
-                "PAYMENT_SERVICE_URL", payments.url()));
+                "PAYMENT_SERVICE_URL", payments.url(), "NOTIFICATION_SERVICE_URL", notifications.uri().toString()));
         env.putAll(charterEnv);
         platform = Platform.builder()
                 .service("auth-service", "/api/v1/auth", AuthService::start)
@@ -275,5 +277,6 @@ final class CharterPlatform implements AutoCloseable {
     public void close() {
         platform.close();
         payments.close();
+        notifications.close();
     }
 }

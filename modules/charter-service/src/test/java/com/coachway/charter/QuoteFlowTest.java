@@ -110,9 +110,8 @@ class QuoteFlowTest {
                 .body("sent_at", notNullValue());
         cw.getCharter(charterId).then().body("status", equalTo("quoted")).body("version", equalTo(2));
 
-        var rows = cw.rows("select payload::text as payload, status from charter.outbox where topic = 'notification.requested' and payload->'data'->>'quote_id' = ?", quoteId);
+        var rows = cw.rows("select id::text as id, payload::text as payload, status from charter.outbox where topic = 'notification.requested' and payload->'data'->>'quote_id' = ?", quoteId);
         assertEquals(1, rows.size());
-        assertEquals("pending", rows.getFirst().get("status"), "no receiver yet: the row waits");
         JsonNode payload = json(rows.getFirst().get("payload"));
         assertEquals("email", payload.path("channel").asText());
         assertEquals(contactEmail, payload.path("to").asText());
@@ -124,6 +123,49 @@ class QuoteFlowTest {
 
         cw.send(quoteId).then().statusCode(409).body("detail", containsString("already sent"));
         assertEquals(1, cw.rows("select 1 from charter.outbox where payload->'data'->>'quote_id' = ?", quoteId).size());
+    }
+
+    /** Waits (polling, at most 20 s) until the outbox has delivered this event. */
+    private void awaitDelivered(String eventId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!"delivered".equals(cw.rows("select status from charter.outbox where id::text = ?", eventId).getFirst().get("status"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not delivered: " + cw.rows("select status, attempts, last_error from charter.outbox where id::text = ?", eventId));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void the_outbox_delivers_the_quote_email_to_notification_service_keyed_by_its_event_id() {
+        var body = charterBody(clientId, "2027-05-15");
+        body.put("contact_id", contactId);
+        String quoteId = cw.createQuote(cw.createCharter(body));
+        cw.send(quoteId).then().statusCode(200);
+
+        String eventId = cw.rows("select id::text as id from charter.outbox where topic = 'notification.requested' and payload->'data'->>'quote_id' = ?", quoteId)
+                .getFirst().get("id").toString();
+        awaitDelivered(eventId);
+        var received = cw.notifications.forQuote(quoteId);
+        assertEquals(1, received.size(), "delivered once");
+        var request = received.getFirst();
+        assertEquals(eventId, request.idempotencyKey(), "the outbox event id is the Idempotency-Key: a redelivery queues nothing twice");
+        assertTrue(request.bearer(), "with charter-service's service token");
+        assertEquals("email", request.body().path("channel").asText());
+        assertEquals(contactEmail, request.body().path("to").asText());
+        assertEquals("quote_sent", request.body().path("template_code").asText());
+        JsonNode data = request.body().path("data");
+        for (String variable : List.of("reference", "recipient_name", "quote_version", "client_name", "pickup_at", "total", "currency", "valid_until")) {
+            assertTrue(data.hasNonNull(variable), "the quote_sent template's variable " + variable + " is in the data: " + data);
+        }
+        assertEquals(0, new BigDecimal(cw.as("sales_agent").get("/quotes/" + quoteId).path("total").toString()).compareTo(data.path("total").decimalValue()),
+                "the total as quoted");
+        assertEquals("delivered", cw.rows("select status from charter.outbox where id::text = ?", eventId).getFirst().get("status"));
     }
 
     @Test

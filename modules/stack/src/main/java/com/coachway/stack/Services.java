@@ -5,6 +5,7 @@ import com.coachway.charter.CharterService;
 import com.coachway.client.ClientService;
 import com.coachway.document.DocumentService;
 import com.coachway.payment.PaymentService;
+import com.coachway.notification.NotificationService;
 import com.coachway.pricing.PricingService;
 import com.coachway.common.config.Config;
 import com.coachway.common.http.RunningService;
@@ -23,7 +24,8 @@ final class Services {
             new Spec(ClientService.NAME, ClientService.DEFAULT_PORT, ClientService::start),
             new Spec(PricingService.NAME, PricingService.DEFAULT_PORT, PricingService::start),
             new Spec(DocumentService.NAME, DocumentService.DEFAULT_PORT, DocumentService::start),
-            new Spec(PaymentService.NAME, PaymentService.DEFAULT_PORT, PaymentService::start));
+            new Spec(PaymentService.NAME, PaymentService.DEFAULT_PORT, PaymentService::start),
+            new Spec(NotificationService.NAME, NotificationService.DEFAULT_PORT, NotificationService::start));
 
     private Services() {
     }

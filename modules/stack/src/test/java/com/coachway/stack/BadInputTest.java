@@ -139,22 +139,47 @@ class BadInputTest {
                 .multiPart("entity_type", "charter").multiPart("entity_id", charter).multiPart("kind", "contract")
                 .multiPart("file", "fuzz.pdf", "%PDF-1.7\nfuzz target\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 .post("/documents")));
-        // The booking's schedule reaches payment-service through charter's outbox; wait until that row is
-        // delivered, so no background write lands during the sweep.
+        // The booking's schedule reaches payment-service through charter's outbox: a payment needs it.
         String payments = "/api/v1/payments";
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (Rows.query(platform.databaseUrl(), "select 1 from charter.outbox where topic = 'payment.schedule_requested' "
-                + "and payload->>'charter_id' = ? and status = 'delivered'", booked).isEmpty()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("charter " + booked + " got no payment schedule");
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        awaitBackgroundWorkDone();
         ids.put("payments/id", created(as(payments).body(Map.of("charter_id", booked, "client_id", client, "amount", 10,
                 "method", "wire", "received_at", "2027-03-01T10:00:00Z")).post("/payments")));
         ids.put("balances/charter_id", booked);
+        String notifications = "/api/v1/notifications";
+        // a code no openapi.yaml names, so finding it in an answer means a leak
+        ids.put("templates/code", "trip_reminder");
+        Response queued = as(notifications).body(Map.of("channel", "email", "to", "fuzz@example.com", "subject", "Fuzz", "body", "Fuzz"))
+                .post("/notifications");
+        assertEquals(202, queued.statusCode(), queued::asString);
+        ids.put("notifications/id", queued.path("id"));
+        awaitBackgroundWorkDone();
+    }
+
+    /**
+     * The sweep compares table contents before and after each refusal, so the work the records above
+     * set off in the background (the quote email and the payment schedule through charter's outbox,
+     * the messages' sending)
+     * must be over first.
+     */
+    private void awaitBackgroundWorkDone() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        String busy = "select (select count(*) from charter.outbox where status = 'pending')"
+                + " + (select count(*) from notification.notifications where status = 'queued')";
+        while (true) {
+            try (var s = db.createStatement(); var rs = s.executeQuery(busy)) {
+                rs.next();
+                if (rs.getLong(1) == 0) return;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError("background work (outbox, notification sending) did not finish");
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static Map<String, Object> charter(String client, String day) {
@@ -170,7 +195,7 @@ class BadInputTest {
     private String contentHashSql() throws Exception {
         var parts = new ArrayList<String>();
         try (var s = db.createStatement(); var rs = s.executeQuery("select table_schema, table_name from information_schema.tables "
-                + "where table_schema in ('auth', 'client', 'pricing', 'charter', 'payment') and table_type = 'BASE TABLE' "
+                + "where table_schema in ('auth', 'client', 'pricing', 'charter', 'payment', 'notification') and table_type = 'BASE TABLE' "
                 + "and table_name not like 'flyway%' order by 1, 2")) {
             while (rs.next()) {
                 parts.add("select coalesce(sum(hashtext(t::text)::numeric), 0) + count(*) h from "

@@ -41,7 +41,8 @@ class ForgedTokensTest {
             "client-service", List.of("/api/v1/clients", "/clients"),
             "pricing-service", List.of("/api/v1/pricing", "/rates"),
             "document-service", List.of("/api/v1/documents", "/documents"),
-            "payment-service", List.of("/api/v1/payments", "/payments"));
+            "payment-service", List.of("/api/v1/payments", "/payments"),
+            "notification-service", List.of("/api/v1/notifications", "/notifications"));
 
     private final RSAPrivateCrtKey key = SigningKey.generate();
     private Platform platform;

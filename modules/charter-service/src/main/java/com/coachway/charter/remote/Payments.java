@@ -1,11 +1,8 @@
 package com.coachway.charter.remote;
 
 import com.coachway.common.client.ServiceClient;
-
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.UUID;
+import com.coachway.common.outbox.OutboxEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * payment-service as this service needs it: opening a booked charter's payment schedule. Called
@@ -19,16 +16,13 @@ public final class Payments {
         this.payments = payments;
     }
 
-    public void openSchedule(UUID eventId, UUID charterId, UUID clientId, UUID quoteId, BigDecimal total,
-                             OffsetDateTime pickupAt, String currency, OffsetDateTime bookedAt) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("charter_id", charterId);
-        body.put("client_id", clientId);
-        body.put("quote_id", quoteId);
-        body.put("total", total);
-        body.put("currency", currency);
-        body.put("pickup_at", pickupAt);
-        body.put("booked_at", bookedAt);
-        payments.post("/schedules", body, Void.class, eventId.toString());
+    /**
+     * The delivery of a payment.schedule_requested event: its payload (charter, client, quote,
+     * total, currency, pickup) plus when it was booked, i.e. when the booking's transaction wrote it.
+     */
+    public void openSchedule(OutboxEvent event) {
+        ObjectNode body = ((ObjectNode) event.payload()).deepCopy();
+        body.put("booked_at", event.createdAt().toString());
+        payments.post("/schedules", body, Void.class, event.id().toString());
     }
 }
