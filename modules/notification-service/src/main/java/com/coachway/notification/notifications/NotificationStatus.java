@@ -1,13 +1,11 @@
 package com.coachway.notification.notifications;
 
-import java.util.List;
 
 /** queued (waiting, or being sent) → sent | failed; a failed message goes back to queued by a retry. */
 public final class NotificationStatus {
     public static final String QUEUED = "queued";
     public static final String SENT = "sent";
     public static final String FAILED = "failed";
-    public static final List<String> ALL = List.of(QUEUED, SENT, FAILED);
 
     private NotificationStatus() {
     }
