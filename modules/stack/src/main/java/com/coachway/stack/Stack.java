@@ -100,7 +100,10 @@ public final class Stack {
     }
 
     private static List<RunningService> startAll(Config shared) throws Exception {
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        // Platform threads, not virtual: starting a service is class loading and initialisation, and a
+        // virtual thread waiting for a class another one initialises pins its carrier. Seven services
+        // at once on a 2-core machine's 2 carriers hung the whole start once (every service silent).
+        try (var pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("start-", 0).factory())) {
             var futures = new ArrayList<Future<RunningService>>();
             for (Services.Spec spec : Services.ALL) {
                 futures.add(pool.submit(() -> spec.starter().apply(shared.with(ServiceWiring.own(spec, shared)))));
