@@ -4,6 +4,7 @@ import com.coachway.auth.AuthService;
 import com.coachway.client.ClientService;
 import com.coachway.pricing.PricingService;
 import com.coachway.testkit.Platform;
+import com.coachway.testkit.RecordingNeighbour;
 import com.coachway.testkit.Rows;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -29,9 +30,9 @@ final class CharterPlatform implements AutoCloseable {
 
     final Platform platform;
     /** Where the outbox delivers payment.schedule_requested (unless a test names another PAYMENT_SERVICE_URL). */
-    final FakePaymentService payments = new FakePaymentService();
+    final RecordingNeighbour payments = new RecordingNeighbour(201, "{}");
     /** Where charter-service's outbox delivers the emails it asks for. */
-    final FakeNotificationService notifications = new FakeNotificationService();
+    final RecordingNeighbour notifications = new RecordingNeighbour(202, "{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"status\":\"queued\"}");
 
     CharterPlatform() {
         this(Map.of());
@@ -40,7 +41,7 @@ final class CharterPlatform implements AutoCloseable {
     /** With more variables for charter-service, e.g. PRICING_SERVICE_URL of a fake in front of pricing. */
     CharterPlatform(Map<String, String> charterEnv) {
         var env = new HashMap<String, String>(Map.of("QUOTE_EXPIRY_INTERVAL_SECONDS", "1", "OUTBOX_POLL_INTERVAL_MS", "100",
-                "PAYMENT_SERVICE_URL", payments.url(), "NOTIFICATION_SERVICE_URL", notifications.uri().toString()));
+                "PAYMENT_SERVICE_URL", payments.url(), "NOTIFICATION_SERVICE_URL", notifications.url()));
         env.putAll(charterEnv);
         platform = Platform.builder()
                 .service("auth-service", "/api/v1/auth", AuthService::start)

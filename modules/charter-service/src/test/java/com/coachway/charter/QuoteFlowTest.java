@@ -151,15 +151,19 @@ class QuoteFlowTest {
         String eventId = cw.rows("select id::text as id from charter.outbox where topic = 'notification.requested' and payload->'data'->>'quote_id' = ?", quoteId)
                 .getFirst().get("id").toString();
         awaitDelivered(eventId);
-        var received = cw.notifications.forQuote(quoteId);
+        var received = cw.notifications.requests().stream()
+                .filter(r -> quoteId.equals(json(r.body()).path("data").path("quote_id").asText())).toList();
         assertEquals(1, received.size(), "delivered once");
         var request = received.getFirst();
         assertEquals(eventId, request.idempotencyKey(), "the outbox event id is the Idempotency-Key: a redelivery queues nothing twice");
         assertTrue(request.bearer(), "with charter-service's service token");
-        assertEquals("email", request.body().path("channel").asText());
-        assertEquals(contactEmail, request.body().path("to").asText());
-        assertEquals("quote_sent", request.body().path("template_code").asText());
-        JsonNode data = request.body().path("data");
+        assertEquals("POST", request.method());
+        assertEquals("/notifications", request.path());
+        JsonNode sent = json(request.body());
+        assertEquals("email", sent.path("channel").asText());
+        assertEquals(contactEmail, sent.path("to").asText());
+        assertEquals("quote_sent", sent.path("template_code").asText());
+        JsonNode data = sent.path("data");
         for (String variable : List.of("reference", "recipient_name", "quote_version", "client_name", "pickup_at", "total", "currency", "valid_until")) {
             assertTrue(data.hasNonNull(variable), "the quote_sent template's variable " + variable + " is in the data: " + data);
         }

@@ -1,5 +1,6 @@
 package com.coachway.client;
 
+import com.coachway.testkit.RecordingNeighbour;
 import com.coachway.testkit.Together;
 
 import io.restassured.response.Response;
@@ -29,12 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientCrudTest {
-    FakeCharterService charters;
+    RecordingNeighbour charters;
     ClientFixture fx;
 
     @BeforeAll
     void start() {
-        charters = new FakeCharterService();
+        charters = new RecordingNeighbour(200, ClientFixture.charterPage(0));
         fx = new ClientFixture(charters.url());
     }
 

@@ -1,5 +1,6 @@
 package com.coachway.client;
 
+import com.coachway.testkit.RecordingNeighbour;
 import com.auth0.jwt.JWT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,18 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Deleting a client asks charter-service (here a fake speaking its wire format) whether it has charters. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientDeleteTest {
-    FakeCharterService charters;
+    RecordingNeighbour charters;
     ClientFixture fx;
 
     @BeforeAll
     void start() {
-        charters = new FakeCharterService();
+        charters = new RecordingNeighbour(200, ClientFixture.charterPage(0));
         fx = new ClientFixture(charters.url());
     }
 
     @BeforeEach
     void noChartersByDefault() {
-        charters.answer(200, FakeCharterService.charterPage(0));
+        charters.answer(200, ClientFixture.charterPage(0));
     }
 
     @AfterAll
@@ -53,7 +54,7 @@ class ClientDeleteTest {
     @Test
     void a_client_without_charters_is_deleted_with_its_contacts() {
         String id = clientWithContacts();
-        charters.answer(200, FakeCharterService.charterPage(0));
+        charters.answer(200, ClientFixture.charterPage(0));
         fx.as("manager").delete("/clients/" + id).then().statusCode(204);
         fx.as("manager").get("/clients/" + id).then().statusCode(404);
         assertEquals(0, contactsOf(id));

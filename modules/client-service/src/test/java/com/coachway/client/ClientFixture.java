@@ -17,6 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * whatever CHARTER_SERVICE_URL names (a fake, or a closed port).
  */
 final class ClientFixture implements AutoCloseable {
+    /** The list envelope charter-service answers GET /charters with, as its stand-in answers it. */
+    static String charterPage(long total) {
+        return "{\"items\":[],\"total\":" + total + ",\"limit\":1,\"offset\":0}";
+    }
+
     static final String ROUTE = "/api/v1/clients";
 
     final Platform platform;

@@ -1,5 +1,6 @@
 package com.coachway.client;
 
+import com.coachway.testkit.RecordingNeighbour;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientListTest {
-    FakeCharterService charters;
+    RecordingNeighbour charters;
     ClientFixture fx;
     String walnut;
     String birch;
@@ -24,7 +25,7 @@ class ClientListTest {
 
     @BeforeAll
     void start() {
-        charters = new FakeCharterService();
+        charters = new RecordingNeighbour(200, ClientFixture.charterPage(0));
         fx = new ClientFixture(charters.url());
         walnut = fx.createClient(Map.of("name", "Walnut Grove School", "type", "school", "email", "office@walnutgrove.example.org",
                 "phone", "(518) 555-0199")).path("id");

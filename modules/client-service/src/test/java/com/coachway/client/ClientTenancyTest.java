@@ -1,5 +1,6 @@
 package com.coachway.client;
 
+import com.coachway.testkit.RecordingNeighbour;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A client portal user sees its own client and contacts, read-only; everything else does not exist for it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientTenancyTest {
-    FakeCharterService charters;
+    RecordingNeighbour charters;
     ClientFixture fx;
     String mine;
     String myContact;
@@ -25,7 +26,7 @@ class ClientTenancyTest {
 
     @BeforeAll
     void start() {
-        charters = new FakeCharterService();
+        charters = new RecordingNeighbour(200, ClientFixture.charterPage(0));
         fx = new ClientFixture(charters.url());
         mine = fx.createClient(Map.of("name", "Mine Inc")).path("id");
         myContact = fx.createContact(mine, Map.of("name", "Me")).path("id");

@@ -1,5 +1,6 @@
 package com.coachway.client;
 
+import com.coachway.testkit.RecordingNeighbour;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContactTest {
-    FakeCharterService charters;
+    RecordingNeighbour charters;
     ClientFixture fx;
 
     @BeforeAll
     void start() {
-        charters = new FakeCharterService();
+        charters = new RecordingNeighbour(200, ClientFixture.charterPage(0));
         fx = new ClientFixture(charters.url());
     }
 

@@ -1,5 +1,6 @@
 package com.coachway.client;
 
+import com.coachway.testkit.RecordingNeighbour;
 import com.coachway.testkit.KeysetPaging;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
@@ -19,13 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Every client-service list pages by cursor as it does by offset, in every sort order, filters applied. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListPagingTest {
-    FakeCharterService charters;
+    RecordingNeighbour charters;
     ClientFixture fx;
     String withContacts;
 
     @BeforeAll
     void start() {
-        charters = new FakeCharterService();
+        charters = new RecordingNeighbour(200, ClientFixture.charterPage(0));
         fx = new ClientFixture(charters.url());
         // names and emails equal but for case, so lower(name) ties and the id decides
         for (String name : List.of("Oak Tours", "oak tours", "OAK TOURS", "Elm", "elm", "Ash")) {

@@ -1,5 +1,6 @@
 package com.coachway.client;
 
+import com.coachway.testkit.RecordingNeighbour;
 import com.coachway.testkit.Together;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,12 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrimaryContactConcurrencyTest {
     static final int PARALLEL = 8;
-    FakeCharterService charters;
+    RecordingNeighbour charters;
     ClientFixture fx;
 
     @BeforeAll
     void start() {
-        charters = new FakeCharterService();
+        charters = new RecordingNeighbour(200, ClientFixture.charterPage(0));
         fx = new ClientFixture(charters.url());
         fx.token("sales_agent"); // sign in before the races, not during them
     }
