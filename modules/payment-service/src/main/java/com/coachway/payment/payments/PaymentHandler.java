@@ -15,7 +15,6 @@ import java.util.UUID;
 
 /** Payments and card intents over HTTP: read the request, call one action, write the answer. */
 public final class PaymentHandler {
-
     private final PaymentActions actions;
 
     public PaymentHandler(PaymentActions actions) {
