@@ -1,5 +1,6 @@
 package com.coachway.pricing.calculator;
 
+import com.coachway.hos.ServiceDays;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;

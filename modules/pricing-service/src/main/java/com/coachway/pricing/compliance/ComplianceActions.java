@@ -1,6 +1,7 @@
 package com.coachway.pricing.compliance;
 
-import com.coachway.pricing.calculator.ServiceDays;
+import com.coachway.hos.HoursOfService;
+import com.coachway.hos.ServiceDays;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package com.coachway.pricing.compliance;
 
+import com.coachway.hos.HoursOfService;
 import com.coachway.common.http.JsonInput;
 import io.javalin.http.Context;
 

@@ -1,5 +1,6 @@
 package com.coachway.pricing.calculator;
 
+import com.coachway.hos.ServiceDays;
 import com.coachway.common.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

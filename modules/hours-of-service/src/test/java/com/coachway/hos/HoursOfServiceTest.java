@@ -1,9 +1,8 @@
-package com.coachway.pricing.compliance;
+package com.coachway.hos;
 
-import com.coachway.pricing.calculator.ServiceDays;
-import com.coachway.pricing.compliance.HoursOfService.Cycle;
-import com.coachway.pricing.compliance.HoursOfService.DutyPeriod;
-import com.coachway.pricing.compliance.HoursOfService.Violation;
+import com.coachway.hos.HoursOfService.Cycle;
+import com.coachway.hos.HoursOfService.DutyPeriod;
+import com.coachway.hos.HoursOfService.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

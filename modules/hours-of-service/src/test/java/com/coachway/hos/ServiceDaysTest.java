@@ -1,4 +1,4 @@
-package com.coachway.pricing.calculator;
+package com.coachway.hos;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

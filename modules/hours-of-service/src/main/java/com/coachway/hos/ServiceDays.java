@@ -1,4 +1,4 @@
-package com.coachway.pricing.calculator;
+package com.coachway.hos;
 
 import java.time.Instant;
 import java.time.LocalDate;

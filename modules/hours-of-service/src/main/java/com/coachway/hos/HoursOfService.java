@@ -1,6 +1,5 @@
-package com.coachway.pricing.compliance;
+package com.coachway.hos;
 
-import com.coachway.pricing.calculator.ServiceDays;
 
 import java.math.BigDecimal;
 import java.time.Duration;
