@@ -61,6 +61,15 @@ final class CharterPlatform implements AutoCloseable {
         return platform.raw(CHARTERS).auth().oauth2(platform.token(role));
     }
 
+    /** As charter-service's own service credentials: how vendor- and dispatch-service call it. */
+    RequestSpecification asService() {
+        return platform.api(CHARTERS).auth().oauth2(platform.serviceToken("charter-service"));
+    }
+
+    RequestSpecification rawAsService() {
+        return platform.raw(CHARTERS).auth().oauth2(platform.serviceToken("charter-service"));
+    }
+
     RequestSpecification asClientUser(String clientId) {
         return platform.api(CHARTERS).auth().oauth2(platform.portalToken("client", UUID.fromString(clientId)));
     }

@@ -437,6 +437,83 @@ class FleetTest {
                 .patch("/vendor-payments/" + UUID.randomUUID()).then().statusCode(404);
     }
 
+    // ---- awards ----
+
+    private static Map<String, Object> award(String vendorId, String amount) {
+        return new HashMap<>(Map.of("vendor_id", vendorId, "bid_id", UUID.randomUUID().toString(),
+                "amount", new java.math.BigDecimal(amount), "due_date", "2027-08-01"));
+    }
+
+    @Test
+    void an_award_gives_the_charter_its_vendor_and_a_vendor_payment_once_per_key_even_when_retries_race() throws Exception {
+        String charterId = cw.bookedCharter(clientId, "2027-07-20");
+        String vendor = UUID.randomUUID().toString();
+        var body = award(vendor, "1840.25");
+        String key = "award-" + UUID.randomUUID();
+        Callable<Response> post = () -> cw.asService().header("Idempotency-Key", key).contentType("application/json")
+                .body(body).post("/charters/" + charterId + "/award");
+        assertEquals(List.of(201, 201, 201, 201), Together.statusCodes(List.of(post, post, post, post)));
+
+        Response first = post.call();
+        first.then().statusCode(201).body("vendor_id", equalTo(vendor)).body("amount", equalTo(1840.25f))
+                .body("status", equalTo("pending")).body("due_date", equalTo("2027-08-01"))
+                .body("notes", equalTo("Awarded bid " + body.get("bid_id")));
+        assertEquals("/vendor-payments/" + first.path("id"), first.header("Location"));
+        assertEquals(1, cw.rows("select id from charter.vendor_payments where charter_id = ?::uuid", charterId).size());
+        cw.as("dispatcher").get("/charters/" + charterId).then().statusCode(200).body("vendor_id", equalTo(vendor));
+        cw.asService().get("/charters/" + charterId).then().statusCode(200).body("vendor_id", equalTo(vendor));
+
+        // the same key with another body, or a second award under a new key, is refused and writes nothing
+        var other = new HashMap<>(body);
+        other.put("amount", new java.math.BigDecimal("1900.00"));
+        cw.rawAsService().header("Idempotency-Key", key).contentType("application/json").body(other)
+                .post("/charters/" + charterId + "/award").then().statusCode(409).body("detail", containsString("Idempotency-Key"));
+        cw.rawAs("dispatcher").header("Idempotency-Key", "award-" + UUID.randomUUID()).contentType("application/json")
+                .body(award(UUID.randomUUID().toString(), "10.00")).post("/charters/" + charterId + "/award")
+                .then().statusCode(409).body("detail", containsString("already awarded to vendor " + vendor));
+        assertEquals(1, cw.rows("select id from charter.vendor_payments where charter_id = ?::uuid", charterId).size());
+        cw.as("dispatcher").get("/charters/" + charterId).then().body("vendor_id", equalTo(vendor));
+    }
+
+    @Test
+    void awards_need_a_key_a_booked_charter_and_an_awarding_role_and_bad_ones_write_nothing() {
+        String inquiry = cw.createCharter(clientId, "2027-07-21");
+        String booked = cw.bookedCharter(clientId, "2027-07-22");
+        long before = cw.count("charter.vendor_payments");
+        String vendor = UUID.randomUUID().toString();
+        cw.rawAsService().header("Idempotency-Key", "k-" + UUID.randomUUID()).contentType("application/json").body(award(vendor, "100.00"))
+                .post("/charters/" + inquiry + "/award").then().statusCode(409).body("detail", containsString("is inquiry"));
+        cw.rawAsService().contentType("application/json").body(award(vendor, "100.00"))
+                .post("/charters/" + booked + "/award").then().statusCode(400).body("detail", containsString("Idempotency-Key"));
+        for (Object bad : List.of("{", "{}", with(award(vendor, "1"), "amount", 0), with(award(vendor, "1"), "amount", 1.005),
+                with(award(vendor, "1"), "bid_id", "b-1"), with(award(vendor, "1"), "vendor_id", 7), with(award(vendor, "1"), "due_date", "soon"),
+                with(award(vendor, "1"), "status", "paid"))) {
+            cw.rawAsService().header("Idempotency-Key", "k-" + UUID.randomUUID()).contentType("application/json").body(bad)
+                    .post("/charters/" + booked + "/award").then().statusCode(400);
+        }
+        cw.rawAsService().header("Idempotency-Key", "k-" + UUID.randomUUID()).contentType("application/json").body(award(vendor, "5.00"))
+                .post("/charters/" + UUID.randomUUID() + "/award").then().statusCode(404);
+        for (String role : List.of("sales_agent", "accountant")) {
+            cw.rawAs(role).header("Idempotency-Key", "k-" + UUID.randomUUID()).contentType("application/json").body(award(vendor, "5.00"))
+                    .post("/charters/" + booked + "/award").then().statusCode(403);
+        }
+        cw.rawAsClientUser(clientId).header("Idempotency-Key", "k-" + UUID.randomUUID()).contentType("application/json")
+                .body(award(vendor, "5.00")).post("/charters/" + booked + "/award").then().statusCode(403);
+        assertEquals(before, cw.count("charter.vendor_payments"));
+        cw.as("dispatcher").get("/charters/" + booked).then().body("vendor_id", nullValue());
+    }
+
+    @Test
+    void a_service_moves_a_booked_charter_through_its_trip() {
+        String booked = cw.bookedCharter(clientId, "2027-07-23");
+        cw.rawAsService().contentType("application/json").body(Map.of("status", "in_progress"))
+                .post("/charters/" + booked + "/status").then().statusCode(409).body("detail", containsString("booked"));
+        for (String next : List.of("confirmed", "in_progress", "completed")) {
+            cw.asService().contentType("application/json").body(Map.of("status", next))
+                    .post("/charters/" + booked + "/status").then().statusCode(200).body("status", equalTo(next));
+        }
+    }
+
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         body.put(field, value);
         return body;

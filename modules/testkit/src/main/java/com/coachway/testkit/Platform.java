@@ -93,6 +93,7 @@ public final class Platform implements AutoCloseable {
     private final Map<String, OpenApiValidationFilter> responsesOnly = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, URI> upstreams = new HashMap<>();
+    private final Map<String, String> serviceSecrets = new HashMap<>();
     private final String databaseUrl;
     private final Gateway gateway;
 
@@ -113,7 +114,7 @@ public final class Platform implements AutoCloseable {
             env.put("AUTH_JWKS_URL", "http://127.0.0.1:" + ports.get("auth-service") + "/.well-known/jwks.json");
         }
         var clients = new ArrayList<String>();
-        var secrets = new HashMap<String, String>();
+        var secrets = serviceSecrets;
         for (Def d : defs) {
             String secret = "secret-" + UUID.randomUUID();
             secrets.put(d.host(), secret);
@@ -193,6 +194,21 @@ public final class Platform implements AutoCloseable {
     /** A token of a fresh staff user holding this role (cached per role). */
     public String token(String role) {
         return tokens.computeIfAbsent("role:" + role, k -> tokenForNewUser(List.of(role), Map.of()));
+    }
+
+    /**
+     * A service token (role service) with this platform service's own client credentials, as that
+     * service holds it when it calls a neighbour.
+     */
+    public String serviceToken(String host) {
+        String secret = serviceSecrets.get(host);
+        if (secret == null) throw new IllegalArgumentException("no service " + host + " in this platform");
+        return tokens.computeIfAbsent("service:" + host, k -> {
+            Response r = given("/api/v1/auth").contentType("application/json")
+                    .body(Map.of("grant_type", "client_credentials", "client_id", host, "client_secret", secret)).post("/token");
+            assertEquals(200, r.statusCode(), () -> "service token failed: " + r.asString());
+            return r.path("access_token");
+        });
     }
 
     /** A token of a fresh portal user: client → client_id, vendor → vendor_id, driver → driver_id. */

@@ -13,6 +13,10 @@ public final class Roles {
     public static final Role[] WRITE_CHARTERS = {Role.ADMIN, Role.MANAGER, Role.SALES_AGENT, Role.DISPATCHER};
     /** A quote's answer: the sellers, or the client user whose quote it is. */
     public static final Role[] ANSWER_QUOTES = with(WRITE_CHARTERS, Role.CLIENT);
+    /** Moving the lifecycle: the sellers, and services (dispatch-service reports a trip departed or completed). */
+    public static final Role[] MOVE_CHARTERS = with(WRITE_CHARTERS, Role.SERVICE);
+    /** Recording an awarded bid (vendor-service after its award commits, or staff by hand). */
+    public static final Role[] AWARD = {Role.ADMIN, Role.MANAGER, Role.DISPATCHER, Role.SERVICE};
     /** The fleet and who drives what. */
     public static final Role[] FLEET = {Role.ADMIN, Role.MANAGER, Role.DISPATCHER};
     public static final Role[] STAFF = Role.STAFF;

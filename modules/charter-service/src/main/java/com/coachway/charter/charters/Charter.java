@@ -8,7 +8,7 @@ import java.util.UUID;
 /** A charter as the API shows it: with its stops, its vehicle lines and its current quote. */
 public record Charter(UUID id, String reference, UUID clientId, UUID contactId, String tripType, String status,
                       int passengerCount, OffsetDateTime pickupAt, OffsetDateTime returnAt, OffsetDateTime endsAt,
-                      List<Stop> stops, List<VehicleLine> vehicles, List<String> amenities, Integer miles,
+                      List<Stop> stops, List<VehicleLine> vehicles, UUID vendorId, List<String> amenities, Integer miles,
                       String notes, CurrentQuotes.View currentQuote, int version, OffsetDateTime createdAt,
                       OffsetDateTime updatedAt) {
 
@@ -22,6 +22,6 @@ public record Charter(UUID id, String reference, UUID clientId, UUID contactId, 
 
     public Charter withCurrentQuote(CurrentQuotes.View quote) {
         return new Charter(id, reference, clientId, contactId, tripType, status, passengerCount, pickupAt, returnAt,
-                endsAt, stops, vehicles, amenities, miles, notes, quote, version, createdAt, updatedAt);
+                endsAt, stops, vehicles, vendorId, amenities, miles, notes, quote, version, createdAt, updatedAt);
     }
 }

@@ -7,5 +7,5 @@ import java.util.UUID;
 /** A charter's own row, without stops, lines or quotes: what changes are decided on. */
 public record CharterHead(UUID id, String reference, UUID clientId, UUID contactId, String tripType,
                           CharterStatus status, int passengerCount, OffsetDateTime pickupAt, OffsetDateTime returnAt,
-                          OffsetDateTime endsAt, List<String> amenities, Integer miles, String notes, int version) {
+                          OffsetDateTime endsAt, List<String> amenities, Integer miles, String notes, UUID vendorId, int version) {
 }

@@ -71,7 +71,7 @@ public final class CharterStore {
         return new Charter(r.get(CHARTERS.ID), r.get(CHARTERS.REFERENCE), r.get(CHARTERS.CLIENT_ID),
                 r.get(CHARTERS.CONTACT_ID), r.get(CHARTERS.TRIP_TYPE), r.get(CHARTERS.STATUS),
                 r.get(CHARTERS.PASSENGER_COUNT), r.get(CHARTERS.PICKUP_AT), r.get(CHARTERS.RETURN_AT),
-                r.get(CHARTERS.ENDS_AT), r.get(STOPS), r.get(LINES), List.of(r.get(CHARTERS.AMENITIES)),
+                r.get(CHARTERS.ENDS_AT), r.get(STOPS), r.get(LINES), r.get(CHARTERS.VENDOR_ID), List.of(r.get(CHARTERS.AMENITIES)),
                 r.get(CHARTERS.MILES), r.get(CHARTERS.NOTES), null, r.get(CHARTERS.VERSION),
                 r.get(CHARTERS.CREATED_AT), r.get(CHARTERS.UPDATED_AT));
     }
@@ -81,7 +81,7 @@ public final class CharterStore {
                 r.get(CHARTERS.CONTACT_ID), r.get(CHARTERS.TRIP_TYPE), CharterStatus.of(r.get(CHARTERS.STATUS)),
                 r.get(CHARTERS.PASSENGER_COUNT), r.get(CHARTERS.PICKUP_AT), r.get(CHARTERS.RETURN_AT),
                 r.get(CHARTERS.ENDS_AT), List.of(r.get(CHARTERS.AMENITIES)), r.get(CHARTERS.MILES),
-                r.get(CHARTERS.NOTES), r.get(CHARTERS.VERSION));
+                r.get(CHARTERS.NOTES), r.get(CHARTERS.VENDOR_ID), r.get(CHARTERS.VERSION));
     }
 
     // ---- reads ----
@@ -326,6 +326,12 @@ public final class CharterStore {
         row.setActor(actor);
         row.setActorEmail(actorEmail);
         tx.insertInto(CHARTER_STATUS_HISTORY).set(row).execute();
+    }
+
+    /** Records the vendor that runs the charter (an award); its version moves on. */
+    public void setVendor(DSLContext tx, UUID id, UUID vendorId, OffsetDateTime now) {
+        tx.update(CHARTERS).set(CHARTERS.VENDOR_ID, vendorId).set(CHARTERS.VERSION, CHARTERS.VERSION.plus(1))
+                .set(CHARTERS.UPDATED_AT, now).where(CHARTERS.ID.eq(id)).execute();
     }
 
     /** A change to the charter that is not a field of its own (a vehicle assigned): its version moves on. */

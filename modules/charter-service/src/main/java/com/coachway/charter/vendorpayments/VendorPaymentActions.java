@@ -73,6 +73,44 @@ public final class VendorPaymentActions {
         return created;
     }
 
+    public record Award(UUID vendorId, UUID bidId, BigDecimal amount, LocalDate dueDate, String notes) {
+    }
+
+    /**
+     * An awarded bid: in one transaction the charter gets its vendor and owes it the bid amount.
+     * The Idempotency-Key (vendor-service sends its outbox event id) makes a redelivery answer the
+     * first payment; an award to a second vendor is refused, whoever asks.
+     */
+    public VendorPayment award(Caller caller, UUID charterId, Award a, String key, String fingerprint) {
+        UUID id = Ids.newId();
+        VendorPayment recorded = dsl.transactionResult(c -> {
+            DSLContext tx = c.dsl();
+            CharterHead charter = charters.lock(tx, ClientScope.all(), charterId).orElseThrow(() -> ApiException.notFound("Charter"));
+            var earlier = payments.byKey(tx, charterId, key);
+            if (earlier.isPresent()) {
+                if (!earlier.get().fingerprint().equals(fingerprint)) {
+                    throw ApiException.conflict("This Idempotency-Key was used for a different award on this charter");
+                }
+                return payments.find(tx, earlier.get().id()).orElseThrow();
+            }
+            if (charter.status() != CharterStatus.BOOKED && charter.status() != CharterStatus.CONFIRMED) {
+                throw ApiException.conflict("The charter is " + charter.status().code() + "; only a booked or confirmed charter is awarded to a vendor");
+            }
+            if (charter.vendorId() != null) {
+                throw ApiException.conflict("The charter is already awarded to vendor " + charter.vendorId());
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            charters.setVendor(tx, charterId, a.vendorId(), now);
+            String notes = a.notes() != null ? a.notes() : "Awarded bid " + a.bidId();
+            payments.insert(tx, id, charterId, a.vendorId(), a.amount(), a.dueDate(), notes, key, fingerprint, caller.subject(), now);
+            return payments.find(tx, id).orElseThrow();
+        });
+        if (recorded.id().equals(id)) {
+            log.info("charter {} awarded to vendor {} (bid {}) for {} by {}", charterId, a.vendorId(), a.bidId(), a.amount(), caller.subject());
+        }
+        return recorded;
+    }
+
     public VendorPayment advance(Caller caller, UUID id, int version, VendorPaymentStatus target) {
         VendorPayment updated = dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();

@@ -50,6 +50,25 @@ public final class VendorPaymentHandler {
         ctx.status(201).header("Location", "/vendor-payments/" + recorded.id()).json(recorded);
     }
 
+    /** POST /charters/{id}/award: the vendor and what it is owed, at once; the key is required. */
+    public void award(Context ctx) {
+        Caller caller = ServiceApp.caller(ctx);
+        UUID charterId = Ids.pathId(ctx, "id", "Charter");
+        var in = JsonInput.of(ctx);
+        UUID vendorId = in.requiredUuid("vendor_id");
+        UUID bidId = in.requiredUuid("bid_id");
+        BigDecimal amount = in.requiredDecimal("amount", 2);
+        LocalDate dueDate = in.requiredDate("due_date");
+        String notes = in.optionalString("notes");
+        String key = IdempotencyKeys.read(ctx);
+        in.validate();
+        String fingerprint = IdempotencyKeys.fingerprint(vendorId, bidId, amount.stripTrailingZeros().toPlainString(), dueDate, notes);
+
+        VendorPayment recorded = actions.award(caller, charterId,
+                new VendorPaymentActions.Award(vendorId, bidId, amount, dueDate, notes), key, fingerprint);
+        ctx.status(201).header("Location", "/vendor-payments/" + recorded.id()).json(recorded);
+    }
+
     public void update(Context ctx) {
         Caller caller = ServiceApp.caller(ctx);
         UUID id = Ids.pathId(ctx, "id", "Vendor payment");
