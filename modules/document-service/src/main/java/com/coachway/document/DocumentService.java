@@ -33,7 +33,9 @@ public final class DocumentService {
         var tokens = ServiceTokens.fromConfig(config, NAME);
         var owners = new Owners(
                 ServiceClient.builder("charter-service", config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build(),
-                ServiceClient.builder("client-service", config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).token(tokens).build());
+                ServiceClient.builder("client-service", config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).token(tokens).build(),
+                ServiceClient.builder("vendor-service", config.uri("VENDOR_SERVICE_URL", "http://localhost:8008")).token(tokens).build(),
+                ServiceClient.builder("dispatch-service", config.uri("DISPATCH_SERVICE_URL", "http://localhost:8009")).token(tokens).build());
 
         var mongo = Mongo.connect(config);
         try {

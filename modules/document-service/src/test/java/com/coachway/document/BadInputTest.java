@@ -90,7 +90,7 @@ class BadInputTest {
 
     @Test
     void wrong_values_are_400_naming_each() throws Exception {
-        refused(send(Multipart.filing("vendor", charter, "contract").file("a.pdf", TestFiles.pdf(100))), 400, "entity_type");
+        refused(send(Multipart.filing("invoice", charter, "contract").file("a.pdf", TestFiles.pdf(100))), 400, "entity_type");
         refused(send(Multipart.filing("charter", "not-a-uuid", "contract").file("a.pdf", TestFiles.pdf(100))), 400, "entity_id");
         refused(send(Multipart.filing("charter", charter, "Contract!").file("a.pdf", TestFiles.pdf(100))), 400, "kind");
         refused(send(Multipart.filing("charter", charter, "contract").field("description", "x".repeat(1_001)).file("a.pdf", TestFiles.pdf(100))),
@@ -130,7 +130,7 @@ class BadInputTest {
 
     @Test
     void lists_refuse_bad_filters_and_cursors() {
-        for (var bad : List.<Map<String, Object>>of(Map.of("entity_type", "vendor"), Map.of("entity_id", "x"),
+        for (var bad : List.<Map<String, Object>>of(Map.of("entity_type", "invoice"), Map.of("entity_id", "x"),
                 Map.of("entity_id", UUID.randomUUID().toString()), Map.of("limit", 0), Map.of("limit", 201), Map.of("offset", -1),
                 Map.of("kind", "k".repeat(51)), Map.of("after", "garbage"))) {
             Response r = p.rawAs("sales_agent").queryParams(bad).get("/documents");

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The kinds of record a document can be filed against, by the service that owns them. vendor,
- * driver and invoice join when vendor-, dispatch- and finance-service exist to look them up in.
+ * The kinds of record a document can be filed against, by the service that owns them. invoice
+ * joins when finance-service exists to look invoices up in.
  */
 public enum EntityType {
-    CHARTER, CLIENT, VEHICLE;
+    CHARTER, CLIENT, VEHICLE, VENDOR, DRIVER;
 
     public static final List<String> CODES = Arrays.stream(values()).map(EntityType::code).toList();
 

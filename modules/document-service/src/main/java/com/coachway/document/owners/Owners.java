@@ -15,10 +15,14 @@ import java.util.UUID;
 public final class Owners {
     private final ServiceClient charters;
     private final ServiceClient clients;
+    private final ServiceClient vendors;
+    private final ServiceClient dispatch;
 
-    public Owners(ServiceClient charterService, ServiceClient clientService) {
+    public Owners(ServiceClient charterService, ServiceClient clientService, ServiceClient vendorService, ServiceClient dispatchService) {
         this.charters = charterService;
         this.clients = clientService;
+        this.vendors = vendorService;
+        this.dispatch = dispatchService;
     }
 
     record CharterRef(UUID id, UUID clientId) {
@@ -30,11 +34,20 @@ public final class Owners {
     record ClientRef(UUID id) {
     }
 
+    record VendorRef(UUID id) {
+    }
+
+    /** A company driver has no vendor; an affiliate's driver is its vendor's. */
+    record DriverRef(UUID id, UUID vendorId) {
+    }
+
     public Optional<Owner> find(EntityType type, UUID id) {
         return switch (type) {
             case CHARTER -> find(charters, "/charters/" + id, CharterRef.class).map(c -> new Owner(type, id, c.clientId(), null));
             case VEHICLE -> find(charters, "/vehicles/" + id, VehicleRef.class).map(v -> new Owner(type, id, null, v.vendorId()));
             case CLIENT -> find(clients, "/clients/" + id, ClientRef.class).map(c -> new Owner(type, id, id, null));
+            case VENDOR -> find(vendors, "/vendors/" + id, VendorRef.class).map(v -> new Owner(type, id, null, id));
+            case DRIVER -> find(dispatch, "/drivers/" + id, DriverRef.class).map(d -> new Owner(type, id, null, d.vendorId()));
         };
     }
 
