@@ -1,5 +1,7 @@
 package com.coachway.vendor.compliance;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -7,7 +9,7 @@ import java.util.stream.Collectors;
 
 /** A vendor's compliance on one day, as {@link ComplianceRule} computes it. Kinds are listed by their codes. */
 public record Compliance(UUID vendorId, LocalDate asOf, boolean compliant, List<String> missing, List<String> expired,
-                         List<String> expiringWithin30Days) {
+                         @JsonProperty("expiring_within_30_days") List<String> expiringWithin30Days) {
 
     /** "missing w9; expired liability_insurance": what a refused bid says. */
     public String why() {
