@@ -10,8 +10,6 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,7 +171,7 @@ final class VendorPlatform implements AutoCloseable {
     // ---- bidding ----
 
     static String at(Duration fromStart) {
-        return OffsetDateTime.ofInstant(START.plus(fromStart), ZoneOffset.UTC).toString();
+        return START.plus(fromStart).toString();
     }
 
     /** An open bid request for a new booked charter, answering by START + 2 days. Returns its id. */
