@@ -57,7 +57,8 @@ public final class VendorActions {
                 VendorStatus.of(before.status()).refusal(VendorStatus.of(after.status())).ifPresent(why -> {
                     throw ApiException.conflict(why);
                 });
-            } else if (patch.present().contains("status")) {
+            } else if (patch.present().equals(java.util.Set.of("status"))) {
+                // a status change to where it already is changes nothing: say so (restating it beside other changes is fine)
                 throw ApiException.conflict("The vendor is already " + before.status());
             }
             vendors.update(tx, id, after, OffsetDateTime.now(clock));
