@@ -7,6 +7,7 @@ import com.coachway.document.DocumentService;
 import com.coachway.payment.PaymentService;
 import com.coachway.notification.NotificationService;
 import com.coachway.pricing.PricingService;
+import com.coachway.vendor.VendorService;
 import com.coachway.common.config.Config;
 import com.coachway.common.http.RunningService;
 
@@ -25,7 +26,8 @@ final class Services {
             new Spec(PricingService.NAME, PricingService.DEFAULT_PORT, PricingService::start),
             new Spec(DocumentService.NAME, DocumentService.DEFAULT_PORT, DocumentService::start),
             new Spec(PaymentService.NAME, PaymentService.DEFAULT_PORT, PaymentService::start),
-            new Spec(NotificationService.NAME, NotificationService.DEFAULT_PORT, NotificationService::start));
+            new Spec(NotificationService.NAME, NotificationService.DEFAULT_PORT, NotificationService::start),
+            new Spec(VendorService.NAME, VendorService.DEFAULT_PORT, VendorService::start));
 
     private Services() {
     }

@@ -152,7 +152,28 @@ class BadInputTest {
                 .post("/notifications");
         assertEquals(202, queued.statusCode(), queued::asString);
         ids.put("notifications/id", queued.path("id"));
+        vendorRecords(booked);
         awaitBackgroundWorkDone();
+    }
+
+    /** An approved, compliant vendor, a bid request for the booked charter and the vendor's bid on it. */
+    private void vendorRecords(String bookedCharter) {
+        String vendors = "/api/v1/vendors";
+        String vendor = created(as(vendors).body(Map.of("name", "Fuzz Coaches", "email", "fuzz-vendor@example.com",
+                "service_states", List.of("MA"))).post("/vendors"));
+        ids.put("vendors/id", vendor);
+        for (var paper : List.of(Map.of("kind", "liability_insurance", "issued_on", "2026-01-01", "expires_on", "2099-12-31",
+                        "coverage_amount", 5000000), Map.of("kind", "operating_authority", "issued_on", "2026-01-01"),
+                Map.of("kind", "w9", "issued_on", "2026-01-01"))) {
+            created(as(vendors).body(paper).post("/vendors/" + vendor + "/compliance-documents"));
+        }
+        as(vendors).body(Map.of("version", 1, "status", "approved")).patch("/vendors/" + vendor).then().statusCode(200);
+        String request = created(as(vendors).body(Map.of("charter_id", bookedCharter, "vehicle_type", "coach_56",
+                "respond_by", "2027-08-01T12:00:00Z")).post("/bid-requests"));
+        ids.put("bid-requests/id", request);
+        ids.put("bid-requests/bid_id", created(platform.api(vendors).auth().oauth2(platform.portalToken("vendor", UUID.fromString(vendor)))
+                .contentType("application/json").body(Map.of("amount", 100, "vehicle_type", "coach_56"))
+                .post("/bid-requests/" + request + "/bids")));
     }
 
     /**
@@ -164,7 +185,8 @@ class BadInputTest {
     private void awaitBackgroundWorkDone() {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         String busy = "select (select count(*) from charter.outbox where status = 'pending')"
-                + " + (select count(*) from notification.notifications where status = 'queued')";
+                + " + (select count(*) from notification.notifications where status = 'queued')"
+                + " + (select count(*) from vendor.outbox where status = 'pending')";
         while (true) {
             try (var s = db.createStatement(); var rs = s.executeQuery(busy)) {
                 rs.next();
@@ -195,7 +217,7 @@ class BadInputTest {
     private String contentHashSql() throws Exception {
         var parts = new ArrayList<String>();
         try (var s = db.createStatement(); var rs = s.executeQuery("select table_schema, table_name from information_schema.tables "
-                + "where table_schema in ('auth', 'client', 'pricing', 'charter', 'payment', 'notification') and table_type = 'BASE TABLE' "
+                + "where table_schema in ('auth', 'client', 'pricing', 'charter', 'payment', 'notification', 'vendor') and table_type = 'BASE TABLE' "
                 + "and table_name not like 'flyway%' order by 1, 2")) {
             while (rs.next()) {
                 parts.add("select coalesce(sum(hashtext(t::text)::numeric), 0) + count(*) h from "
