@@ -37,8 +37,8 @@ create table assignment (
     vehicle_id          uuid not null,
     starts_at           timestamptz not null,
     ends_at             timestamptz not null,
-    -- planned driving within the window (hours of service); the whole window unless told
-    driving_hours       numeric(5,2) not null check (driving_hours >= 0),
+    -- planned driving within the window (hours of service); null: the whole window
+    driving_hours       numeric(5,2) check (driving_hours >= 0),
     status              text not null default 'scheduled'
                         check (status in ('scheduled', 'en_route', 'arrived_pickup', 'departed',
                                           'arrived_destination', 'completed', 'cancelled')),
