@@ -187,7 +187,8 @@ class AssignmentTest {
         assertEquals("client changed plans", cancelled.path("cancel_reason"));
         assertEquals(201, d.assign(body).statusCode());
         // cancelling twice: 409 naming the status
-        Response again = d.as("dispatcher").contentType("application/json").body(Map.of()).post("/assignments/" + id + "/cancel");
+        Response again = d.as("dispatcher").contentType("application/json").body(Map.of("reason", "again"))
+                .post("/assignments/" + id + "/cancel");
         assertEquals(409, again.statusCode());
         assertTrue(again.jsonPath().getString("detail").contains("cancelled"));
     }

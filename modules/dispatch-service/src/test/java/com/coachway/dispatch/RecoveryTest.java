@@ -162,7 +162,7 @@ class RecoveryTest {
         assertEquals(400, patch(recovery, Map.of()).statusCode());
         Response same = patch(recovery, Map.of("replacement_driver_id", driver.toString()));
         assertEquals(400, same.statusCode(), same::asString);
-        d.as("dispatcher").contentType("application/json").body(Map.of()).post("/assignments/" + id + "/cancel");
+        d.as("dispatcher").contentType("application/json").body(Map.of("reason", "client cancelled")).post("/assignments/" + id + "/cancel");
         Response r = open(id);
         assertEquals(409, r.statusCode());
         assertTrue(r.jsonPath().getString("detail").contains("cancelled"));

@@ -97,7 +97,7 @@ class TripEventTest {
     @Test
     void a_finished_assignment_takes_no_events() {
         Trip t = trip("confirmed", 1);
-        d.as("dispatcher").contentType("application/json").body(Map.of()).post("/assignments/" + t.assignment() + "/cancel");
+        d.as("dispatcher").contentType("application/json").body(Map.of("reason", "client cancelled")).post("/assignments/" + t.assignment() + "/cancel");
         Response r = d.event(d.as("dispatcher"), t.assignment(), Map.of("type", "incident", "note", "x"));
         assertEquals(409, r.statusCode());
         assertTrue(r.jsonPath().getString("detail").contains("cancelled"));
