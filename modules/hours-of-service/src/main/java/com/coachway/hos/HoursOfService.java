@@ -31,12 +31,23 @@ public final class HoursOfService {
 
     /** One on-duty period and the driving done in it; the time between periods is off duty. */
     public record DutyPeriod(OffsetDateTime startAt, OffsetDateTime endAt, BigDecimal drivingHours) {
+        /**
+         * A period whose driving is a duration (dispatch plans driving to the minute, e.g. a whole
+         * window of 10 h 01 min, which no decimal number of hours writes exactly).
+         */
+        public static DutyPeriod of(OffsetDateTime startAt, OffsetDateTime endAt, Duration driving) {
+            return new DutyPeriod(startAt, endAt, BigDecimal.valueOf(driving.getSeconds())
+                    .divide(BigDecimal.valueOf(3600), 12, java.math.RoundingMode.HALF_UP));
+        }
+
         Duration onDuty() {
             return Duration.between(startAt, endAt);
         }
 
+        /** To the nearest second: hours such as 1/60 h are not exact decimals. */
         Duration driving() {
-            return Duration.ofSeconds(drivingHours.multiply(BigDecimal.valueOf(3600)).longValueExact());
+            return Duration.ofSeconds(drivingHours.multiply(BigDecimal.valueOf(3600))
+                    .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
         }
     }
 

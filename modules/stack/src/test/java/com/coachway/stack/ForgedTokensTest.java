@@ -43,7 +43,8 @@ class ForgedTokensTest {
             "document-service", List.of("/api/v1/documents", "/documents"),
             "payment-service", List.of("/api/v1/payments", "/payments"),
             "notification-service", List.of("/api/v1/notifications", "/notifications"),
-            "vendor-service", List.of("/api/v1/vendors", "/vendors"));
+            "vendor-service", List.of("/api/v1/vendors", "/vendors"),
+            "dispatch-service", List.of("/api/v1/dispatch", "/drivers"));
 
     private final RSAPrivateCrtKey key = SigningKey.generate();
     private Platform platform;
