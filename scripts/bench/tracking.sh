@@ -47,12 +47,15 @@ create function pg_temp.vid(v int) returns uuid language sql immutable as
 -- the day partitions the seed covers (the service keeps 8 days back to 7 ahead ready; this is belt and braces)
 select dispatch.ensure_position_partitions((now() - interval '2 days')::date, (now() + interval '7 days')::date);
 set synchronous_commit = off;
--- in time order, as ingestion appends; per vehicle a drifting walk around New York
+-- in time order, every vehicle's position of an instant beside the others', as ingestion lays them
+-- down (the lateral's dependency on i keeps the time loop outside: a plain cross join may run vehicle
+-- by vehicle and cluster each track on a few pages, flattering the track query); per vehicle a
+-- drifting walk around New York
 insert into dispatch.vehicle_position (vehicle_id, recorded_at, lat, lon, speed_mph, heading, assignment_id, received_at)
 select pg_temp.vid(v), date_trunc('second', now()) - interval '10 minutes' - i * interval '5 seconds',
        40.7 + (v % 50) * 0.01 + sin(i / 500.0) * 0.05, -74.0 + (v / 50) * 0.01 + cos(i / 500.0) * 0.05,
        (i % 70)::float8, ((i * 7) % 360)::float8, null, now()
-from generate_series($per_vehicle - 1, 0, -1) i, generate_series(1, $vehicles) v;
+from generate_series($per_vehicle - 1, 0, -1) i cross join lateral generate_series(1, $vehicles + 0 * i) v;
 insert into dispatch.vehicle_latest (vehicle_id, lat, lon, speed_mph, heading, recorded_at, assignment_id, updated_at)
 select distinct on (vehicle_id) vehicle_id, lat, lon, speed_mph, heading, recorded_at, assignment_id, now()
 from dispatch.vehicle_position where recorded_at > now() - interval '1 hour' order by vehicle_id, recorded_at desc
@@ -65,7 +68,8 @@ insert into dispatch.assignment (id, charter_id, driver_id, vehicle_id, starts_a
 select pg_temp.vid(v), gen_random_uuid(), pg_temp.vid(v), pg_temp.vid(v), now() - interval '30 hours', now() + interval '2 hours',
        'departed', 'bench', now(), now()
 from generate_series(1, $vehicles) v;
-analyze dispatch.vehicle_position;
+-- vacuum too: it sets the visibility map autovacuum keeps for settled days, so the track's count is index-only
+vacuum (analyze) dispatch.vehicle_position;
 analyze dispatch.vehicle_latest;
 analyze dispatch.assignment;
 SQL
