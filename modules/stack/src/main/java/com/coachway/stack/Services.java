@@ -3,6 +3,7 @@ package com.coachway.stack;
 import com.coachway.auth.AuthService;
 import com.coachway.charter.CharterService;
 import com.coachway.client.ClientService;
+import com.coachway.dispatch.DispatchService;
 import com.coachway.document.DocumentService;
 import com.coachway.payment.PaymentService;
 import com.coachway.notification.NotificationService;
@@ -25,7 +26,8 @@ final class Services {
             new Spec(PricingService.NAME, PricingService.DEFAULT_PORT, PricingService::start),
             new Spec(DocumentService.NAME, DocumentService.DEFAULT_PORT, DocumentService::start),
             new Spec(PaymentService.NAME, PaymentService.DEFAULT_PORT, PaymentService::start),
-            new Spec(NotificationService.NAME, NotificationService.DEFAULT_PORT, NotificationService::start));
+            new Spec(NotificationService.NAME, NotificationService.DEFAULT_PORT, NotificationService::start),
+            new Spec(DispatchService.NAME, DispatchService.DEFAULT_PORT, DispatchService::start));
 
     private Services() {
     }

@@ -152,6 +152,15 @@ class BadInputTest {
                 .post("/notifications");
         assertEquals(202, queued.statusCode(), queued::asString);
         ids.put("notifications/id", queued.path("id"));
+        String dispatch = "/api/v1/dispatch";
+        String driver = created(as(dispatch).body(Map.of("name", "Fuzz Driver", "license_number", "FUZZ1", "license_state", "NY",
+                "license_class", "A", "passenger_endorsement", true, "license_expires_on", "2030-12-31",
+                "medical_card_expires_on", "2030-12-31")).post("/drivers"));
+        ids.put("drivers/id", driver);
+        String assignment = created(as(dispatch).body(Map.of("charter_id", booked, "driver_id", driver, "vehicle_id", ids.get("vehicles/id"),
+                "starts_at", "2027-09-02T08:00:00-04:00", "ends_at", "2027-09-02T12:00:00-04:00")).post("/assignments"));
+        ids.put("assignments/id", assignment);
+        ids.put("recoveries/id", created(as(dispatch).body(Map.of("assignment_id", assignment, "reason", "other")).post("/recoveries")));
         awaitBackgroundWorkDone();
     }
 
@@ -195,7 +204,7 @@ class BadInputTest {
     private String contentHashSql() throws Exception {
         var parts = new ArrayList<String>();
         try (var s = db.createStatement(); var rs = s.executeQuery("select table_schema, table_name from information_schema.tables "
-                + "where table_schema in ('auth', 'client', 'pricing', 'charter', 'payment', 'notification') and table_type = 'BASE TABLE' "
+                + "where table_schema in ('auth', 'client', 'pricing', 'charter', 'payment', 'notification', 'dispatch') and table_type = 'BASE TABLE' "
                 + "and table_name not like 'flyway%' order by 1, 2")) {
             while (rs.next()) {
                 parts.add("select coalesce(sum(hashtext(t::text)::numeric), 0) + count(*) h from "

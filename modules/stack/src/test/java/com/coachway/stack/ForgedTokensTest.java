@@ -42,7 +42,8 @@ class ForgedTokensTest {
             "pricing-service", List.of("/api/v1/pricing", "/rates"),
             "document-service", List.of("/api/v1/documents", "/documents"),
             "payment-service", List.of("/api/v1/payments", "/payments"),
-            "notification-service", List.of("/api/v1/notifications", "/notifications"));
+            "notification-service", List.of("/api/v1/notifications", "/notifications"),
+            "dispatch-service", List.of("/api/v1/dispatch", "/drivers"));
 
     private final RSAPrivateCrtKey key = SigningKey.generate();
     private Platform platform;

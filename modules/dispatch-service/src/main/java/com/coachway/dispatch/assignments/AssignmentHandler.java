@@ -65,7 +65,7 @@ public final class AssignmentHandler {
         Caller caller = ServiceApp.caller(ctx);
         UUID id = Ids.pathId(ctx, "id", "Assignment");
         var in = JsonInput.of(ctx);
-        String reason = in.optionalString("reason");
+        String reason = in.requiredString("reason");
         in.validate();
         ctx.json(actions.cancel(caller, id, reason));
     }
