@@ -325,7 +325,7 @@ class TrackingTest {
     @Test
     void aCancelledAssignmentNoLongerLetsItsDriverPost() {
         UUID[] trip = trip();
-        cw.as("dispatcher").contentType("application/json").body(Map.of()).post("/assignments/" + trip[2] + "/cancel")
+        cw.as("dispatcher").contentType("application/json").body(Map.of("reason", "bus swapped")).post("/assignments/" + trip[2] + "/cancel")
                 .then().statusCode(200);
         Response r = post(cw.asDriver(trip[0]), List.of(position(trip[1], now.minusSeconds(5), 40, -74)));
         assertEquals(404, r.statusCode(), r::asString);

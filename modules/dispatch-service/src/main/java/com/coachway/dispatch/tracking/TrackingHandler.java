@@ -49,12 +49,12 @@ public final class TrackingHandler {
 
     public void latest(Context ctx) {
         var scope = DriverScope.of(ServiceApp.caller(ctx));
-        ctx.json(actions.latest(scope, Ids.pathId(ctx, "id", "Vehicle position")));
+        ctx.json(actions.latest(scope, Ids.pathId(ctx, "vehicle_id", "Vehicle position")));
     }
 
     public void track(Context ctx) {
         var scope = DriverScope.of(ServiceApp.caller(ctx));
-        UUID id = Ids.pathId(ctx, "id", "Assignment");
+        UUID id = Ids.pathId(ctx, "assignment_id", "Assignment");
         var q = Query.of(ctx);
         var page = q.page();
         q.validate();

@@ -15,7 +15,7 @@ public final class TrackingRoutes {
 
     public static void register(RoutesConfig r, TrackingHandler tracking) {
         r.post("/tracking/locations", tracking::post, POST_POSITIONS);
-        r.get("/tracking/vehicles/{id}/latest", tracking::latest, READ_POSITIONS);
-        r.get("/tracking/assignments/{id}/track", tracking::track, READ_POSITIONS);
+        r.get("/tracking/vehicles/{vehicle_id}/latest", tracking::latest, READ_POSITIONS);
+        r.get("/tracking/assignments/{assignment_id}/track", tracking::track, READ_POSITIONS);
     }
 }
