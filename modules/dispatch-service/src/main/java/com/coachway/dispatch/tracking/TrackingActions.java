@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -55,7 +56,7 @@ public final class TrackingActions {
     }
 
     private TrackingRules.Resolution forDriver(DriverScope scope, List<Reported> batch) {
-        var ids = batch.stream().map(Reported::assignmentId).filter(Objects::nonNull).collect(Collectors.toSet());
+        var ids = batch.stream().map(Reported::assignmentId).filter(Objects::nonNull).collect(Collectors.toCollection(HashSet::new));
         var vehicles = batch.stream().map(Reported::vehicleId).collect(Collectors.toSet());
         OffsetDateTime first = batch.stream().map(Reported::recordedAt).min(Comparator.naturalOrder()).orElseThrow();
         OffsetDateTime last = batch.stream().map(Reported::recordedAt).max(Comparator.naturalOrder()).orElseThrow();
