@@ -61,6 +61,14 @@ class DriverTest {
     }
 
     @Test
+    void health_names_the_hours_of_service_cycle() {
+        Response r = d.platform.api(DispatchPlatform.ROUTE).get("/health");
+        assertEquals(200, r.statusCode(), r::asString);
+        assertEquals("dispatch-service", r.path("service"));
+        assertEquals("70_8", r.path("hos_cycle"));
+    }
+
+    @Test
     void document_service_reads_a_driver_with_its_service_token() {
         UUID id = d.driver();
         assertEquals(id.toString(), d.as("service").get("/drivers/" + id).path("id"));
