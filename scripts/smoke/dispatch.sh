@@ -48,15 +48,16 @@ driver_token=$(login "$driver_email" Smoke-Drive-2026)
 req POST /dispatch/drivers "$dispatcher" "{\"name\":\"Cal C\",\"license_number\":\"C$lic\",\"license_state\":\"MA\",\"license_class\":\"C\",\"passenger_endorsement\":true,\"license_expires_on\":\"2030-12-31\",\"medical_card_expires_on\":\"2030-12-31\"}"
 unqualified=$(jq -r .id <<<"$body")
 
-# assign
-assignment_body="{\"charter_id\":\"$charter\",\"driver_id\":\"$driver\",\"vehicle_id\":\"$vehicle\",\"starts_at\":\"$pickup\",\"ends_at\":\"$back\",\"driving_hours\":3}"
+# assign, for a trip running now: a driver posts positions only within its assignment's window (1 h either side)
+trip_start=$(date -u -d '-30 minutes' +%Y-%m-%dT%H:%M:%SZ); trip_end=$(date -u -d '+210 minutes' +%Y-%m-%dT%H:%M:%SZ)
+assignment_body="{\"charter_id\":\"$charter\",\"driver_id\":\"$driver\",\"vehicle_id\":\"$vehicle\",\"starts_at\":\"$trip_start\",\"ends_at\":\"$trip_end\",\"driving_hours\":3}"
 key="smoke-assign-$RANDOM$RANDOM"
 req POST /dispatch/assignments "$dispatcher" "$assignment_body" "Idempotency-Key: $key"
 expect "the dispatcher assigns the driver and the coach" 201 '.status == "scheduled"'
 assignment=$(jq -r .id <<<"$body")
 req POST /dispatch/assignments "$dispatcher" "$assignment_body" "Idempotency-Key: $key"
 expect "the same request again under its Idempotency-Key is the same assignment" 201 ".id == \"$assignment\""
-req POST /dispatch/assignments "$dispatcher" "{\"charter_id\":\"$charter\",\"driver_id\":\"$unqualified\",\"vehicle_id\":\"$vehicle\",\"starts_at\":\"$pickup\",\"ends_at\":\"$back\"}"
+req POST /dispatch/assignments "$dispatcher" "{\"charter_id\":\"$charter\",\"driver_id\":\"$unqualified\",\"vehicle_id\":\"$vehicle\",\"starts_at\":\"$trip_start\",\"ends_at\":\"$trip_end\"}"
 expect "a class C driver cannot be assigned" 409 '.errors[0].message == "license_class"'
 req POST /dispatch/assignments "$dispatcher" "$assignment_body"
 expect "the same driver in an overlapping window is refused" 409 '.errors[0].message == "driver_overlap"'

@@ -36,6 +36,11 @@ import com.coachway.dispatch.recoveries.RecoveryHandler;
 import com.coachway.dispatch.recoveries.RecoveryRoutes;
 import com.coachway.dispatch.recoveries.RecoveryStore;
 import com.coachway.dispatch.remote.Charters;
+import com.coachway.dispatch.tracking.PositionPartitions;
+import com.coachway.dispatch.tracking.TrackingActions;
+import com.coachway.dispatch.tracking.TrackingHandler;
+import com.coachway.dispatch.tracking.TrackingRoutes;
+import com.coachway.dispatch.tracking.TrackingStore;
 import com.coachway.hos.HoursOfService.Cycle;
 import com.coachway.hos.ServiceDays;
 
@@ -65,7 +70,7 @@ public final class DispatchService {
         return start(config, Clock.systemUTC());
     }
 
-    /** With the clock recoveries and events stamp time by (tests pass a fixed one). */
+    /** With the clock recoveries, events and tracking stamp and judge time by (tests pass a fixed one). */
     public static RunningService start(Config config, Clock clock) {
         int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
         var outboxPoll = Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000));
@@ -91,6 +96,10 @@ public final class DispatchService {
             var eventActions = new TripEventActions(dsl, assignments, new TripEventStore(), outbox, clock);
             var recoveryActions = new RecoveryActions(dsl, new RecoveryStore(), assignments, assignmentActions, placement, clock);
             var boardActions = new BoardActions(dsl, charters, assignments, drivers, new VehicleLatestStore());
+            var tracking = new TrackingStore();
+            var trackingActions = new TrackingActions(dsl, tracking, clock);
+            // day partitions of the positions, ready before the first request and kept ahead hourly
+            new PositionPartitions(dsl, tracking, clock).keepReady(scheduler);
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(DispatchService.class)
@@ -106,7 +115,7 @@ public final class DispatchService {
                         TripEventRoutes.register(r, new TripEventHandler(eventActions));
                         BoardRoutes.register(r, new BoardHandler(boardActions));
                         RecoveryRoutes.register(r, new RecoveryHandler(recoveryActions));
-                        // TRACKING: TrackingRoutes.register(r, ...) goes here (tracking package, V2__tracking.sql)
+                        TrackingRoutes.register(r, new TrackingHandler(trackingActions));
                     })
                     .build();
             // charter status moves asked for by departed/completed trip events, after their commit

@@ -162,6 +162,8 @@ class BadInputTest {
                 "starts_at", "2027-09-02T08:00:00-04:00", "ends_at", "2027-09-02T12:00:00-04:00")).post("/assignments"));
         ids.put("assignments/id", assignment);
         ids.put("recoveries/id", created(as(dispatch).body(Map.of("assignment_id", assignment, "reason", "other")).post("/recoveries")));
+        ids.put("tracking/vehicle_id", ids.get("vehicles/id"));
+        ids.put("tracking/assignment_id", assignment);
         awaitBackgroundWorkDone();
     }
 

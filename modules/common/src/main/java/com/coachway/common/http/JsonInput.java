@@ -2,6 +2,7 @@ package com.coachway.common.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 
@@ -59,6 +60,34 @@ public final class JsonInput {
         ctx.attribute(PARSED, body);
     }
 
+    private static final String PARSED_ARRAY = JsonInput.class.getName() + ".batch";
+
+    /** Keeps an array body (a batch) already parsed and checked against the contract for {@link #items} to read. */
+    public static void handOn(Context ctx, ArrayNode body) {
+        ctx.attribute(PARSED_ARRAY, body);
+    }
+
+    /**
+     * The request body as a JSON array of objects (a batch), each item read with one shared error
+     * list and named by its index ({@code [37].lat}): 415 unless JSON, 400 when empty, malformed,
+     * not an array, or an item is not an object. Its size is the contract's.
+     */
+    public static List<JsonInput> items(Context ctx) {
+        ArrayNode parsed = ctx.attribute(PARSED_ARRAY);
+        if (parsed == null) {
+            requireJson(ctx.contentType());
+            parsed = parseArray(ctx.bodyAsBytes());
+        }
+        var errors = new ArrayList<FieldError>();
+        var out = new ArrayList<JsonInput>(parsed.size());
+        for (int i = 0; i < parsed.size(); i++) {
+            if (parsed.get(i) instanceof ObjectNode item) out.add(new JsonInput(item, "[" + i + "].", errors));
+            else errors.add(new FieldError("[" + i + "]", "must be an object"));
+        }
+        if (!errors.isEmpty()) throw ApiException.validation(errors);
+        return out;
+    }
+
     /** 415 unless the content type is JSON. */
     public static void requireJson(String contentType) {
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
@@ -72,17 +101,28 @@ public final class JsonInput {
 
     /** The body as a JSON object; 400 when empty, malformed or anything but an object. */
     public static ObjectNode parseObject(byte[] body) {
-        if (body == null || body.length == 0) throw ApiException.badRequest("The request body is empty; a JSON object is expected");
-        JsonNode parsed;
+        JsonNode parsed = parseJson(body, "object");
+        if (parsed == null || !parsed.isObject()) throw ApiException.badRequest("The request body must be a JSON object");
+        return (ObjectNode) parsed;
+    }
+
+    /** The body as a JSON array (a batch); 400 when empty, malformed or anything but an array. */
+    public static ArrayNode parseArray(byte[] body) {
+        JsonNode parsed = parseJson(body, "array");
+        if (parsed == null || !parsed.isArray()) throw ApiException.badRequest("The request body must be a JSON array");
+        return (ArrayNode) parsed;
+    }
+
+    /** NaN and Infinity are not JSON (the mapper refuses them): a 400 like any malformed body. */
+    private static JsonNode parseJson(byte[] body, String expected) {
+        if (body == null || body.length == 0) throw ApiException.badRequest("The request body is empty; a JSON " + expected + " is expected");
         try {
-            parsed = Json.MAPPER.readTree(body);
+            return Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
             throw ApiException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
             throw ApiException.badRequest("The request body could not be read");
         }
-        if (parsed == null || !parsed.isObject()) throw ApiException.badRequest("The request body must be a JSON object");
-        return (ObjectNode) parsed;
     }
 
 
@@ -249,6 +289,26 @@ public final class JsonInput {
             return null;
         }
         return d.setScale(scale);
+    }
+
+    /** A measurement (a coordinate, a speed) as a double; its range is the contract's. Not for money: see the decimals. */
+    public Double requiredDouble(String field) {
+        if (!present(field)) return null;
+        return measurement(field);
+    }
+
+    public Double optionalDouble(String field) {
+        if (!node.has(field) || node.get(field).isNull()) return null;
+        return measurement(field);
+    }
+
+    private Double measurement(String field) {
+        JsonNode v = node.get(field);
+        if (!v.isNumber() || Double.isInfinite(v.doubleValue())) {
+            error(field, "must be a number");
+            return null;
+        }
+        return v.doubleValue();
     }
 
     public Boolean requiredBool(String field) {

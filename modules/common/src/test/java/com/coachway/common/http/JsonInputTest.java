@@ -277,4 +277,18 @@ class JsonInputTest {
         assertNull(in.requiredDecimal("amount", 2));
         assertEquals(List.of(error("amount", "must have at most 2 decimal places")), errors(in));
     }
+
+    @Test
+    void a_measurement_is_a_double_at_any_precision_and_a_number_past_doubles_is_refused() {
+        var in = parse("{'lat':40.712812345678901234,'lon':-74,'speed':'fast','far':1e400,'none':null}");
+        assertEquals(40.712812345678901234, in.requiredDouble("lat"), 0);
+        assertEquals(-74.0, in.requiredDouble("lon"), 0);
+        assertNull(in.optionalDouble("none"));
+        assertNull(in.optionalDouble("absent"));
+        assertNull(in.requiredDouble("speed"));
+        assertNull(in.requiredDouble("far"));
+        assertNull(in.requiredDouble("missing"));
+        assertEquals(List.of(error("speed", "must be a number"), error("far", "must be a number"), error("missing", "is required")),
+                errors(in));
+    }
 }

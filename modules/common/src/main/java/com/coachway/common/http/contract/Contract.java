@@ -68,7 +68,8 @@ public final class Contract {
             JsonNode bodySchema = requestBody.path("content").path("application/json").path("schema");
             if (bodySchema.isObject()) check.set("body", bodySchema);
             String key = op.getKey().toUpperCase() + " " + path.getKey();
-            shapes.put(key, new Shape(checks.size() - 1, paramList, bodySchema.isObject(), requestBody.path("required").asBoolean(false)));
+            shapes.put(key, new Shape(checks.size() - 1, paramList, bodySchema.isObject(), requestBody.path("required").asBoolean(false),
+                    "array".equals(resolve(doc, bodySchema).path("type").asText())));
         }));
 
         SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getOpenApi30(), b -> b
@@ -85,7 +86,7 @@ public final class Contract {
                         compile(registry, base + "/params/" + i)));
             }
             Schema body = shape.hasBody() ? compile(registry, base + "/body") : null;
-            operations.put(key, new Operation(key, List.copyOf(params), body, shape.bodyRequired()));
+            operations.put(key, new Operation(key, List.copyOf(params), body, shape.bodyRequired(), shape.bodyIsArray()));
         });
         return new Contract(Map.copyOf(operations));
     }
@@ -100,7 +101,7 @@ public final class Contract {
         return operations.keySet();
     }
 
-    private record Shape(int index, List<JsonNode> params, boolean hasBody, boolean bodyRequired) {
+    private record Shape(int index, List<JsonNode> params, boolean hasBody, boolean bodyRequired, boolean bodyIsArray) {
     }
 
     private static void putParameter(JsonNode doc, Map<String, JsonNode> params, JsonNode p) {

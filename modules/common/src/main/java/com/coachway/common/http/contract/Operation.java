@@ -13,8 +13,9 @@ import java.util.function.Function;
  * @param key          e.g. {@code "PATCH /charters/{id}"}
  * @param body         the compiled body schema, or null when the operation takes no JSON body
  * @param bodyRequired the contract's {@code requestBody.required}
+ * @param bodyIsArray  the body schema is {@code type: array} (a batch); every other body is an object
  */
-public record Operation(String key, List<Parameter> parameters, Schema body, boolean bodyRequired) {
+public record Operation(String key, List<Parameter> parameters, Schema body, boolean bodyRequired, boolean bodyIsArray) {
 
     /** The request's parameter values by location and name (null when absent). */
     public interface Values {

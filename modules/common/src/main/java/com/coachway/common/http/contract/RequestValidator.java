@@ -3,6 +3,8 @@ package com.coachway.common.http.contract;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.FieldError;
 import com.coachway.common.http.JsonInput;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 
@@ -15,7 +17,8 @@ import java.util.List;
  * path template), before the handler runs: parameters, headers the contract names, and the JSON
  * body. Every finding is one {@link FieldError} of the usual 400 validation problem. A body that
  * is not JSON stays what {@link JsonInput} always made of it: 415 for another media type, 400 for
- * an empty, malformed or non-object one. The parsed body is handed on to {@link JsonInput#of}.
+ * an empty, malformed or non-object one (non-array, where the contract's body is an array: a batch).
+ * The parsed body is handed on to {@link JsonInput#of} (or {@link JsonInput#items}).
  */
 public final class RequestValidator {
     private final Contract contract;
@@ -35,21 +38,22 @@ public final class RequestValidator {
             public String header(String name) { return ctx.header(name); }
         }));
         if (op.body() != null) {
-            ObjectNode body = body(ctx, op);
+            JsonNode body = body(ctx, op);
             if (body != null) {
-                JsonInput.handOn(ctx, body);
+                if (body instanceof ArrayNode batch) JsonInput.handOn(ctx, batch);
+                else JsonInput.handOn(ctx, (ObjectNode) body);
                 errors.addAll(op.checkBody(body));
             }
         }
         if (!errors.isEmpty()) throw ApiException.validation(errors);
     }
 
-    /** The parsed body; null when an optional body was not sent. */
-    private static ObjectNode body(Context ctx, Operation op) {
+    /** The parsed body (an array where the contract's body is one, else an object); null when an optional body was not sent. */
+    private static JsonNode body(Context ctx, Operation op) {
         byte[] raw = ctx.bodyAsBytes();
         if (!op.bodyRequired() && (raw == null || raw.length == 0)) return null;
         JsonInput.requireJson(ctx.contentType());
-        return JsonInput.parseObject(raw);
+        return op.bodyIsArray() ? JsonInput.parseArray(raw) : JsonInput.parseObject(raw);
     }
 
     /** The service's routes ("GET /charters/{id}") that the contract has no operation for. */

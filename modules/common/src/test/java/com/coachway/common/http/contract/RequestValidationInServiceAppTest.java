@@ -33,6 +33,12 @@ class RequestValidationInServiceAppTest {
                 handled.add(JsonInput.of(ctx).requiredString("name"));
                 ctx.status(201).json(List.of());
             }, Role.PUBLIC);
+            r.post("/batches", ctx -> {
+                var items = JsonInput.items(ctx);
+                for (var item : items) handled.add("stop " + item.requiredInt("sequence"));
+                items.getFirst().validate();
+                ctx.json(List.of());
+            }, Role.PUBLIC);
             r.post("/things/{id}", ctx -> {
                 handled.add("id " + ctx.pathParam("id"));
                 ctx.json(List.of());
@@ -77,6 +83,36 @@ class RequestValidationInServiceAppTest {
         assertEquals("https://coachway.dev/problems/bad-request", malformed.json().path("type").asText());
         assertEquals(400, app.post("/things", "application/json", "[]").status());
         assertEquals(400, app.post("/things", "application/json", "").status());
+    }
+
+    @Test
+    void an_array_body_is_checked_item_by_item_naming_each_by_its_index_and_handed_on() {
+        int before = handled.size();
+        var reply = app.post("/batches", "application/json", "[{\"sequence\":1,\"address\":\"A\"},{\"sequence\":0}]");
+        assertEquals(400, reply.status());
+        var fields = new ArrayList<String>();
+        for (JsonNode e : reply.json().path("errors")) fields.add(e.path("field").asText());
+        assertEquals(List.of("[1].address", "[1].sequence"), fields.stream().sorted().toList(), reply.json().toString());
+        assertEquals(before, handled.size());
+        var tooMany = app.post("/batches", "application/json", "[" + "{\"sequence\":1,\"address\":\"A\"},".repeat(3)
+                + "{\"sequence\":1,\"address\":\"A\"}]");
+        assertEquals(400, tooMany.status());
+        assertEquals("must have at most 3 items", tooMany.json().path("errors").get(0).path("message").asText());
+
+        assertEquals(200, app.post("/batches", "application/json", "[{\"sequence\":2,\"address\":\"A\"},{\"sequence\":3,\"address\":\"B\"}]")
+                .status());
+        assertEquals(List.of("stop 2", "stop 3"), handled.subList(handled.size() - 2, handled.size()));
+    }
+
+    @Test
+    void an_array_body_that_is_no_json_array_is_a_400_and_nan_is_no_json() {
+        var object = app.post("/batches", "application/json", "{\"sequence\":1,\"address\":\"A\"}");
+        assertEquals(400, object.status());
+        assertEquals("The request body must be a JSON array", object.json().path("detail").asText());
+        var nan = app.post("/batches", "application/json", "[{\"sequence\":NaN,\"address\":\"A\"}]");
+        assertEquals(400, nan.status());
+        assertEquals("https://coachway.dev/problems/bad-request", nan.json().path("type").asText());
+        assertEquals(415, app.post("/batches", "text/plain", "[]").status());
     }
 
     @Test
