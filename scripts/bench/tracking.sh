@@ -98,7 +98,15 @@ function init(args)
   -- wrk -t2: thread tid (0 or 1) simulates every other vehicle
   for i = 1, #ids do if (i - 1) % 2 == tid then mine[#mine + 1] = ids[i] end end
 end
-function delay() return 5000 end
+-- each connection's first post waits a random part of the 5 s, so the 500 vehicles are spread over
+-- the interval as real ones are, instead of all posting in the same instant at the start (wrk calls
+-- delay() before every request, the first included; a thread's first calls are its connections' first)
+local calls, per_thread = 0, math.ceil($vehicles / 2)
+function delay()
+  calls = calls + 1
+  if calls <= per_thread then return math.random(0, 4999) end
+  return 5000
+end
 function request()
   n = n % #mine + 1
   local v = mine[n]
@@ -146,8 +154,11 @@ function request()
   return wrk.format("GET", path, {["Authorization"] = "Bearer $token"})
 end
 LUA
+# one connection: a request's own latency; 16: the throughput of 2 cores, where the p50 is mostly the
+# queue (Little's law: 16 / requests per second)
 for kind in latest track; do
   READ_KIND=$kind wrk -t2 -c4 -d5s --latency -s "$home/read.lua" "http://127.0.0.1:$gw" >/dev/null 2>&1   # warm-up
+  READ_KIND=$kind wrk -t1 -c1 -d15s --timeout 10s --latency -s "$home/read.lua" "http://127.0.0.1:$gw" >"$home/$kind-1.out" 2>&1
   READ_KIND=$kind wrk -t2 -c16 -d20s --timeout 10s --latency -s "$home/read.lua" "http://127.0.0.1:$gw" >"$home/$kind.out" 2>&1
 done
 one=$(head -1 "$home/vehicles.txt")
@@ -170,11 +181,16 @@ echo
 printf '| case | requests | p50 | p99 | in PostgreSQL (EXPLAIN ANALYZE, median) |\n|---|---|---|---|---|\n'
 printf '| ingest: %s vehicles posting every 5 s for %ss: %s positions/s accepted | %s | %s ms | %s ms | |%s\n' \
   "$vehicles" "$secs" "$rate" "$posts" "$(pct "$home/ingest.out" 50)" "$(pct "$home/ingest.out" 99)" "${ingest_errors:+ non-2xx: $ingest_errors}"
-printf '| GET latest (random vehicles, 16 connections) | %s | %s ms | %s ms | %s ms |\n' \
-  "$(awk '/requests in/ {print $1}' "$home/latest.out")" "$(pct "$home/latest.out" 50)" "$(pct "$home/latest.out" 99)" "$latest_db"
-printf '| GET 1-hour track (%s positions, 16 connections) | %s | %s ms | %s ms | %s ms rows + %s ms count |\n' \
-  "$count" "$(awk '/requests in/ {print $1}' "$home/track.out")" "$(pct "$home/track.out" 50)" "$(pct "$home/track.out" 99)" \
+rps() { awk '/Requests\/sec/ {printf "%.0f", $2}' "$1"; }
+printf '| GET latest (random vehicles, 1 connection) | %s | %s ms | %s ms | %s ms |\n' \
+  "$(awk '/requests in/ {print $1}' "$home/latest-1.out")" "$(pct "$home/latest-1.out" 50)" "$(pct "$home/latest-1.out" 99)" "$latest_db"
+printf '| GET latest (16 connections: %s requests/s) | %s | %s ms | %s ms | |\n' "$(rps "$home/latest.out")" \
+  "$(awk '/requests in/ {print $1}' "$home/latest.out")" "$(pct "$home/latest.out" 50)" "$(pct "$home/latest.out" 99)"
+printf '| GET 1-hour track (%s positions, 1 connection) | %s | %s ms | %s ms | %s ms rows + %s ms count |\n' \
+  "$count" "$(awk '/requests in/ {print $1}' "$home/track-1.out")" "$(pct "$home/track-1.out" 50)" "$(pct "$home/track-1.out" 99)" \
   "$track_db" "$count_db"
+printf '| GET 1-hour track (16 connections: %s requests/s) | %s | %s ms | %s ms | |\n' "$(rps "$home/track.out")" \
+  "$(awk '/requests in/ {print $1}' "$home/track.out")" "$(pct "$home/track.out" 50)" "$(pct "$home/track.out" 99)"
 echo
 echo "plans (vehicle $one):"
 sql -c "explain (analyze, buffers) $(printf "$latest_sql" "$one")"

@@ -91,7 +91,7 @@ public final class VendorService {
             var requestActions = new BidRequestActions(dsl, requests, vendors, compliance, charters, outbox, zone, clock);
             var bidActions = new BidActions(dsl, bids, requests, vendors, compliance, clock);
             var awardActions = new AwardActions(dsl, requests, bids, vendors, charters, outbox, zone, paymentDays, clock);
-            var ratingActions = new RatingActions(dsl, new RatingStore(), vendors, clock);
+            var ratingActions = new RatingActions(dsl, new RatingStore(), vendors, charters, clock);
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(VendorService.class)

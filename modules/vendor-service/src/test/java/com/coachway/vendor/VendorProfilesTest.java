@@ -231,7 +231,9 @@ class VendorProfilesTest {
 
     // ---- ratings and performance ----
 
+    /** Rates the vendor's trip: charter-service answers that the charter was awarded to the vendor. */
     Response rate(String vendorId, String charterId, int score, boolean onTime, boolean cancelled) {
+        vp.charterIs(charterId, "completed", vendorId);
         return vp.as("dispatcher").contentType("application/json")
                 .body(Map.of("charter_id", charterId, "score", score, "on_time", onTime, "cancelled", cancelled, "comments", "ok"))
                 .post("/vendors/" + vendorId + "/ratings");
@@ -245,6 +247,7 @@ class VendorProfilesTest {
         first.then().statusCode(201).body("score", equalTo(4)).body("cancelled", equalTo(false));
         rate(id, charter, 5, true, false).then().statusCode(409).body("detail", containsString("already rated"));
         var body = Map.of("charter_id", UUID.randomUUID().toString(), "score", 3, "on_time", false);
+        vp.charterIs((String) body.get("charter_id"), "completed", id);
         String ratingId = vp.as("manager").contentType("application/json").header("Idempotency-Key", "rate-1").body(body)
                 .post("/vendors/" + id + "/ratings").then().statusCode(201).extract().path("id");
         vp.as("manager").contentType("application/json").header("Idempotency-Key", "rate-1").body(body)
@@ -265,6 +268,19 @@ class VendorProfilesTest {
             assertEquals(400, r.statusCode(), () -> body + " -> " + r.asString());
         }
         rate(UUID.randomUUID().toString(), charter, 3, true, false).then().statusCode(404);
+        // the charter must be one charter-service knows, awarded to this vendor
+        vp.charters.answer(404, VendorPlatform.problem(404, "Charter not found"));
+        vp.as("dispatcher").contentType("application/json").body(Map.of("charter_id", charter, "score", 4, "on_time", true))
+                .post("/vendors/" + id + "/ratings").then().statusCode(400).body("errors[0].field", equalTo("charter_id"));
+        vp.charterIs(charter, "completed", UUID.randomUUID().toString());
+        vp.as("dispatcher").contentType("application/json").body(Map.of("charter_id", charter, "score", 4, "on_time", true))
+                .post("/vendors/" + id + "/ratings").then().statusCode(409).body("detail", containsString("was not awarded to this vendor"));
+        vp.charterIs(charter, "booked", null);
+        vp.as("dispatcher").contentType("application/json").body(Map.of("charter_id", charter, "score", 4, "on_time", true))
+                .post("/vendors/" + id + "/ratings").then().statusCode(409).body("detail", containsString("it has no vendor"));
+        vp.charters.answer(503, VendorPlatform.problem(503, "down"));
+        vp.as("dispatcher").contentType("application/json").body(Map.of("charter_id", charter, "score", 4, "on_time", true))
+                .post("/vendors/" + id + "/ratings").then().statusCode(503);
         vp.rawAsVendorUser(id).contentType("application/json").body(Map.of("charter_id", charter, "score", 5, "on_time", true))
                 .post("/vendors/" + id + "/ratings").then().statusCode(403);
         assertEquals(before, vp.count("vendor.ratings"));

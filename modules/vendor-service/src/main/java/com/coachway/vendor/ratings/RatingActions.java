@@ -1,5 +1,10 @@
 package com.coachway.vendor.ratings;
 
+import com.coachway.common.http.FieldError;
+import com.coachway.vendor.remote.CharterDirectory;
+import com.coachway.vendor.remote.CharterDirectory.CharterInfo;
+import java.util.List;
+
 import com.coachway.common.auth.Caller;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.Ids;
@@ -22,12 +27,14 @@ public final class RatingActions {
     private final DSLContext dsl;
     private final RatingStore ratings;
     private final VendorStore vendors;
+    private final CharterDirectory charters;
     private final Clock clock;
 
-    public RatingActions(DSLContext dsl, RatingStore ratings, VendorStore vendors, Clock clock) {
+    public RatingActions(DSLContext dsl, RatingStore ratings, VendorStore vendors, CharterDirectory charters, Clock clock) {
         this.dsl = dsl;
         this.ratings = ratings;
         this.vendors = vendors;
+        this.charters = charters;
         this.clock = clock;
     }
 
@@ -41,7 +48,19 @@ public final class RatingActions {
         return ratings.performance(dsl, vendorId);
     }
 
+    /**
+     * A trip is rated against the vendor charter-service says ran it (the award recorded it), read
+     * before the transaction: so a rating, and the performance figures made of ratings, only ever
+     * count the vendor's own trips.
+     */
     public Rating rate(Caller caller, UUID vendorId, RatingStore.Values values, String key, String fingerprint) {
+        if (!vendors.exists(dsl, VendorScope.all(), vendorId)) throw ApiException.notFound("Vendor");
+        CharterInfo charter = charters.charter(values.charterId()).orElseThrow(() -> ApiException.validation(
+                List.of(new FieldError("charter_id", "is not a charter of charter-service"))));
+        if (!vendorId.equals(charter.vendorId())) {
+            throw ApiException.conflict("Charter " + charter.reference() + " was not awarded to this vendor"
+                    + (charter.vendorId() == null ? " (it has no vendor)" : ""));
+        }
         UUID id = Ids.newId();
         Rating rated = dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
