@@ -35,3 +35,26 @@ login() { # login EMAIL PASSWORD -> prints the access token
 }
 
 finish() { exit $((failures > 0)); }
+
+# book_charter TOKEN LABEL DAYS_AHEAD: a client, a round-trip charter DAYS_AHEAD days out, its
+# quote sent and accepted (as scripts/smoke/booking.sh does step by step). Sets client, charter,
+# quote, pickup, arrive, back; $body is the accepted quote.
+book_charter() {
+  local token=$1 label=$2 days=$3
+  req POST /clients/clients "$token" "{\"name\":\"Smoke $label Club\",\"type\":\"corporate\",\"email\":\"smoke-$RANDOM$RANDOM@example.com\"}"
+  expect "a client" 201
+  client=$(jq -r .id <<<"$body")
+  pickup=$(date -u -d "+$days days" +%Y-%m-%dT13:00:00Z)
+  arrive=$(date -u -d "+$days days" +%Y-%m-%dT15:30:00Z)
+  back=$(date -u -d "+$days days" +%Y-%m-%dT21:00:00Z)
+  req POST /charters/charters "$token" "{\"client_id\":\"$client\",\"trip_type\":\"round_trip\",\"passenger_count\":40,\"pickup_at\":\"$pickup\",\"return_at\":\"$back\",\"stops\":[{\"sequence\":1,\"address\":\"1 Main St, Boston, MA\",\"depart_at\":\"$pickup\"},{\"sequence\":2,\"address\":\"Old Sturbridge Village, MA\",\"arrive_at\":\"$arrive\"}],\"vehicles\":[{\"vehicle_type\":\"coach_56\",\"quantity\":1}],\"miles\":130}"
+  expect "a charter" 201
+  charter=$(jq -r .id <<<"$body")
+  req POST "/charters/charters/$charter/quotes" "$token"
+  expect "a quote" 201
+  quote=$(jq -r .id <<<"$body")
+  req POST "/charters/quotes/$quote/send" "$token"
+  expect "the quote is sent" 200
+  req POST "/charters/quotes/$quote/accept" "$token"
+  expect "the quote is accepted: the charter is booked" 200 '.status == "accepted"'
+}

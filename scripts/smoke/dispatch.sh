@@ -13,20 +13,9 @@ dispatcher=$(login dispatch@example.com demo-pass-2026)
 req GET /dispatch/health
 expect "dispatch-service is healthy" 200 '.status == "healthy" and .service == "dispatch-service"'
 
-# a booked charter, three days ahead (as scripts/smoke/booking.sh books one)
-email="smoke-dispatch-$RANDOM$RANDOM@example.com"
-req POST /clients/clients "$agent" "{\"name\":\"Smoke Dispatch Club\",\"type\":\"corporate\",\"email\":\"$email\"}"
-expect "a client" 201
-client=$(jq -r .id <<<"$body")
+# a booked charter, three days ahead
+book_charter "$agent" Dispatch 3
 day=$(date -u -d '+3 days' +%F)
-pickup="${day}T13:00:00Z"; arrive="${day}T15:00:00Z"; back="${day}T17:00:00Z"
-req POST /charters/charters "$agent" "{\"client_id\":\"$client\",\"trip_type\":\"round_trip\",\"passenger_count\":40,\"pickup_at\":\"$pickup\",\"return_at\":\"$back\",\"stops\":[{\"sequence\":1,\"address\":\"1 Main St, Boston, MA\",\"depart_at\":\"$pickup\"},{\"sequence\":2,\"address\":\"Old Sturbridge Village, MA\",\"arrive_at\":\"$arrive\"}],\"vehicles\":[{\"vehicle_type\":\"coach_56\",\"quantity\":1}],\"miles\":130}"
-expect "a charter" 201
-charter=$(jq -r .id <<<"$body")
-req POST "/charters/charters/$charter/quotes" "$agent"; quote=$(jq -r .id <<<"$body")
-req POST "/charters/quotes/$quote/send" "$agent"
-req POST "/charters/quotes/$quote/accept" "$agent"
-expect "the quote is accepted: the charter is booked" 200 '.status == "accepted"'
 
 # a coach of the fleet
 vin=$(tr -dc 'ABCDEFGHJKLMNPRSTUVWXYZ0-9' </dev/urandom | head -c 17)

@@ -10,24 +10,8 @@ accounts=$(login accounts@example.com demo-pass-2026)
 req GET /payments/health
 expect "payment-service is healthy (with or without Stripe)" 200 '.status == "healthy" and (.checks.stripe.status == "up")'
 
-# book a charter (as scripts/smoke/booking.sh does)
-email="smoke-pay-$RANDOM$RANDOM@example.com"
-req POST /clients/clients "$agent" "{\"name\":\"Smoke Payments Club\",\"type\":\"corporate\",\"email\":\"$email\"}"
-expect "a client" 201
-client=$(jq -r .id <<<"$body")
-pickup=$(date -u -d '+40 days' +%Y-%m-%dT13:00:00Z)
-arrive=$(date -u -d '+40 days' +%Y-%m-%dT15:30:00Z)
-back=$(date -u -d '+40 days' +%Y-%m-%dT21:00:00Z)
-req POST /charters/charters "$agent" "{\"client_id\":\"$client\",\"trip_type\":\"round_trip\",\"passenger_count\":40,\"pickup_at\":\"$pickup\",\"return_at\":\"$back\",\"stops\":[{\"sequence\":1,\"address\":\"1 Main St, Boston, MA\",\"depart_at\":\"$pickup\"},{\"sequence\":2,\"address\":\"Old Sturbridge Village, MA\",\"arrive_at\":\"$arrive\"}],\"vehicles\":[{\"vehicle_type\":\"coach_56\",\"quantity\":1}],\"miles\":130}"
-expect "a charter" 201
-charter=$(jq -r .id <<<"$body")
-req POST "/charters/charters/$charter/quotes" "$agent"
-expect "a quote" 201
-quote=$(jq -r .id <<<"$body")
-req POST "/charters/quotes/$quote/send" "$agent"
-expect "the quote is sent" 200
-req POST "/charters/quotes/$quote/accept" "$agent"
-expect "the quote is accepted: the charter is booked" 200 '.status == "accepted"'
+# book a charter
+book_charter "$agent" Payments 40
 total=$(jq -r .total <<<"$body")
 cents=$(jq -n "$total * 100 | round")
 deposit_cents=$(( (cents * 25 + 50) / 100 ))      # 25 %, half up to the cent

@@ -14,24 +14,8 @@ dispatch=$(login dispatch@example.com demo-pass-2026)
 req GET /vendors/health
 expect "vendor-service is healthy" 200 '.status == "healthy"'
 
-# a booked charter (as scripts/smoke/booking.sh does)
-email="smoke-vendors-$RANDOM$RANDOM@example.com"
-req POST /clients/clients "$agent" "{\"name\":\"Smoke Vendors Club\",\"type\":\"corporate\",\"email\":\"$email\"}"
-expect "a client" 201
-client=$(jq -r .id <<<"$body")
-pickup=$(date -u -d '+45 days' +%Y-%m-%dT13:00:00Z)
-arrive=$(date -u -d '+45 days' +%Y-%m-%dT15:30:00Z)
-back=$(date -u -d '+45 days' +%Y-%m-%dT21:00:00Z)
-req POST /charters/charters "$agent" "{\"client_id\":\"$client\",\"trip_type\":\"round_trip\",\"passenger_count\":40,\"pickup_at\":\"$pickup\",\"return_at\":\"$back\",\"stops\":[{\"sequence\":1,\"address\":\"1 Main St, Boston, MA\",\"depart_at\":\"$pickup\"},{\"sequence\":2,\"address\":\"Old Sturbridge Village, MA\",\"arrive_at\":\"$arrive\"}],\"vehicles\":[{\"vehicle_type\":\"coach_56\",\"quantity\":1}],\"miles\":130}"
-expect "a charter" 201
-charter=$(jq -r .id <<<"$body")
-req POST "/charters/charters/$charter/quotes" "$agent"
-expect "a quote" 201
-quote=$(jq -r .id <<<"$body")
-req POST "/charters/quotes/$quote/send" "$agent"
-expect "the quote is sent" 200
-req POST "/charters/quotes/$quote/accept" "$agent"
-expect "the quote is accepted: the charter is booked" 200 '.status == "accepted"'
+# a booked charter
+book_charter "$agent" Vendors 45
 
 # a vendor, its papers, its approval
 vendor_email="ops-$RANDOM$RANDOM@vendor.example.com"
