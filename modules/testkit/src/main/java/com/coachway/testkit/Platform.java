@@ -186,14 +186,28 @@ public final class Platform implements AutoCloseable {
         return Rows.count(databaseUrl, table);
     }
 
+    /**
+     * A token cached under {@code key}, fetched outside the map: fetching one may need another
+     * (a new user's token needs the admin's), and a nested computeIfAbsent on one
+     * ConcurrentHashMap throws "Recursive update" whenever both keys fall in the same bin. Two
+     * threads asking at once may both fetch; the first stored wins.
+     */
+    private String cachedToken(String key, java.util.function.Supplier<String> fetch) {
+        String cached = tokens.get(key);
+        if (cached != null) return cached;
+        String fetched = fetch.get();
+        String earlier = tokens.putIfAbsent(key, fetched);
+        return earlier != null ? earlier : fetched;
+    }
+
     /** The bootstrap admin's access token (needs auth-service in the platform). */
     public String adminToken() {
-        return tokens.computeIfAbsent("admin", k -> login(ADMIN_EMAIL, ADMIN_PASSWORD));
+        return cachedToken("admin", () -> login(ADMIN_EMAIL, ADMIN_PASSWORD));
     }
 
     /** A token of a fresh staff user holding this role (cached per role). */
     public String token(String role) {
-        return tokens.computeIfAbsent("role:" + role, k -> tokenForNewUser(List.of(role), Map.of()));
+        return cachedToken("role:" + role, () -> tokenForNewUser(List.of(role), Map.of()));
     }
 
     /**
@@ -203,7 +217,7 @@ public final class Platform implements AutoCloseable {
     public String serviceToken(String host) {
         String secret = serviceSecrets.get(host);
         if (secret == null) throw new IllegalArgumentException("no service " + host + " in this platform");
-        return tokens.computeIfAbsent("service:" + host, k -> {
+        return cachedToken("service:" + host, () -> {
             Response r = given("/api/v1/auth").contentType("application/json")
                     .body(Map.of("grant_type", "client_credentials", "client_id", host, "client_secret", secret)).post("/token");
             assertEquals(200, r.statusCode(), () -> "service token failed: " + r.asString());
@@ -213,8 +227,8 @@ public final class Platform implements AutoCloseable {
 
     /** A token of a fresh portal user: client → client_id, vendor → vendor_id, driver → driver_id. */
     public String portalToken(String role, UUID recordId) {
-        return tokens.computeIfAbsent(role + ":" + recordId,
-                k -> tokenForNewUser(List.of(role), Map.of(role + "_id", recordId.toString())));
+        return cachedToken(role + ":" + recordId,
+                () -> tokenForNewUser(List.of(role), Map.of(role + "_id", recordId.toString())));
     }
 
     public String tokenForNewUser(List<String> roles, Map<String, Object> extra) {
