@@ -45,11 +45,7 @@ final class ClientFixture implements AutoCloseable {
 
     /** A service token (role service), as another CoachWay service would hold. */
     String serviceToken() {
-        Response r = io.restassured.RestAssured.given().baseUri(platform.gatewayUrl()).contentType("application/json")
-                .body(Map.of("grant_type", "client_credentials", "client_id", TEST_SERVICE_ID, "client_secret", TEST_SERVICE_SECRET))
-                .post("/api/v1/auth/token");
-        assertEquals(200, r.statusCode(), () -> "service token failed: " + r.asString());
-        return r.path("access_token");
+        return platform.clientCredentialsToken(TEST_SERVICE_ID, TEST_SERVICE_SECRET);
     }
 
     /** A request validated against openapi.yaml both ways, as this role (a fresh user per role, cached). */

@@ -84,11 +84,7 @@ final class PaymentPlatform implements AutoCloseable {
     }
 
     private String serviceToken() {
-        Response r = RestAssured.given().baseUri(platform.gatewayUrl()).contentType("application/json")
-                .body(Map.of("grant_type", "client_credentials", "client_id", TEST_SERVICE_ID, "client_secret", TEST_SERVICE_SECRET))
-                .post("/api/v1/auth/token");
-        assertEquals(200, r.statusCode(), () -> "service token failed: " + r.asString());
-        return r.path("access_token");
+        return platform.clientCredentialsToken(TEST_SERVICE_ID, TEST_SERVICE_SECRET);
     }
 
     // ---- schedules ----

@@ -71,13 +71,7 @@ final class PricingPlatform implements AutoCloseable {
 
     /** A token of the service role, obtained the way charter-service obtains it. */
     synchronized String service() {
-        if (serviceToken == null) {
-            Response r = platform.api("/api/v1/auth").contentType("application/json")
-                    .body(Map.of("grant_type", "client_credentials", "client_id", SERVICE_ID, "client_secret", SERVICE_SECRET))
-                    .post("/token");
-            assertEquals(200, r.statusCode(), r::asString);
-            serviceToken = r.path("access_token");
-        }
+        if (serviceToken == null) serviceToken = platform.clientCredentialsToken(SERVICE_ID, SERVICE_SECRET);
         return serviceToken;
     }
 

@@ -217,9 +217,14 @@ public final class Platform implements AutoCloseable {
     public String serviceToken(String host) {
         String secret = serviceSecrets.get(host);
         if (secret == null) throw new IllegalArgumentException("no service " + host + " in this platform");
-        return cachedToken("service:" + host, () -> {
+        return clientCredentialsToken(host, secret);
+    }
+
+    /** A token of the client-credentials grant (role service) for a client auth-service was given in SERVICE_CLIENTS (cached per client). */
+    public String clientCredentialsToken(String clientId, String secret) {
+        return cachedToken("client:" + clientId, () -> {
             Response r = given("/api/v1/auth").contentType("application/json")
-                    .body(Map.of("grant_type", "client_credentials", "client_id", host, "client_secret", secret)).post("/token");
+                    .body(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)).post("/token");
             assertEquals(200, r.statusCode(), () -> "service token failed: " + r.asString());
             return r.path("access_token");
         });

@@ -71,11 +71,7 @@ final class VendorPlatform implements AutoCloseable {
     }
 
     RequestSpecification asService() {
-        Response r = platform.api("/api/v1/auth").contentType("application/json")
-                .body(Map.of("grant_type", "client_credentials", "client_id", TEST_SERVICE, "client_secret", TEST_SERVICE_SECRET))
-                .post("/token");
-        assertEquals(200, r.statusCode(), r::asString);
-        return platform.api(VENDORS).auth().oauth2(r.<String>path("access_token"));
+        return platform.api(VENDORS).auth().oauth2(platform.clientCredentialsToken(TEST_SERVICE, TEST_SERVICE_SECRET));
     }
 
     long count(String table) {
