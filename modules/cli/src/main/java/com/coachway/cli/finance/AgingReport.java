@@ -1,0 +1,65 @@
+package com.coachway.cli.finance;
+
+import static com.coachway.cli.finance.Amounts.field;
+
+import com.coachway.cli.text.TextTable;
+import com.coachway.cli.text.TextTable.Column;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** finance-service's AR / AP aging JSON as a table: one row per client (vendor), then TOTAL. */
+final class AgingReport {
+    static final List<String> BUCKETS = List.of("current", "1_30", "31_60", "61_90", "over_90", "total");
+    private static final List<String> HEADINGS = List.of("Current", "1-30", "31-60", "61-90", "Over 90", "Total");
+
+    static List<String> render(JsonNode report, boolean payables) {
+        String party = payables ? "vendor" : "client";
+        var columns = new ArrayList<Column>();
+        columns.add(Column.left(payables ? "Vendor" : "Client"));
+        HEADINGS.forEach(h -> columns.add(Column.right(h)));
+        var table = new TextTable(columns);
+
+        JsonNode rows = Amounts.rows(report, party + "s", "rows");
+        for (JsonNode row : rows) {
+            var cells = new ArrayList<String>();
+            cells.add(field(row, party + "_name", "name", party + "_id").asText(""));
+            BUCKETS.forEach(bucket -> cells.add(Amounts.text(row.path(bucket))));
+            table.row(cells);
+        }
+        table.rule();
+        var total = new ArrayList<String>();
+        total.add("TOTAL");
+        JsonNode totals = report.path("totals");
+        for (String bucket : BUCKETS) {
+            total.add(totals.has(bucket) ? Amounts.text(totals.get(bucket)) : sum(rows, bucket).toPlainString());
+        }
+        table.row(total);
+
+        var lines = new ArrayList<String>();
+        lines.add((payables ? "Accounts payable" : "Accounts receivable") + " aging as of "
+                + report.path("as_of").asText("?") + (rows.isEmpty() ? " (no open balances)" : ""));
+        lines.add("");
+        lines.addAll(table.lines());
+        JsonNode control = field(report, payables ? "ap_control_balance" : "ar_control_balance");
+        if (!control.isMissingNode()) {
+            BigDecimal reportTotal = new BigDecimal(total.getLast());
+            boolean equal = Amounts.value(control).compareTo(reportTotal) == 0;
+            lines.add("");
+            lines.add((payables ? "AP" : "AR") + " control account balance: " + Amounts.text(control)
+                    + (equal ? " (equals the total)" : " (DIFFERS from the total by "
+                            + reportTotal.subtract(Amounts.value(control)).toPlainString() + ")"));
+        }
+        return lines;
+    }
+
+    private static BigDecimal sum(JsonNode rows, String bucket) {
+        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        for (JsonNode row : rows) sum = sum.add(Amounts.value(row.path(bucket)));
+        return sum;
+    }
+
+    private AgingReport() {
+    }
+}
