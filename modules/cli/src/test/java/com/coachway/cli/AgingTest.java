@@ -251,7 +251,7 @@ class AgingTest {
     void an_empty_report_still_prints_the_header_and_a_zero_total() {
         cli.login();
         cli.gateway.on("GET", AR_AGING, request -> Reply.json(200, """
-                {"as_of":"2026-01-31","items":[],"totals":{"current":0.00,"1_30":0.00,"31_60":0.00,"61_90":0.00,
+                {"as_of":"2026-01-31","clients":[],"totals":{"current":0.00,"1_30":0.00,"31_60":0.00,"61_90":0.00,
                  "over_90":0.00,"total":0.00},"ar_control_balance":0.00}"""));
 
         var result = cli.run("finance", "aging", "--as-of", "2026-01-31");
@@ -275,6 +275,26 @@ class AgingTest {
     }
 
     @Test
+    void a_client_without_a_name_is_shown_by_its_id() {
+        cli.login();
+        cli.gateway.on("GET", AR_AGING, request -> Reply.json(200, resource("ar-aging.json")
+                .replace("\"client_name\": \"Zoë Tours\"", "\"client_name\": null")));
+
+        var rows = TableText.rows(cli.run("finance", "aging", "--as-of", "2026-12-31").out());
+
+        assertEquals("0b6f6f5e-5a38-4d6b-9a49-1f0d8a0c0003", rows.get(2).get("Client"));
+    }
+
+    @Test
+    void an_ap_control_balance_is_compared_with_the_ap_total() {
+        cli.login();
+
+        var result = cli.run("finance", "aging", "--as-of", "2026-12-31", "--ap");
+
+        assertTrue(result.out().endsWith("\nAP control account balance: 3500.00 (equals the total)\n"), result.out());
+    }
+
+    @Test
     void an_answer_that_is_not_json_is_an_error_not_a_crash() {
         cli.login();
         cli.gateway.on("GET", AR_AGING, request -> Reply.of(200, "text/html", "<html>captive portal</html>"));
@@ -289,7 +309,7 @@ class AgingTest {
     /** Every JSON row is a table row in order, every bucket equal to the cent, then the TOTAL row equal to totals. */
     static void assertTableEqualsReport(String printed, JsonNode report, String party) {
         var rows = TableText.rows(printed);
-        JsonNode items = report.get("items");
+        JsonNode items = report.get(party + "s");
         assertEquals(items.size() + 1, rows.size(), printed);
         for (int i = 0; i < items.size(); i++) {
             assertEquals(items.get(i).get(party + "_name").asText(), rows.get(i).get(party.equals("client") ? "Client" : "Vendor"));

@@ -40,7 +40,7 @@ class TrialBalanceTest {
         assertEquals(0, result.exitCode(), result.err());
         var report = AgingTest.EXACT.readTree(resource("trial-balance.json"));
         var rows = TableText.rows(result.out());
-        var accounts = report.get("items");
+        var accounts = report.get("accounts");
         assertEquals(accounts.size() + 1, rows.size(), result.out());
         BigDecimal debits = BigDecimal.ZERO;
         BigDecimal credits = BigDecimal.ZERO;
@@ -81,7 +81,7 @@ class TrialBalanceTest {
     void without_api_totals_the_rows_are_summed_exactly() {
         // a tenth of a cent per row would drift as double; BigDecimal sums 0.10 + 0.20 to 0.30 exactly
         cli.gateway.on("GET", TRIAL_BALANCE, request -> Reply.json(200, """
-                {"as_of":"2026-03-31","items":[
+                {"as_of":"2026-03-31","accounts":[
                   {"code":"1000","name":"cash","debit":0.10,"credit":0.00},
                   {"code":"4000","name":"revenue","debit":0.20,"credit":0.30}]}"""));
 
@@ -113,13 +113,13 @@ class TrialBalanceTest {
     }
 
     @Test
-    void a_report_without_items_is_an_unexpected_answer() {
+    void a_report_without_accounts_is_an_unexpected_answer() {
         cli.gateway.on("GET", TRIAL_BALANCE, request -> Reply.json(200, "{\"as_of\":\"2026-12-31\"}"));
 
         var result = cli.run("finance", "trial-balance", "--as-of", "2026-12-31");
 
         assertEquals(ExitCodes.FAILED, result.exitCode());
-        assertEquals("coachway: unexpected answer from /api/v1/finance/ledger/trial-balance: the report has no items\n",
+        assertEquals("coachway: unexpected answer from /api/v1/finance/ledger/trial-balance: the report has no accounts\n",
                 result.err());
     }
 }

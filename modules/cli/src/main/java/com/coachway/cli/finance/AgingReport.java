@@ -1,7 +1,5 @@
 package com.coachway.cli.finance;
 
-import static com.coachway.cli.finance.Amounts.field;
-
 import com.coachway.cli.text.TextTable;
 import com.coachway.cli.text.TextTable.Column;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,10 +19,12 @@ final class AgingReport {
         HEADINGS.forEach(h -> columns.add(Column.right(h)));
         var table = new TextTable(columns);
 
-        JsonNode rows = Amounts.rows(report, party + "s", "rows");
+        JsonNode rows = Amounts.rows(report, party + "s");
         for (JsonNode row : rows) {
             var cells = new ArrayList<String>();
-            cells.add(field(row, party + "_name", "name", party + "_id").asText(""));
+            // the name is denormalised on the document and may be null: then the id says who
+            JsonNode name = row.hasNonNull(party + "_name") ? row.get(party + "_name") : row.path(party + "_id");
+            cells.add(name.asText(""));
             BUCKETS.forEach(bucket -> cells.add(Amounts.text(row.path(bucket))));
             table.row(cells);
         }
@@ -42,7 +42,7 @@ final class AgingReport {
                 + report.path("as_of").asText("?") + (rows.isEmpty() ? " (no open balances)" : ""));
         lines.add("");
         lines.addAll(table.lines());
-        JsonNode control = field(report, payables ? "ap_control_balance" : "ar_control_balance");
+        JsonNode control = report.path(payables ? "ap_control_balance" : "ar_control_balance");
         if (!control.isMissingNode()) {
             BigDecimal reportTotal = new BigDecimal(total.getLast());
             boolean equal = Amounts.value(control).compareTo(reportTotal) == 0;

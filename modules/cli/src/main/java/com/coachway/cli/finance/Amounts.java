@@ -8,12 +8,6 @@ import java.math.BigDecimal;
  * decimals), added up only as BigDecimal: a double would lose cents on large books.
  */
 final class Amounts {
-    /** The first of these fields the node has: the one place the CLI tolerates a renamed field. */
-    static JsonNode field(JsonNode node, String... names) {
-        for (String name : names) if (node.hasNonNull(name)) return node.get(name);
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
     static String text(JsonNode amount) {
         if (amount.isNumber()) return amount.decimalValue().toPlainString();
         return amount.isTextual() ? amount.asText() : "";
@@ -31,12 +25,10 @@ final class Amounts {
         return BigDecimal.ZERO;
     }
 
-    /** The array of report rows: `items` (the house list shape), or the report's own name for them. */
-    static JsonNode rows(JsonNode report, String... otherNames) {
-        JsonNode items = report.path("items");
-        if (items.isArray()) return items;
-        for (String name : otherNames) if (report.path(name).isArray()) return report.get(name);
-        throw new IllegalArgumentException("the report has no items");
+    /** The report's rows, named as finance-service's contract names them: clients, vendors, accounts. */
+    static JsonNode rows(JsonNode report, String name) {
+        if (report.path(name).isArray()) return report.get(name);
+        throw new IllegalArgumentException("the report has no " + name);
     }
 
     private Amounts() {

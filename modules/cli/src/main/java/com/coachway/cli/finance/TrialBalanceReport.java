@@ -1,7 +1,5 @@
 package com.coachway.cli.finance;
 
-import static com.coachway.cli.finance.Amounts.field;
-
 import com.coachway.cli.text.TextTable;
 import com.coachway.cli.text.TextTable.Column;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,31 +9,26 @@ import java.util.List;
 
 /** finance-service's trial balance JSON as a table, its totals, and whether it balances. */
 final class TrialBalanceReport {
-    private static final String[] DEBIT = {"debit", "debit_total", "debits", "total_debit", "total_debits"};
-    private static final String[] CREDIT = {"credit", "credit_total", "credits", "total_credit", "total_credits"};
-
     record Rendered(List<String> lines, boolean balanced) {
     }
 
     static Rendered render(JsonNode report) {
         var table = new TextTable(List.of(Column.left("Code"), Column.left("Account"),
                 Column.right("Debit"), Column.right("Credit")));
-        JsonNode rows = Amounts.rows(report, "accounts", "rows");
+        JsonNode rows = Amounts.rows(report, "accounts");
         BigDecimal debits = BigDecimal.ZERO.setScale(2);
         BigDecimal credits = BigDecimal.ZERO.setScale(2);
         for (JsonNode row : rows) {
-            JsonNode account = row.path("account").isObject() ? row.get("account") : row;
-            JsonNode debit = field(row, DEBIT);
-            JsonNode credit = field(row, CREDIT);
-            table.row(List.of(field(account, "code", "account_code", "account").asText(""),
-                    field(account, "name", "account_name").asText(""), Amounts.text(debit), Amounts.text(credit)));
+            JsonNode debit = row.path("debit");
+            JsonNode credit = row.path("credit");
+            table.row(List.of(row.path("code").asText(""), row.path("name").asText(""),
+                    Amounts.text(debit), Amounts.text(credit)));
             debits = debits.add(Amounts.value(debit));
             credits = credits.add(Amounts.value(credit));
         }
         // the API's own totals when it gives them (they are what an accountant compares), else the rows' sums
-        JsonNode totals = report.path("totals").isObject() ? report.get("totals") : report;
-        JsonNode totalDebit = field(totals, DEBIT);
-        JsonNode totalCredit = field(totals, CREDIT);
+        JsonNode totalDebit = report.path("totals").path("debit");
+        JsonNode totalCredit = report.path("totals").path("credit");
         String debitText = totalDebit.isMissingNode() ? debits.toPlainString() : Amounts.text(totalDebit);
         String creditText = totalCredit.isMissingNode() ? credits.toPlainString() : Amounts.text(totalCredit);
         table.rule().row(List.of("", "TOTAL", debitText, creditText));

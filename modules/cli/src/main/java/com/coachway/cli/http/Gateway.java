@@ -28,7 +28,9 @@ public final class Gateway {
 
     public Gateway(GatewayUrl base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+        // HTTP/1.1 as ServiceClient does: no h2c upgrade attempt for a proxy to trip over; never follow
+        // a redirect, which could carry the bearer token somewhere else
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
