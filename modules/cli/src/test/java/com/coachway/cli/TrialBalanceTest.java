@@ -78,19 +78,29 @@ class TrialBalanceTest {
     }
 
     @Test
-    void without_api_totals_the_rows_are_summed_exactly() {
-        // a tenth of a cent per row would drift as double; BigDecimal sums 0.10 + 0.20 to 0.30 exactly
+    void a_report_without_totals_is_an_unexpected_answer_not_a_guess() {
         cli.gateway.on("GET", TRIAL_BALANCE, request -> Reply.json(200, """
-                {"as_of":"2026-03-31","accounts":[
-                  {"code":"1000","name":"cash","debit":0.10,"credit":0.00},
-                  {"code":"4000","name":"revenue","debit":0.20,"credit":0.30}]}"""));
+                {"as_of":"2026-03-31","balanced":true,"accounts":[
+                  {"code":"1000","name":"cash","normal_side":"debit","debit":0.10,"credit":0.00,"balance":0.10}]}"""));
 
         var result = cli.run("finance", "trial-balance", "--as-of", "2026-03-31");
 
-        assertEquals(0, result.exitCode(), result.out() + result.err());
-        assertEquals(Map.of("Code", "", "Account", "TOTAL", "Debit", "0.30", "Credit", "0.30"),
-                TableText.rows(result.out()).getLast());
-        assertTrue(result.out().endsWith("balanced: debits = credits = 0.30\n"), result.out());
+        assertEquals(ExitCodes.FAILED, result.exitCode());
+        assertEquals("", result.out());
+        assertEquals("coachway: unexpected answer from /api/v1/finance/ledger/trial-balance: the report has no totals\n",
+                result.err());
+    }
+
+    @Test
+    void the_api_saying_unbalanced_is_believed_even_when_the_totals_agree() {
+        cli.gateway.on("GET", TRIAL_BALANCE, request -> Reply.json(200, resource("trial-balance.json")
+                .replace("\"balanced\": true", "\"balanced\": false")));
+
+        var result = cli.run("finance", "trial-balance", "--as-of", "2026-12-31");
+
+        assertEquals(ExitCodes.UNBALANCED, result.exitCode());
+        assertTrue(result.out().endsWith("\nNOT BALANCED: debits 17530.10, credits 17530.10, difference 0.00\n"),
+                result.out());
     }
 
     @Test

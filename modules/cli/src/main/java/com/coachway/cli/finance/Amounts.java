@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
 /**
- * Money cells of a report. Shown exactly as the API wrote them (the JSON is read with exact
- * decimals), added up only as BigDecimal: a double would lose cents on large books.
+ * Money cells of a report, shown exactly as the API wrote them (the JSON is read with exact
+ * decimals, so 1200.50 stays 1200.50) and compared only as BigDecimal, never as double.
  */
 final class Amounts {
     static String text(JsonNode amount) {
@@ -15,19 +15,21 @@ final class Amounts {
 
     static BigDecimal value(JsonNode amount) {
         if (amount.isNumber()) return amount.decimalValue();
-        if (amount.isTextual()) {
-            try {
-                return new BigDecimal(amount.asText().strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + amount.asText() + "' is not an amount");
-            }
+        try {
+            return new BigDecimal(amount.asText().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + amount.asText() + "' is not an amount");
         }
-        return BigDecimal.ZERO;
     }
 
     /** The report's rows, named as finance-service's contract names them: clients, vendors, accounts. */
     static JsonNode rows(JsonNode report, String name) {
         if (report.path(name).isArray()) return report.get(name);
+        throw new IllegalArgumentException("the report has no " + name);
+    }
+
+    static JsonNode object(JsonNode report, String name) {
+        if (report.path(name).isObject()) return report.get(name);
         throw new IllegalArgumentException("the report has no " + name);
     }
 

@@ -15,36 +15,25 @@ final class TrialBalanceReport {
     static Rendered render(JsonNode report) {
         var table = new TextTable(List.of(Column.left("Code"), Column.left("Account"),
                 Column.right("Debit"), Column.right("Credit")));
-        JsonNode rows = Amounts.rows(report, "accounts");
-        BigDecimal debits = BigDecimal.ZERO.setScale(2);
-        BigDecimal credits = BigDecimal.ZERO.setScale(2);
-        for (JsonNode row : rows) {
-            JsonNode debit = row.path("debit");
-            JsonNode credit = row.path("credit");
+        for (JsonNode row : Amounts.rows(report, "accounts")) {
             table.row(List.of(row.path("code").asText(""), row.path("name").asText(""),
-                    Amounts.text(debit), Amounts.text(credit)));
-            debits = debits.add(Amounts.value(debit));
-            credits = credits.add(Amounts.value(credit));
+                    Amounts.text(row.path("debit")), Amounts.text(row.path("credit"))));
         }
-        // the API's own totals when it gives them (they are what an accountant compares), else the rows' sums
-        JsonNode totalDebit = report.path("totals").path("debit");
-        JsonNode totalCredit = report.path("totals").path("credit");
-        String debitText = totalDebit.isMissingNode() ? debits.toPlainString() : Amounts.text(totalDebit);
-        String creditText = totalCredit.isMissingNode() ? credits.toPlainString() : Amounts.text(totalCredit);
-        table.rule().row(List.of("", "TOTAL", debitText, creditText));
-
-        BigDecimal shownDebit = new BigDecimal(debitText);
-        BigDecimal shownCredit = new BigDecimal(creditText);
-        boolean balanced = shownDebit.compareTo(shownCredit) == 0 && report.path("balanced").asBoolean(true);
+        JsonNode totals = Amounts.object(report, "totals");
+        String debits = Amounts.text(totals.path("debit"));
+        String credits = Amounts.text(totals.path("credit"));
+        table.rule().row(List.of("", "TOTAL", debits, credits));
+        BigDecimal difference = Amounts.value(totals.path("debit")).subtract(Amounts.value(totals.path("credit")));
+        // balanced only when the totals shown agree and finance-service does not say otherwise
+        boolean balanced = difference.signum() == 0 && report.path("balanced").asBoolean(true);
 
         var lines = new ArrayList<String>();
         lines.add("Trial balance as of " + report.path("as_of").asText("?"));
         lines.add("");
         lines.addAll(table.lines());
         lines.add("");
-        lines.add(balanced ? "balanced: debits = credits = " + debitText
-                : "NOT BALANCED: debits " + debitText + ", credits " + creditText + ", difference "
-                        + shownDebit.subtract(shownCredit).toPlainString());
+        lines.add(balanced ? "balanced: debits = credits = " + debits
+                : "NOT BALANCED: debits " + debits + ", credits " + credits + ", difference " + difference.toPlainString());
         return new Rendered(lines, balanced);
     }
 
