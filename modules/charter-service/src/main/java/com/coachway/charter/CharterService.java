@@ -1,6 +1,7 @@
 package com.coachway.charter;
 
 import com.coachway.charter.charters.CharterActions;
+import com.coachway.charter.charters.CharterEvents;
 import com.coachway.charter.charters.CharterHandler;
 import com.coachway.charter.charters.CharterRoutes;
 import com.coachway.charter.charters.CharterStore;
@@ -11,6 +12,7 @@ import com.coachway.charter.quotes.QuoteHandler;
 import com.coachway.charter.quotes.QuoteRoutes;
 import com.coachway.charter.quotes.QuoteStore;
 import com.coachway.charter.remote.ClientDirectory;
+import com.coachway.charter.remote.Finance;
 import com.coachway.charter.remote.Payments;
 import com.coachway.charter.remote.Notifications;
 import com.coachway.charter.remote.Pricing;
@@ -21,6 +23,7 @@ import com.coachway.charter.vehicles.VehicleRoutes;
 import com.coachway.charter.vehicles.VehicleRules;
 import com.coachway.charter.vehicles.VehicleStore;
 import com.coachway.charter.vendorpayments.VendorPaymentActions;
+import com.coachway.charter.vendorpayments.VendorPaymentEvents;
 import com.coachway.charter.vendorpayments.VendorPaymentHandler;
 import com.coachway.charter.vendorpayments.VendorPaymentRoutes;
 import com.coachway.charter.vendorpayments.VendorPaymentStore;
@@ -75,6 +78,8 @@ public final class CharterService {
                 config.uri("PAYMENT_SERVICE_URL", "http://localhost:8005")).token(tokens).build());
         var notifications = new Notifications(ServiceClient.builder("notification-service",
                 config.uri("NOTIFICATION_SERVICE_URL", "http://localhost:8006")).token(tokens).build());
+        var finance = new Finance(ServiceClient.builder("finance-service",
+                config.uri("FINANCE_SERVICE_URL", "http://localhost:8014")).token(tokens).build());
 
         var db = Database.connect(config, "charter", NAME);
         try {
@@ -89,10 +94,10 @@ public final class CharterService {
             new QuoteExpiryJob(dsl, quotes, clock, expiryInterval).scheduleOn(scheduler);
 
             var charterActions = new CharterActions(dsl, charters, clients, pricing, vehicles, VehicleRules::misfit,
-                    quotes::supersedeOpen, clock);
+                    quotes::supersedeOpen, outbox, clock);
             var quoteActions = new QuoteActions(dsl, quotes, charters, clients, pricing, outbox, tripZone, clock);
             var vehicleActions = new VehicleActions(dsl, vehicles, pricing, clock);
-            var paymentActions = new VendorPaymentActions(dsl, new VendorPaymentStore(), charters, clock);
+            var paymentActions = new VendorPaymentActions(dsl, new VendorPaymentStore(), charters, outbox, clock);
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(CharterService.class)
@@ -113,6 +118,8 @@ public final class CharterService {
                     .handlers(quoteActions.outboxHandlers())
                     .handler(QuoteEvents.NOTIFICATION_REQUESTED, notifications::deliver)
                     .handler(QuoteEvents.PAYMENT_SCHEDULE_REQUESTED, payments::openSchedule)
+                    .handler(CharterEvents.STATUS_CHANGED, finance::charterStatus)
+                    .handler(VendorPaymentEvents.CHANGED, finance::vendorPayment)
                     .pollInterval(outboxPoll)
                     .maxAttempts(outboxAttempts)
                     .build()

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * auth-, client-, pricing- and charter-service on one fresh database behind the gateway, as in
- * production (notification-service stood in for by a fake that records what it is asked), with helpers that build the records charter tests start from (clients, contacts,
+ * production (notification-, payment- and finance-service stood in for by fakes that record what they are asked), with helpers that build the records charter tests start from (clients, contacts,
  * charters, quotes, vehicles) through the public API.
  */
 final class CharterPlatform implements AutoCloseable {
@@ -33,6 +33,10 @@ final class CharterPlatform implements AutoCloseable {
     final RecordingNeighbour payments = new RecordingNeighbour(201, "{}");
     /** Where charter-service's outbox delivers the emails it asks for. */
     final RecordingNeighbour notifications = new RecordingNeighbour(202, "{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"status\":\"queued\"}");
+    /** Where charter-service's outbox delivers charter.status_changed and vendor_payment.changed (finance-service). */
+    final RecordingNeighbour finance = new RecordingNeighbour(200, FINANCE_APPLIED);
+    static final String FINANCE_APPLIED = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"status\":\"applied\",\"entry_id\":\""
+            + UUID.randomUUID() + "\"}";
 
     CharterPlatform() {
         this(Map.of());
@@ -41,7 +45,8 @@ final class CharterPlatform implements AutoCloseable {
     /** With more variables for charter-service, e.g. PRICING_SERVICE_URL of a fake in front of pricing. */
     CharterPlatform(Map<String, String> charterEnv) {
         var env = new HashMap<String, String>(Map.of("QUOTE_EXPIRY_INTERVAL_SECONDS", "1", "OUTBOX_POLL_INTERVAL_MS", "100",
-                "PAYMENT_SERVICE_URL", payments.url(), "NOTIFICATION_SERVICE_URL", notifications.url()));
+                "PAYMENT_SERVICE_URL", payments.url(), "NOTIFICATION_SERVICE_URL", notifications.url(),
+                "FINANCE_SERVICE_URL", finance.url()));
         env.putAll(charterEnv);
         platform = Platform.builder()
                 .service("auth-service", "/api/v1/auth", AuthService::start)
@@ -288,5 +293,6 @@ final class CharterPlatform implements AutoCloseable {
         platform.close();
         payments.close();
         notifications.close();
+        finance.close();
     }
 }

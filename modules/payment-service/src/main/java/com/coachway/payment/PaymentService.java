@@ -12,11 +12,13 @@ import com.coachway.common.http.ServiceApp;
 import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.common.outbox.Outbox;
 import com.coachway.common.outbox.OutboxMetrics;
+import com.coachway.common.outbox.OutboxWorker;
 import com.coachway.common.schedule.Scheduler;
 import com.coachway.payment.balances.BalanceActions;
 import com.coachway.payment.balances.BalanceHandler;
 import com.coachway.payment.balances.BalanceRoutes;
 import com.coachway.payment.payments.PaymentActions;
+import com.coachway.payment.payments.PaymentEvents;
 import com.coachway.payment.payments.PaymentHandler;
 import com.coachway.payment.payments.PaymentRoutes;
 import com.coachway.payment.payments.PaymentStore;
@@ -24,6 +26,7 @@ import com.coachway.payment.payments.RefundActions;
 import com.coachway.payment.payments.RefundHandler;
 import com.coachway.payment.payments.RefundStore;
 import com.coachway.payment.remote.CharterDirectory;
+import com.coachway.payment.remote.Finance;
 import com.coachway.payment.schedules.ScheduleActions;
 import com.coachway.payment.schedules.ScheduleHandler;
 import com.coachway.payment.schedules.ScheduleRoutes;
@@ -38,6 +41,7 @@ import com.coachway.payment.webhooks.WebhookRoutes;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -60,6 +64,8 @@ public final class PaymentService {
         BigDecimal depositPct = depositPct(config);
         int balanceDueDays = config.integer("BALANCE_DUE_DAYS", 14, 0, 365);
         ZoneId zone = zone(config);
+        var outboxPoll = Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000));
+        int outboxAttempts = config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50);
         var clock = Clock.systemUTC();
         var stripe = StripeGateway.of(config.optional("STRIPE_SECRET_KEY").orElse(null),
                 config.optional("STRIPE_API_BASE").orElse(null));
@@ -67,6 +73,8 @@ public final class PaymentService {
         var tokens = ServiceTokens.fromConfig(config, NAME);
         var charters = new CharterDirectory(ServiceClient.builder("charter-service",
                 config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build());
+        var finance = new Finance(ServiceClient.builder("finance-service",
+                config.uri("FINANCE_SERVICE_URL", "http://localhost:8014")).token(tokens).build());
 
         var db = Database.connect(config, "payment", NAME);
         try {
@@ -74,8 +82,6 @@ public final class PaymentService {
             var outbox = new Outbox("payment");
             var scheduler = Scheduler.named(NAME);
             var metrics = ServiceMetrics.create().pool(db.dataSource());
-            // payment.recorded / payment.refunded are for finance-service, which does not exist yet: no worker
-            // delivers them, they wait (the gauges show the backlog).
             OutboxMetrics.register(dsl, outbox, metrics.registry(), scheduler);
 
             var schedules = new ScheduleStore();
@@ -101,6 +107,14 @@ public final class PaymentService {
                         WebhookRoutes.register(r, new WebhookHandler(webhookActions));
                     })
                     .build();
+            // Every topic this service's outbox holds: what finance-service books.
+            OutboxWorker.builder(dsl, outbox)
+                    .handler(PaymentEvents.RECORDED, finance::paymentRecorded)
+                    .handler(PaymentEvents.REFUNDED, finance::paymentRefunded)
+                    .pollInterval(outboxPoll)
+                    .maxAttempts(outboxAttempts)
+                    .build()
+                    .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);
         } catch (RuntimeException e) {
             db.close();

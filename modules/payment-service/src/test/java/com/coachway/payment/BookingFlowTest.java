@@ -5,6 +5,7 @@ import com.coachway.charter.CharterService;
 import com.coachway.client.ClientService;
 import com.coachway.pricing.PricingService;
 import com.coachway.testkit.Platform;
+import com.coachway.testkit.RecordingNeighbour;
 import com.coachway.testkit.Rows;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -36,6 +37,8 @@ class BookingFlowTest {
     static final String PAYMENTS = "/api/v1/payments";
     Platform platform;
     String clientId;
+    /** finance-service, which both services' outboxes feed (not the subject here). */
+    final RecordingNeighbour finance = new RecordingNeighbour(200, PaymentPlatform.FINANCE_APPLIED);
 
     @BeforeAll
     void start() {
@@ -43,8 +46,9 @@ class BookingFlowTest {
                 .service("auth-service", "/api/v1/auth", AuthService::start)
                 .service("client-service", "/api/v1/clients", ClientService::start)
                 .service("pricing-service", "/api/v1/pricing", PricingService::start)
-                .service("charter-service", CHARTERS, CharterService::start, Map.of("OUTBOX_POLL_INTERVAL_MS", "100"))
-                .service("payment-service", PAYMENTS, PaymentService::start)
+                .service("charter-service", CHARTERS, CharterService::start, Map.of("OUTBOX_POLL_INTERVAL_MS", "100",
+                        "FINANCE_SERVICE_URL", finance.url()))
+                .service("payment-service", PAYMENTS, PaymentService::start, Map.of("FINANCE_SERVICE_URL", finance.url()))
                 .start();
         clientId = platform.api("/api/v1/clients").auth().oauth2(platform.adminToken()).contentType("application/json")
                 .body(Map.of("name", "Riverside Academy", "type", "school", "email", "trips-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com"))
@@ -54,6 +58,7 @@ class BookingFlowTest {
     @AfterAll
     void stop() {
         platform.close();
+        finance.close();
     }
 
     private RequestSpecification charters(String role) {

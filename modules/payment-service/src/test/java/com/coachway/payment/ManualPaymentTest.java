@@ -70,7 +70,7 @@ class ManualPaymentTest {
 
         var rows = pay.rows("select id, payload::text as payload, status from payment.outbox where topic = 'payment.recorded' and payload->>'payment_id' = ?", id);
         assertEquals(1, rows.size());
-        assertEquals("pending", rows.getFirst().get("status"), "no receiver yet (finance-service): the row waits");
+        pay.awaitOutbox("payment.recorded", "payment_id", id, "delivered");
         JsonNode p = json(rows.getFirst().get("payload"));
         assertEquals(charter.toString(), p.path("charter_id").asText());
         assertEquals(client.toString(), p.path("client_id").asText());

@@ -2,6 +2,7 @@ package com.coachway.payment;
 
 import com.coachway.auth.AuthService;
 import com.coachway.testkit.Platform;
+import com.coachway.testkit.RecordingNeighbour;
 import com.coachway.testkit.Rows;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -24,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * auth-service and payment-service on a fresh database behind the gateway; charter-service is a
  * {@link FakeCharters}, Stripe a {@link FakeStripe} reached by the real SDK (unless the platform is
- * started without Stripe). Helpers make the records payment tests start from.
+ * started without Stripe), finance-service a {@link RecordingNeighbour} that books every event.
+ * Helpers make the records payment tests start from.
  */
 final class PaymentPlatform implements AutoCloseable {
     static final String ROUTE = "/api/v1/payments";
@@ -36,6 +38,10 @@ final class PaymentPlatform implements AutoCloseable {
     final Platform platform;
     final FakeCharters charters = new FakeCharters();
     final FakeStripe stripe = new FakeStripe();
+    /** Where the outbox delivers payment.recorded / payment.refunded. */
+    final RecordingNeighbour finance = new RecordingNeighbour(200, FINANCE_APPLIED);
+    static final String FINANCE_APPLIED = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"status\":\"applied\",\"entry_id\":\""
+            + UUID.randomUUID() + "\"}";
     private String serviceToken;
 
     PaymentPlatform() {
@@ -46,6 +52,8 @@ final class PaymentPlatform implements AutoCloseable {
         var vars = new HashMap<String, String>();
         vars.put("CHARTER_SERVICE_URL", charters.url());
         vars.put("SERVICE_CLIENT_SECRET", OWN_SECRET);
+        vars.put("FINANCE_SERVICE_URL", finance.url());
+        vars.put("OUTBOX_POLL_INTERVAL_MS", "100");
         if (withStripe) {
             vars.put("STRIPE_SECRET_KEY", "sk_test_fake");
             vars.put("STRIPE_API_BASE", stripe.url());
@@ -194,8 +202,33 @@ final class PaymentPlatform implements AutoCloseable {
 
     // ---- the database, for what the API does not show (outbox rows) ----
 
+    /** Runs a statement straight on the database (e.g. to make a retry due now); returns the rows it changed. */
+    int execute(String sql, Object... params) {
+        return Rows.execute(platform.databaseUrl(), sql, params);
+    }
+
     List<Map<String, Object>> rows(String sql, Object... params) {
         return Rows.query(platform.databaseUrl(), sql, params);
+    }
+
+    /** The outbox row of {@code topic} whose payload has {@code key} = {@code value}, once it is {@code status} (polling, at most 20 s). */
+    Map<String, Object> awaitOutbox(String topic, String key, String value, String status) {
+        String sql = "select id::text as id, status, attempts, last_error, payload::text as payload from payment.outbox"
+                + " where topic = ? and payload->>'" + key + "' = ?";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (true) {
+            var found = rows(sql, topic, value);
+            if (found.size() == 1 && status.equals(found.getFirst().get("status"))) return found.getFirst();
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the outbox did not reach " + status + " for " + topic + " with " + key + " " + value + ": " + found);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 
     long count(String table) {
@@ -217,5 +250,6 @@ final class PaymentPlatform implements AutoCloseable {
         platform.close();
         charters.close();
         stripe.close();
+        finance.close();
     }
 }

@@ -9,6 +9,7 @@ import com.coachway.common.http.FieldError;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.common.outbox.Outbox;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +36,11 @@ public final class CharterActions {
     private final VehicleLookup vehicles;
     private final VehicleFit vehicleFit;
     private final OpenQuotes openQuotes;
+    private final Outbox outbox;
     private final Clock clock;
 
     public CharterActions(DSLContext dsl, CharterStore charters, ClientDirectory clients, Pricing pricing,
-                          VehicleLookup vehicles, VehicleFit vehicleFit, OpenQuotes openQuotes, Clock clock) {
+                          VehicleLookup vehicles, VehicleFit vehicleFit, OpenQuotes openQuotes, Outbox outbox, Clock clock) {
         this.dsl = dsl;
         this.charters = charters;
         this.clients = clients;
@@ -46,6 +48,7 @@ public final class CharterActions {
         this.vehicles = vehicles;
         this.vehicleFit = vehicleFit;
         this.openQuotes = openQuotes;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -198,7 +201,11 @@ public final class CharterActions {
                 .toList();
     }
 
-    /** POST /charters/{id}/status: a step of the lifecycle; cancelling lets the vehicles go. */
+    /**
+     * POST /charters/{id}/status: a step of the lifecycle; cancelling lets the vehicles go. A charter
+     * that ends (completed or cancelled) tells finance-service through the outbox, in the same
+     * transaction, so the books hear of every ending and of no refused one.
+     */
     public Charter changeStatus(Caller caller, ClientScope scope, UUID id, CharterStatus target, String reason, Integer version) {
         Charter updated = dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
@@ -208,7 +215,12 @@ public final class CharterActions {
                 throw ApiException.conflict(why);
             });
             if (target == CharterStatus.CANCELLED) charters.releaseVehicles(tx, id);
-            charters.setStatus(tx, locked, target, reason, caller.subject(), caller.email(), OffsetDateTime.now(clock));
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            charters.setStatus(tx, locked, target, reason, caller.subject(), caller.email(), now);
+            if (CharterEvents.concernsFinance(target)) {
+                outbox.enqueue(tx, CharterEvents.STATUS_CHANGED,
+                        new CharterEvents.CharterStatusChanged(id, locked.clientId(), target.code(), now));
+            }
             return charters.find(tx, scope, id).orElseThrow();
         });
         log.info("charter {} is now {} ({})", id, target.code(), caller.subject());

@@ -9,6 +9,7 @@ import com.coachway.common.http.ApiException;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.common.outbox.Outbox;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,20 +20,33 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** What charters owe vendors, and its release: pending → approved → paid. */
+/**
+ * What charters owe vendors, and its release: pending → approved → paid. Every payment recorded
+ * and every step of its release tells finance-service (a bill, then its payment) through the
+ * outbox, in the same transaction as the change.
+ */
 public final class VendorPaymentActions {
     private static final Logger log = LoggerFactory.getLogger(VendorPaymentActions.class);
 
     private final DSLContext dsl;
     private final VendorPaymentStore payments;
     private final CharterStore charters;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public VendorPaymentActions(DSLContext dsl, VendorPaymentStore payments, CharterStore charters, Clock clock) {
+    public VendorPaymentActions(DSLContext dsl, VendorPaymentStore payments, CharterStore charters, Outbox outbox, Clock clock) {
         this.dsl = dsl;
         this.payments = payments;
         this.charters = charters;
+        this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /** The payment as it is now, and its event for finance-service, in the transaction that changed it. */
+    private VendorPayment changed(DSLContext tx, UUID id) {
+        VendorPayment p = payments.find(tx, id).orElseThrow();
+        outbox.enqueue(tx, VendorPaymentEvents.CHANGED, VendorPaymentEvents.changed(p));
+        return p;
     }
 
     public Page<VendorPayment> list(ClientScope scope, UUID charterId, PageRequest page) {
@@ -66,7 +80,7 @@ public final class VendorPaymentActions {
             }
             payments.insert(tx, id, charterId, p.vendorId(), p.amount(), p.dueDate(), p.notes(), key, fingerprint,
                     caller.subject(), OffsetDateTime.now(clock));
-            return payments.find(tx, id).orElseThrow();
+            return changed(tx, id);
         });
         if (!created.id().equals(id)) log.info("vendor payment {} answered again for Idempotency-Key retry by {}", created.id(), caller.subject());
         else log.info("vendor payment {} of {} recorded on charter {} by {}", id, p.amount(), charterId, caller.subject());
@@ -103,7 +117,7 @@ public final class VendorPaymentActions {
             charters.setVendor(tx, charterId, a.vendorId(), now);
             String notes = a.notes() != null ? a.notes() : "Awarded bid " + a.bidId();
             payments.insert(tx, id, charterId, a.vendorId(), a.amount(), a.dueDate(), notes, key, fingerprint, caller.subject(), now);
-            return payments.find(tx, id).orElseThrow();
+            return changed(tx, id);
         });
         if (recorded.id().equals(id)) {
             log.info("charter {} awarded to vendor {} (bid {}) for {} by {}", charterId, a.vendorId(), a.bidId(), a.amount(), caller.subject());
@@ -120,7 +134,7 @@ public final class VendorPaymentActions {
                 throw ApiException.conflict(why);
             });
             payments.advance(tx, id, target, caller.subject(), OffsetDateTime.now(clock));
-            return payments.find(tx, id).orElseThrow();
+            return changed(tx, id);
         });
         log.info("vendor payment {} is now {} ({})", id, target.code(), caller.subject());
         return updated;
