@@ -5,6 +5,7 @@ import com.coachway.charter.CharterService;
 import com.coachway.client.ClientService;
 import com.coachway.dispatch.DispatchService;
 import com.coachway.document.DocumentService;
+import com.coachway.finance.FinanceService;
 import com.coachway.payment.PaymentService;
 import com.coachway.notification.NotificationService;
 import com.coachway.pricing.PricingService;
@@ -29,7 +30,8 @@ final class Services {
             new Spec(PaymentService.NAME, PaymentService.DEFAULT_PORT, PaymentService::start),
             new Spec(NotificationService.NAME, NotificationService.DEFAULT_PORT, NotificationService::start),
             new Spec(VendorService.NAME, VendorService.DEFAULT_PORT, VendorService::start),
-            new Spec(DispatchService.NAME, DispatchService.DEFAULT_PORT, DispatchService::start));
+            new Spec(DispatchService.NAME, DispatchService.DEFAULT_PORT, DispatchService::start),
+            new Spec(FinanceService.NAME, FinanceService.DEFAULT_PORT, FinanceService::start));
 
     private Services() {
     }
