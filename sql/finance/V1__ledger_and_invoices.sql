@@ -141,6 +141,16 @@ create table client_account (
     created_at timestamptz not null
 );
 
+-- What finance knows of a charter's end (charter-status events): once completed, its revenue is
+-- recognised, and an invoice issued afterwards credits revenue directly.
+create table charter_state (
+    charter_id uuid primary key,
+    client_id  uuid not null,
+    status     text not null check (status in ('completed', 'cancelled')),
+    changed_on date not null,
+    updated_at timestamptz not null
+);
+
 -- INV-<year>-<nnnnn>: one counter row per year, bumped inside the creating transaction, so a
 -- rolled-back invoice gives its number back and the numbers have no gaps.
 create table invoice_counter (

@@ -10,6 +10,21 @@ import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
 import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.common.schedule.Scheduler;
+import com.coachway.finance.events.EventActions;
+import com.coachway.finance.events.EventHandler;
+import com.coachway.finance.events.EventReceiptStore;
+import com.coachway.finance.events.EventReceipts;
+import com.coachway.finance.events.EventRoutes;
+import com.coachway.finance.idempotency.RequestKeyStore;
+import com.coachway.finance.invoices.CharterStateStore;
+import com.coachway.finance.invoices.CreditMemoActions;
+import com.coachway.finance.invoices.CreditMemoStore;
+import com.coachway.finance.invoices.InvoiceActions;
+import com.coachway.finance.invoices.InvoiceHandler;
+import com.coachway.finance.invoices.InvoiceRoutes;
+import com.coachway.finance.invoices.InvoiceStore;
+import com.coachway.finance.invoices.PaymentStore;
+import com.coachway.finance.invoices.Receivables;
 import com.coachway.finance.ledger.Ledger;
 import com.coachway.finance.ledger.LedgerActions;
 import com.coachway.finance.ledger.LedgerHandler;
@@ -17,6 +32,8 @@ import com.coachway.finance.ledger.LedgerRoutes;
 import com.coachway.finance.ledger.LedgerStore;
 import com.coachway.finance.ledger.PeriodActions;
 import com.coachway.finance.ledger.PeriodStore;
+import com.coachway.finance.remote.CharterDirectory;
+import com.coachway.finance.remote.ClientDirectory;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -47,10 +64,10 @@ public final class FinanceService {
         // The company's calendar: every posting and document date is a date there.
         var zone = zone(config);
         var tokens = ServiceTokens.fromConfig(config, NAME);
-        var charterClient = ServiceClient.builder("charter-service",
-                config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build();
-        var clientClient = ServiceClient.builder("client-service",
-                config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).token(tokens).build();
+        var charters = new CharterDirectory(ServiceClient.builder("charter-service",
+                config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build());
+        var clients = new ClientDirectory(ServiceClient.builder("client-service",
+                config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).token(tokens).build());
 
         var db = Database.connect(config, "finance", NAME);
         try {
@@ -63,6 +80,18 @@ public final class FinanceService {
             var ledger = new Ledger(ledgerStore, periodStore, clock);
             var ledgerActions = new LedgerActions(dsl, ledgerStore, ledger, zone, clock);
             var periodActions = new PeriodActions(dsl, periodStore, clock);
+            var requestKeys = new RequestKeyStore();
+            var eventReceipts = new EventReceipts(dsl, new EventReceiptStore(), clock);
+
+            var invoiceStore = new InvoiceStore();
+            var paymentStore = new PaymentStore();
+            var memoStore = new CreditMemoStore();
+            var charterStates = new CharterStateStore();
+            var receivables = new Receivables(invoiceStore, paymentStore, memoStore, charterStates, ledger, clock);
+            var invoiceActions = new InvoiceActions(dsl, invoiceStore, paymentStore, memoStore, receivables, requestKeys, charters, clients,
+                    zone, clock);
+            var memoActions = new CreditMemoActions(dsl, invoiceActions, invoiceStore, memoStore, receivables, requestKeys, clock);
+            var eventActions = new EventActions(eventReceipts, receivables, paymentStore, charterStates, ledger, zone, clock);
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(FinanceService.class)
@@ -73,6 +102,8 @@ public final class FinanceService {
                     .health("database", db.health())
                     .routes(r -> {
                         LedgerRoutes.register(r, new LedgerHandler(ledgerActions, periodActions));
+                        InvoiceRoutes.register(r, new InvoiceHandler(invoiceActions, memoActions));
+                        EventRoutes.register(r, new EventHandler(eventActions));
                     })
                     .build();
             return RunningService.start(NAME, app, port, db);

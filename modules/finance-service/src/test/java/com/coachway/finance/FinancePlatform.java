@@ -155,12 +155,12 @@ public final class FinancePlatform implements AutoCloseable {
 
     /**
      * charter-service knows this charter with a current quote of {@code quoteStatus} made of
-     * {@code lines}, plus discount (negative or zero), fuel surcharge and tax.
+     * {@code lines}, less the discount (as charter-service writes it: positive, subtracted), plus fuel surcharge and tax.
      */
     public void charterIs(String charterId, String clientId, String status, String quoteStatus, List<Map<String, Object>> lines,
                           String discount, String fuel, String tax) {
         BigDecimal subtotal = lines.stream().map(l -> (BigDecimal) l.get("amount")).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        BigDecimal total = subtotal.add(new BigDecimal(discount)).add(new BigDecimal(fuel)).add(new BigDecimal(tax));
+        BigDecimal total = subtotal.subtract(new BigDecimal(discount)).add(new BigDecimal(fuel)).add(new BigDecimal(tax));
         var quote = new LinkedHashMap<String, Object>();
         quote.put("id", UUID.randomUUID().toString());
         quote.put("status", quoteStatus);
