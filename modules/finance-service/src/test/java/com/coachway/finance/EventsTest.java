@@ -217,6 +217,15 @@ class EventsTest {
     }
 
     @Test
+    void a_system_entry_is_not_reversed_by_hand() {
+        String client = newClient();
+        Response r = pay(UUID.randomUUID().toString(), UUID.randomUUID().toString(), client, null, "5.00", START);
+        fp.as("accountant").contentType("application/json").post("/ledger/entries/" + r.path("entry_id") + "/reverse").then().statusCode(409)
+                .body("detail", containsString("corrected through its document"));
+        fp.as("manager").get("/ledger/entries/" + r.path("entry_id")).then().body("reversed_by", equalTo(null));
+    }
+
+    @Test
     void a_processing_fee_on_a_payment_is_booked_against_cash() {
         String client = newClient();
         var body = paymentRecorded(UUID.randomUUID().toString(), client, null, "100.00", START);

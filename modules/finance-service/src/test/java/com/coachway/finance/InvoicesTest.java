@@ -314,8 +314,19 @@ class InvoicesTest {
             fp.as("accountant").contentType("application/json").body(Map.of("issue_date", "2027-01-31")).post("/invoices/" + id + "/issue")
                     .then().statusCode(409).body("detail", equalTo("period 2027-01 is closed"));
             fp.as("manager").get("/invoices/" + id).then().body("status", equalTo("draft"));
+            fp.rawAs("accountant").contentType("application/json").body(Map.of("issue_date", "soon")).post("/invoices/" + id + "/issue")
+                    .then().statusCode(400);
+            fp.rawAs("accountant").contentType("application/json").body(Map.of("issue_date", "2027-02-11")).post("/invoices/" + id + "/issue")
+                    .then().statusCode(400).body("errors.field", hasItem("issue_date"));
+            fp.rawAs("manager").contentType("application/json").body(Map.of()).post("/invoices/" + id + "/issue").then().statusCode(403);
+            fp.as("accountant").contentType("application/json").body(Map.of()).post("/invoices/" + UUID.randomUUID() + "/issue").then().statusCode(404);
             fp.as("accountant").contentType("application/json").body(Map.of("issue_date", "2027-02-01")).post("/invoices/" + id + "/issue")
                     .then().statusCode(200).body("number", matchesPattern("INV-2027-\\d{5}"));
+            // a credit memo dated in the closed month is refused too, and writes nothing
+            long memos = fp.count("finance.credit_memo");
+            credit(id, UUID.randomUUID().toString(), Map.of("kind", "goodwill", "amount", new BigDecimal("1.00"), "reason", "x",
+                    "memo_date", "2027-01-15")).then().statusCode(409).body("detail", equalTo("period 2027-01 is closed"));
+            assertEquals(memos, fp.count("finance.credit_memo"));
         } finally {
             fp.clock.set(START);
         }
