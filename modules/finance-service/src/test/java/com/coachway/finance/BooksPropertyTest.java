@@ -63,7 +63,7 @@ class BooksPropertyTest {
 
     private static final Set<Integer> EXPECTED = Set.of(200, 201, 409);
 
-    @Property(tries = 20)
+    @Property(tries = 15)
     void the_books_always_balance_and_agree_with_the_invoices(@ForAll("steps") List<Step> steps) {
         String client = UUID.randomUUID().toString();
         fp.clientIs(client, "Prop " + client.substring(0, 6), 15);

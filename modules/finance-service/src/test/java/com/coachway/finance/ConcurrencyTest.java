@@ -36,15 +36,9 @@ class ConcurrencyTest {
         fp.close();
     }
 
-    String newClient() {
-        String id = UUID.randomUUID().toString();
-        fp.clientIs(id, "Client " + id.substring(0, 4), 30);
-        return id;
-    }
-
     @Test
     void two_payments_of_one_client_at_once_never_over_apply_an_invoice() throws Exception {
-        String client = newClient();
+        String client = fp.newClient(30);
         var inv = fp.issuedInvoice(client, "500.00", TODAY);
         String charter = (String) inv.get("charter_id");
         List<Callable<Response>> calls = List.of(
@@ -63,7 +57,7 @@ class ConcurrencyTest {
 
     @Test
     void ten_concurrent_invoices_for_one_charter_make_one() throws Exception {
-        String client = newClient();
+        String client = fp.newClient(30);
         String charter = UUID.randomUUID().toString();
         fp.charterIs(charter, client, "750.00");
         var codes = Together.run(10, i -> fp.as("accountant").contentType("application/json").post("/invoices/from-charter/" + charter).statusCode());
@@ -73,12 +67,26 @@ class ConcurrencyTest {
     }
 
     @Test
+    void ten_concurrent_retries_under_one_key_all_answer_the_one_invoice() throws Exception {
+        String client = fp.newClient(30);
+        String charter = UUID.randomUUID().toString();
+        fp.charterIs(charter, client, "320.00");
+        String key = UUID.randomUUID().toString();
+        var answers = Together.run(10, i -> fp.as("accountant").header("Idempotency-Key", key).contentType("application/json")
+                .body(Map.of("issue", true)).post("/invoices/from-charter/" + charter));
+        assertEquals(List.of(201), answers.stream().map(Response::statusCode).distinct().toList());
+        assertEquals(1, answers.stream().map(r -> (String) r.path("id")).distinct().count());
+        assertEquals(1, fp.rows("select 1 from finance.journal_entry where source_type = 'invoice_issued' and source_id ="
+                + " (select id::text from finance.invoice where charter_id = ?::uuid)", charter).size());
+    }
+
+    @Test
     void invoice_numbers_made_at_once_have_no_gaps() throws Exception {
         // ten charters of ten clients, plus a losing duplicate for each: the losers' numbers are given back
         var charters = new ArrayList<String>();
         for (int i = 0; i < 10; i++) {
             String charter = UUID.randomUUID().toString();
-            fp.charterIs(charter, newClient(), "100.00");
+            fp.charterIs(charter, fp.newClient(30), "100.00");
             charters.add(charter);
         }
         var codes = Together.run(20, i -> fp.as("accountant").contentType("application/json")
@@ -91,7 +99,7 @@ class ConcurrencyTest {
 
     @Test
     void one_event_delivered_five_times_at_once_posts_one_entry() throws Exception {
-        String client = newClient();
+        String client = fp.newClient(30);
         fp.issuedInvoice(client, "90.00", TODAY);
         String eventId = UUID.randomUUID().toString();
         String paymentId = UUID.randomUUID().toString();

@@ -40,12 +40,6 @@ class EventsTest {
         fp.close();
     }
 
-    String newClient() {
-        String id = UUID.randomUUID().toString();
-        fp.clientIs(id, "Client " + id.substring(0, 4), 30);
-        return id;
-    }
-
 
     Map<String, Object> invoice(String client, String total, LocalDate issued) {
         return fp.issuedInvoice(client, total, issued);
@@ -65,7 +59,7 @@ class EventsTest {
 
     @Test
     void a_payment_goes_to_its_charter_first_then_oldest_due_and_the_rest_is_credit_for_the_next_invoice() {
-        String client = newClient();
+        String client = fp.newClient(30);
         var older = invoice(client, "300.00", TODAY.minusDays(20));
         var newer = invoice(client, "200.00", TODAY.minusDays(10));
         var own = invoice(client, "400.00", TODAY.minusDays(5));
@@ -106,7 +100,7 @@ class EventsTest {
 
     @Test
     void a_refund_comes_from_unapplied_credit_first_then_reopens_the_newest_invoices() {
-        String client = newClient();
+        String client = fp.newClient(30);
         var a = invoice(client, "100.00", TODAY.minusDays(3));
         var b = invoice(client, "100.00", TODAY.minusDays(2));
         String paymentId = UUID.randomUUID().toString();
@@ -139,7 +133,7 @@ class EventsTest {
 
     @Test
     void completion_moves_the_invoice_from_customer_deposits_to_revenue_and_a_later_invoice_goes_straight_to_revenue() {
-        String client = newClient();
+        String client = fp.newClient(30);
         var inv = invoice(client, "800.00", TODAY.minusDays(1));
         BigDecimal revenue = fp.balances(TODAY).get("revenue");
         BigDecimal deposits = fp.balances(TODAY).get("customer_deposits");
@@ -172,7 +166,7 @@ class EventsTest {
     @Test
     void an_event_dated_in_a_closed_month_is_booked_on_the_first_day_of_the_next_open_one() {
         // this class's other tests post in November 2026 only
-        String client = newClient();
+        String client = fp.newClient(30);
         fp.as("accountant").post("/periods/2026-09/close").then().statusCode(200);
         Response r = pay(UUID.randomUUID().toString(), UUID.randomUUID().toString(), client, null, "42.00", Instant.parse("2026-09-20T15:00:00Z"));
         r.then().statusCode(200).body("status", equalTo("applied"));
@@ -185,7 +179,7 @@ class EventsTest {
 
     @Test
     void events_take_only_the_service_role_a_required_event_id_and_a_valid_body() {
-        String client = newClient();
+        String client = fp.newClient(30);
         var ok = paymentRecorded(UUID.randomUUID().toString(), client, null, "10.00", START);
         long before = fp.count("finance.payment_receipt");
         fp.rawAs("accountant").header("Idempotency-Key", "e1").contentType("application/json").body(ok).post("/events/payment-recorded")
@@ -212,13 +206,28 @@ class EventsTest {
                 .post("/events/charter-status").then().statusCode(400);
         fp.rawAsService().header("Idempotency-Key", "e4").contentType("application/json").body(Map.of("refund_id", "x"))
                 .post("/events/payment-refunded").then().statusCode(400).body("errors.field", hasItem("payment_id"));
+        var refund = paymentRefunded(UUID.randomUUID().toString(), UUID.randomUUID().toString(), client, null, "1.00", START);
+        fp.rawAs("accountant").header("Idempotency-Key", "e5").contentType("application/json").body(refund).post("/events/payment-refunded")
+                .then().statusCode(403);
+        fp.rawAsService().contentType("application/json").body(refund).post("/events/payment-refunded").then().statusCode(400);
+        var status = charterStatus(UUID.randomUUID().toString(), client, "completed", START);
+        fp.rawAs("manager").header("Idempotency-Key", "e6").contentType("application/json").body(status).post("/events/charter-status")
+                .then().statusCode(403);
+        fp.rawAsService().contentType("application/json").body(status).post("/events/charter-status").then().statusCode(400);
+        fp.rawAsService().header("Idempotency-Key", "e7").contentType("text/plain").body("x").post("/events/charter-status").then().statusCode(415);
         assertEquals(before, fp.count("finance.payment_receipt"));
-        assertEquals(0, fp.rows("select 1 from finance.event_receipt where event_id in ('e1','e2','e3','e4')").size());
+        assertEquals(0, fp.rows("select 1 from finance.event_receipt where event_id in ('e1','e2','e3','e4','e5','e6','e7')").size());
+        // reading: unknown ids are 404
+        fp.as("manager").get("/invoices/" + UUID.randomUUID() + "/applications").then().statusCode(404);
+        fp.as("manager").get("/invoices/" + UUID.randomUUID() + "/credit-memos").then().statusCode(404);
+        fp.as("manager").get("/invoices/nope/credit-memos").then().statusCode(404);
+        fp.as("manager").get("/clients/nope/credit").then().statusCode(404);
+        fp.rawAs("sales_agent").get("/clients/" + client + "/credit").then().statusCode(403);
     }
 
     @Test
     void a_system_entry_is_not_reversed_by_hand() {
-        String client = newClient();
+        String client = fp.newClient(30);
         Response r = pay(UUID.randomUUID().toString(), UUID.randomUUID().toString(), client, null, "5.00", START);
         fp.as("accountant").contentType("application/json").post("/ledger/entries/" + r.path("entry_id") + "/reverse").then().statusCode(409)
                 .body("detail", containsString("corrected through its document"));
@@ -227,7 +236,7 @@ class EventsTest {
 
     @Test
     void a_processing_fee_on_a_payment_is_booked_against_cash() {
-        String client = newClient();
+        String client = fp.newClient(30);
         var body = paymentRecorded(UUID.randomUUID().toString(), client, null, "100.00", START);
         body.put("fee", new BigDecimal("3.20"));
         Response r = fp.event("payment-recorded", UUID.randomUUID().toString(), body);

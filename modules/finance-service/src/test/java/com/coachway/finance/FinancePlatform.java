@@ -142,6 +142,13 @@ public final class FinancePlatform implements AutoCloseable {
         clients.answer("/clients/" + clientId, 200, json(c));
     }
 
+    /** A new client id that client-service knows, named after it, with these payment terms. */
+    public String newClient(int paymentTermsDays) {
+        String id = UUID.randomUUID().toString();
+        clientIs(id, "Client " + id.substring(0, 6), paymentTermsDays);
+        return id;
+    }
+
     /** A quote line as charter-service shows it. */
     public static Map<String, Object> line(String code, String description, String quantity, String unitPrice) {
         var l = new LinkedHashMap<String, Object>();
