@@ -178,5 +178,11 @@ class BooksPropertyTest {
                         .subtract(one("select sum(amount) from finance.refund_receipt")), b.get("cash"), "cash = payments − fees − refunds");
         assertEquals(BigDecimal.ZERO.setScale(2), one("select count(*) from finance.invoice where status in ('issued','partially_paid','paid')"
                 + " and (total - credited - paid = 0) <> (status = 'paid')"), "status paid exactly when nothing is open");
+        assertEquals(BigDecimal.ZERO.setScale(2), one("select count(*) from finance.invoice where status in ('issued','partially_paid','paid')"
+                + " and (settled_on is null) <> (total - credited - paid > 0)"), "settled_on is set exactly when nothing is open");
+        assertEquals(BigDecimal.ZERO.setScale(2), one("select count(*) from finance.invoice i where i.settled_on < greatest(i.issue_date,"
+                + " (select max(a.applied_on) from finance.application a where a.invoice_id = i.id),"
+                + " (select max(m.memo_date) from finance.credit_memo m where m.invoice_id = i.id))"),
+                "settled_on is no earlier than anything booked on the invoice");
     }
 }

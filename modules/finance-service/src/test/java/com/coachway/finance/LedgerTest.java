@@ -108,6 +108,17 @@ class LedgerTest {
     }
 
     @Test
+    void entries_are_paged_by_keyset_in_date_order() {
+        for (int i = 0; i < 5; i++) {
+            post(UUID.randomUUID().toString(), entry(TODAY.minusDays(i), line("cash", "debit", "1.0" + i), line("revenue", "credit", "1.0" + i)))
+                    .then().statusCode(201);
+        }
+        com.coachway.testkit.KeysetPaging.assertWalkMatchesOffsets(() -> fp.as("manager"), "/ledger/entries",
+                Map.of("account", "revenue"), 2, "id");
+        com.coachway.testkit.KeysetPaging.assertBadCursorsRefused(() -> fp.rawAs("manager"), "/ledger/entries", Map.of());
+    }
+
+    @Test
     void bad_manual_entries_are_400_and_write_nothing() {
         long before = fp.count("finance.journal_entry");
         String key = UUID.randomUUID().toString();

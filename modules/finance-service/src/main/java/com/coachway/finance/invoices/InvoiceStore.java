@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static com.coachway.db.finance.Tables.APPLICATION;
+import static com.coachway.db.finance.Tables.CREDIT_MEMO;
 import static com.coachway.db.finance.Tables.INVOICE;
 import static com.coachway.db.finance.Tables.INVOICE_COUNTER;
 import static com.coachway.db.finance.Tables.INVOICE_LINE;
@@ -131,17 +133,22 @@ public final class InvoiceStore {
     }
 
     /**
-     * New credited and paid amounts, the status that follows from them, and the day the balance
-     * reached zero ({@code on}), or null when it is open again.
+     * New credited and paid amounts and the status that follows from them. {@code settled_on} is
+     * the day from which the balance stays zero: the latest day of anything booked on the invoice
+     * (its issue, applications, credit memos, this change on {@code on}) — so an aging as of any
+     * later day may skip it — and null while anything is open.
      */
     public void amounts(DSLContext tx, Invoice i, BigDecimal credited, BigDecimal paid, LocalDate on, OffsetDateTime now) {
         String status = InvoiceRules.status(i.total(), credited, paid);
         boolean settled = InvoiceRules.balance(i.total(), credited, paid).signum() == 0;
+        var lastApplied = DSL.select(DSL.max(APPLICATION.APPLIED_ON)).from(APPLICATION).where(APPLICATION.INVOICE_ID.eq(i.id()));
+        var lastCredit = DSL.select(DSL.max(CREDIT_MEMO.MEMO_DATE)).from(CREDIT_MEMO).where(CREDIT_MEMO.INVOICE_ID.eq(i.id()));
+        var settledOn = DSL.greatest(DSL.val(on), INVOICE.ISSUE_DATE, DSL.field(lastApplied), DSL.field(lastCredit));
         tx.update(INVOICE)
                 .set(INVOICE.CREDITED, credited)
                 .set(INVOICE.PAID, paid)
                 .set(INVOICE.STATUS, status)
-                .set(INVOICE.SETTLED_ON, settled ? (i.settledOn() != null ? i.settledOn() : on) : null)
+                .set(INVOICE.SETTLED_ON, settled ? settledOn : DSL.inline((LocalDate) null))
                 .set(INVOICE.UPDATED_AT, now)
                 .set(INVOICE.VERSION, INVOICE.VERSION.plus(1))
                 .where(INVOICE.ID.eq(i.id()))
@@ -158,7 +165,7 @@ public final class InvoiceStore {
                 .set(INVOICE.STATUS, Invoice.VOID)
                 .set(INVOICE.VOIDED_ON, on)
                 .set(INVOICE.VOID_REASON, reason)
-                .set(INVOICE.SETTLED_ON, DSL.coalesce(INVOICE.SETTLED_ON, DSL.val(on)))
+                .set(INVOICE.SETTLED_ON, DSL.greatest(DSL.val(on), DSL.coalesce(INVOICE.SETTLED_ON, DSL.val(on))))
                 .set(INVOICE.UPDATED_AT, now)
                 .set(INVOICE.VERSION, INVOICE.VERSION.plus(1))
                 .where(INVOICE.ID.eq(id))
