@@ -216,6 +216,32 @@ class LedgerTest {
     }
 
     @Test
+    void a_posting_waits_for_a_close_in_flight_and_is_then_refused() throws Exception {
+        LocalDate august = LocalDate.parse("2026-08-14");
+        long before = fp.count("finance.journal_entry");
+        try (var c = DriverManager.getConnection(fp.platform.databaseUrl())) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                // what POST /periods/2026-08/close does, held open: the month's row locked and marked closed
+                s.execute("insert into finance.period (month) values (date '2026-08-01') on conflict do nothing");
+                s.execute("select * from finance.period where month = date '2026-08-01' for update");
+                s.execute("update finance.period set closed_at = now(), closed_by = 'test' where month = date '2026-08-01'");
+            }
+            var posting = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    post(UUID.randomUUID().toString(), entry(august, line("cash", "debit", "8.00"), line("revenue", "credit", "8.00"))));
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (Rows.scalar(fp.platform.databaseUrl(), Long.class,
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%finance%period%'") == 0) {
+                assertTrue(System.nanoTime() < deadline, "the posting never waited for the period's row");
+                Thread.onSpinWait();
+            }
+            c.commit();
+            posting.get().then().statusCode(409).body("detail", equalTo("period 2026-08 is closed"));
+        }
+        assertEquals(before, fp.count("finance.journal_entry"));
+    }
+
+    @Test
     void the_database_refuses_update_delete_and_truncate_of_the_journal() {
         post(UUID.randomUUID().toString(), entry(TODAY, line("cash", "debit", "3.00"), line("revenue", "credit", "3.00"))).then().statusCode(201);
         String url = fp.platform.databaseUrl();
