@@ -31,6 +31,11 @@ public final class RecordingNeighbour implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile int status;
     private volatile String body;
+    private record Answer(int status, String body) {
+    }
+
+    /** Answers for paths starting with a prefix; the longest matching prefix wins, else the default. */
+    private final java.util.Map<String, Answer> byPrefix = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RecordingNeighbour(int status, String body) {
         this.status = status;
@@ -48,8 +53,9 @@ public final class RecordingNeighbour implements AutoCloseable {
                 requests.add(new Request(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
                         headers.getFirst("Authorization"), headers.getFirst("Idempotency-Key"),
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-                int answerStatus = this.status;
-                byte[] bytes = this.body.getBytes(StandardCharsets.UTF_8);
+                Answer answer = answerFor(uri.getRawPath());
+                int answerStatus = answer.status();
+                byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", answerStatus < 300 ? "application/json" : "application/problem+json");
                 exchange.sendResponseHeaders(answerStatus, bytes.length);
                 exchange.getResponseBody().write(bytes);
@@ -63,6 +69,29 @@ public final class RecordingNeighbour implements AutoCloseable {
         this.status = status;
         this.body = body;
         requests.clear();
+    }
+
+    /**
+     * From now on requests whose path starts with {@code pathPrefix} get this answer (the longest
+     * matching prefix wins; other paths keep the default of {@link #answer(int, String)}). What was
+     * recorded so far is kept.
+     */
+    public void answer(String pathPrefix, int status, String body) {
+        byPrefix.put(pathPrefix, new Answer(status, body));
+    }
+
+    /** Forgets every per-path answer. */
+    public void clearPathAnswers() {
+        byPrefix.clear();
+    }
+
+    private Answer answerFor(String path) {
+        String best = null;
+        for (String prefix : byPrefix.keySet()) {
+            if (path.startsWith(prefix) && (best == null || prefix.length() > best.length())) best = prefix;
+        }
+        Answer a = best == null ? null : byPrefix.get(best);
+        return a != null ? a : new Answer(status, body);
     }
 
     public List<Request> requests() {

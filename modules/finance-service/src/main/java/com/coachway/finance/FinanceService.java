@@ -1,0 +1,124 @@
+package com.coachway.finance;
+
+import com.coachway.common.auth.RevokedSessions;
+import com.coachway.common.auth.TokenVerifier;
+import com.coachway.common.client.ServiceClient;
+import com.coachway.common.client.ServiceTokens;
+import com.coachway.common.config.Config;
+import com.coachway.common.db.Database;
+import com.coachway.common.http.RunningService;
+import com.coachway.common.http.ServiceApp;
+import com.coachway.common.metrics.ServiceMetrics;
+import com.coachway.common.schedule.Scheduler;
+import com.coachway.finance.events.EventActions;
+import com.coachway.finance.events.EventHandler;
+import com.coachway.finance.events.EventReceiptStore;
+import com.coachway.finance.events.EventReceipts;
+import com.coachway.finance.events.EventRoutes;
+import com.coachway.finance.idempotency.RequestKeyStore;
+import com.coachway.finance.invoices.CharterStateStore;
+import com.coachway.finance.invoices.CreditMemoActions;
+import com.coachway.finance.invoices.CreditMemoStore;
+import com.coachway.finance.invoices.InvoiceActions;
+import com.coachway.finance.invoices.InvoiceHandler;
+import com.coachway.finance.invoices.InvoiceRoutes;
+import com.coachway.finance.invoices.InvoiceStore;
+import com.coachway.finance.invoices.PaymentStore;
+import com.coachway.finance.invoices.Receivables;
+import com.coachway.finance.ledger.Ledger;
+import com.coachway.finance.ledger.LedgerActions;
+import com.coachway.finance.ledger.LedgerHandler;
+import com.coachway.finance.ledger.LedgerRoutes;
+import com.coachway.finance.ledger.LedgerStore;
+import com.coachway.finance.ledger.PeriodActions;
+import com.coachway.finance.ledger.PeriodStore;
+import com.coachway.finance.remote.CharterDirectory;
+import com.coachway.finance.remote.ClientDirectory;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/**
+ * finance-service: invoices and payments applied to them, credit memos, vendor bills, the
+ * double-entry ledger with period close, and the reports over them. Wiring only.
+ */
+public final class FinanceService {
+    public static final String NAME = "finance-service";
+    public static final int DEFAULT_PORT = 8014;
+
+    private FinanceService() {
+    }
+
+    public static void main(String[] args) {
+        start(Config.fromEnv()).closeOnShutdown();
+    }
+
+    public static RunningService start(Config config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** With the clock that says what "today" is in the books (tests move it across months). */
+    public static RunningService start(Config config, Clock clock) {
+        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        // The company's calendar: every posting and document date is a date there.
+        var zone = zone(config);
+        var tokens = ServiceTokens.fromConfig(config, NAME);
+        var charters = new CharterDirectory(ServiceClient.builder("charter-service",
+                config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build());
+        var clients = new ClientDirectory(ServiceClient.builder("client-service",
+                config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).token(tokens).build());
+
+        var db = Database.connect(config, "finance", NAME);
+        try {
+            var dsl = db.dsl();
+            var scheduler = Scheduler.named(NAME);
+            var metrics = ServiceMetrics.create().pool(db.dataSource());
+
+            var ledgerStore = new LedgerStore();
+            var periodStore = new PeriodStore();
+            var ledger = new Ledger(ledgerStore, periodStore, clock);
+            var ledgerActions = new LedgerActions(dsl, ledgerStore, ledger, zone, clock);
+            var periodActions = new PeriodActions(dsl, periodStore, clock);
+            var requestKeys = new RequestKeyStore();
+            var eventReceipts = new EventReceipts(dsl, new EventReceiptStore(), clock);
+
+            var invoiceStore = new InvoiceStore();
+            var paymentStore = new PaymentStore();
+            var memoStore = new CreditMemoStore();
+            var charterStates = new CharterStateStore();
+            var receivables = new Receivables(invoiceStore, paymentStore, memoStore, charterStates, ledger, clock);
+            var invoiceActions = new InvoiceActions(dsl, invoiceStore, paymentStore, memoStore, receivables, requestKeys, charters, clients,
+                    zone, clock);
+            var memoActions = new CreditMemoActions(dsl, invoiceActions, invoiceStore, memoStore, receivables, requestKeys, clock);
+            var eventActions = new EventActions(eventReceipts, receivables, paymentStore, charterStates, ledger, zone, clock);
+
+            var app = ServiceApp.named(NAME)
+                    .openApiFrom(FinanceService.class)
+                    .auth(TokenVerifier.fromConfig(config))
+                    .scheduler(scheduler)
+                    .metrics(metrics)
+                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
+                    .health("database", db.health())
+                    .routes(r -> {
+                        LedgerRoutes.register(r, new LedgerHandler(ledgerActions, periodActions));
+                        InvoiceRoutes.register(r, new InvoiceHandler(invoiceActions, memoActions));
+                        EventRoutes.register(r, new EventHandler(eventActions));
+                    })
+                    .build();
+            return RunningService.start(NAME, app, port, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static ZoneId zone(Config config) {
+        String zone = config.string("TZ", "America/New_York");
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new Config.ConfigException("TZ", "must be a time zone such as America/New_York, got '" + zone + "'");
+        }
+    }
+}
