@@ -190,6 +190,19 @@ class VendorPaymentEventsTest {
         assertEquals(2, payments.size());
         assertTrue(payments.stream().anyMatch(x -> new BigDecimal("379.50").equals(x.get("amount"))), payments::toString);
         assertEquals("paid", billsOf(p).getFirst().get("status"));
+
+        // paid in full by hand before the event: it finds nothing left to pay
+        var q = newPayment();
+        send(q.event("pending", "80.00", PENDING_AT)).then().statusCode(200);
+        var qBill = billsOf(q).getFirst();
+        fp.as("accountant").header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+                .body(Map.of("amount", 80, "paid_on", "2026-11-12", "method", "wire")).post("/bills/" + qBill.get("id") + "/payments")
+                .then().statusCode(201);
+        long entries = fp.count("finance.journal_entry");
+        send(q.event("paid", "80.00", PAID_AT)).then().statusCode(200).body("status", equalTo("duplicate"))
+                .body("entry_id", equalTo(qBill.get("entry_id")));
+        assertEquals(1, paymentsOf((String) qBill.get("id")).size());
+        assertEquals(entries, fp.count("finance.journal_entry"));
     }
 
     @Test
