@@ -92,6 +92,11 @@ public final class FinanceService {
             var periodActions = new PeriodActions(dsl, periodStore, clock);
             var requestKeys = new RequestKeyStore();
             var eventReceipts = new EventReceipts(dsl, new EventReceiptStore(), clock);
+            var billStore = new BillStore();
+            var billPaymentStore = new BillPaymentStore();
+            var payables = new Payables(billStore, billPaymentStore, ledger, clock);
+            var billActions = new BillActions(dsl, billStore, billPaymentStore, payables, requestKeys, vendors, zone, clock);
+            var vendorPaymentActions = new VendorPaymentActions(dsl, eventReceipts, billStore, billPaymentStore, payables, ledger, vendors, zone);
 
             var invoiceStore = new InvoiceStore();
             var paymentStore = new PaymentStore();
@@ -103,12 +108,6 @@ public final class FinanceService {
             var memoActions = new CreditMemoActions(dsl, invoiceActions, invoiceStore, memoStore, receivables, requestKeys, clock);
             var eventActions = new EventActions(eventReceipts, receivables, paymentStore, charterStates, ledger, zone, clock);
 
-            var billStore = new BillStore();
-            var billPaymentStore = new BillPaymentStore();
-            var payables = new Payables(billStore, billPaymentStore, ledger, clock);
-            var billActions = new BillActions(dsl, billStore, billPaymentStore, payables, requestKeys, vendors, zone, clock);
-            var vendorPaymentActions = new VendorPaymentActions(dsl, eventReceipts, billStore, billPaymentStore, payables, ledger, vendors, zone);
-
             var app = ServiceApp.named(NAME)
                     .openApiFrom(FinanceService.class)
                     .auth(TokenVerifier.fromConfig(config))
@@ -119,8 +118,8 @@ public final class FinanceService {
                     .routes(r -> {
                         LedgerRoutes.register(r, new LedgerHandler(ledgerActions, periodActions));
                         InvoiceRoutes.register(r, new InvoiceHandler(invoiceActions, memoActions));
-                        EventRoutes.register(r, new EventHandler(eventActions));
                         BillRoutes.register(r, new BillHandler(billActions, vendorPaymentActions));
+                        EventRoutes.register(r, new EventHandler(eventActions));
                     })
                     .build();
             return RunningService.start(NAME, app, port, db);

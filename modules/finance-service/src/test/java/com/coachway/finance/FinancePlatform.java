@@ -133,6 +133,16 @@ public final class FinancePlatform implements AutoCloseable {
 
     // ---- neighbours ----
 
+    /** vendor-service knows this vendor. */
+    public void vendorIs(String vendorId, String name) {
+        var v = new LinkedHashMap<String, Object>();
+        v.put("id", vendorId);
+        v.put("name", name);
+        v.put("email", "dispatch@" + vendorId.substring(0, 8) + ".example");
+        v.put("status", "approved");
+        vendors.answer("/vendors/" + vendorId, 200, json(v));
+    }
+
     /** client-service knows this client, with these payment terms. */
     public void clientIs(String clientId, String name, int paymentTermsDays) {
         var c = new LinkedHashMap<String, Object>();
@@ -142,16 +152,6 @@ public final class FinancePlatform implements AutoCloseable {
         c.put("payment_terms_days", paymentTermsDays);
         c.put("status", "active");
         clients.answer("/clients/" + clientId, 200, json(c));
-    }
-
-    /** vendor-service knows this vendor. */
-    public void vendorIs(String vendorId, String name) {
-        var v = new LinkedHashMap<String, Object>();
-        v.put("id", vendorId);
-        v.put("name", name);
-        v.put("email", "dispatch@" + vendorId.substring(0, 8) + ".example");
-        v.put("status", "approved");
-        vendors.answer("/vendors/" + vendorId, 200, json(v));
     }
 
     /** A quote line as charter-service shows it. */
