@@ -10,6 +10,13 @@ import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
 import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.common.schedule.Scheduler;
+import com.coachway.finance.bills.BillActions;
+import com.coachway.finance.bills.BillHandler;
+import com.coachway.finance.bills.BillPaymentStore;
+import com.coachway.finance.bills.BillRoutes;
+import com.coachway.finance.bills.BillStore;
+import com.coachway.finance.bills.Payables;
+import com.coachway.finance.bills.VendorPaymentActions;
 import com.coachway.finance.events.EventActions;
 import com.coachway.finance.events.EventHandler;
 import com.coachway.finance.events.EventReceiptStore;
@@ -34,6 +41,7 @@ import com.coachway.finance.ledger.PeriodActions;
 import com.coachway.finance.ledger.PeriodStore;
 import com.coachway.finance.remote.CharterDirectory;
 import com.coachway.finance.remote.ClientDirectory;
+import com.coachway.finance.remote.VendorDirectory;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -68,6 +76,8 @@ public final class FinanceService {
                 config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build());
         var clients = new ClientDirectory(ServiceClient.builder("client-service",
                 config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).token(tokens).build());
+        var vendors = new VendorDirectory(ServiceClient.builder("vendor-service",
+                config.uri("VENDOR_SERVICE_URL", "http://localhost:8008")).token(tokens).build());
 
         var db = Database.connect(config, "finance", NAME);
         try {
@@ -82,6 +92,11 @@ public final class FinanceService {
             var periodActions = new PeriodActions(dsl, periodStore, clock);
             var requestKeys = new RequestKeyStore();
             var eventReceipts = new EventReceipts(dsl, new EventReceiptStore(), clock);
+            var billStore = new BillStore();
+            var billPaymentStore = new BillPaymentStore();
+            var payables = new Payables(billStore, billPaymentStore, ledger, clock);
+            var billActions = new BillActions(dsl, billStore, billPaymentStore, payables, requestKeys, vendors, zone, clock);
+            var vendorPaymentActions = new VendorPaymentActions(dsl, eventReceipts, billStore, billPaymentStore, payables, ledger, vendors, zone);
 
             var invoiceStore = new InvoiceStore();
             var paymentStore = new PaymentStore();
@@ -103,6 +118,7 @@ public final class FinanceService {
                     .routes(r -> {
                         LedgerRoutes.register(r, new LedgerHandler(ledgerActions, periodActions));
                         InvoiceRoutes.register(r, new InvoiceHandler(invoiceActions, memoActions));
+                        BillRoutes.register(r, new BillHandler(billActions, vendorPaymentActions));
                         EventRoutes.register(r, new EventHandler(eventActions));
                     })
                     .build();

@@ -42,6 +42,7 @@ public final class FinancePlatform implements AutoCloseable {
     public final Platform platform;
     public final RecordingNeighbour charters = new RecordingNeighbour(404, problem(404, "Charter not found"));
     public final RecordingNeighbour clients = new RecordingNeighbour(404, problem(404, "Client not found"));
+    public final RecordingNeighbour vendors = new RecordingNeighbour(404, problem(404, "Vendor not found"));
 
     public FinancePlatform() {
         String financeSecret = "finance-service-secret-" + UUID.randomUUID();
@@ -51,7 +52,8 @@ public final class FinancePlatform implements AutoCloseable {
                         Map.of("SERVICE_CLIENTS", "finance-service:" + financeSecret + "," + TEST_SERVICE + ":" + TEST_SERVICE_SECRET))
                 .service("finance-service", FINANCE, c -> FinanceService.start(c, clock),
                         Map.of("SERVICE_CLIENT_SECRET", financeSecret,
-                                "CHARTER_SERVICE_URL", charters.url(), "CLIENT_SERVICE_URL", clients.url()))
+                                "CHARTER_SERVICE_URL", charters.url(), "CLIENT_SERVICE_URL", clients.url(),
+                                "VENDOR_SERVICE_URL", vendors.url()))
                 .start();
     }
 
@@ -130,6 +132,16 @@ public final class FinancePlatform implements AutoCloseable {
     }
 
     // ---- neighbours ----
+
+    /** vendor-service knows this vendor. */
+    public void vendorIs(String vendorId, String name) {
+        var v = new LinkedHashMap<String, Object>();
+        v.put("id", vendorId);
+        v.put("name", name);
+        v.put("email", "dispatch@" + vendorId.substring(0, 8) + ".example");
+        v.put("status", "approved");
+        vendors.answer("/vendors/" + vendorId, 200, json(v));
+    }
 
     /** client-service knows this client, with these payment terms. */
     public void clientIs(String clientId, String name, int paymentTermsDays) {
@@ -263,5 +275,6 @@ public final class FinancePlatform implements AutoCloseable {
         platform.close();
         charters.close();
         clients.close();
+        vendors.close();
     }
 }
