@@ -6,9 +6,9 @@ with open_bill as (
            b.bill_date,
            {0} - b.due_date as days_past_due,
            b.amount
-             - coalesce((select sum(p.amount) from bill_payment p
+             - coalesce((select sum(p.amount) from finance.bill_payment p
                          where p.bill_id = b.id and p.paid_on <= {0}), 0) as balance
-    from bill b
+    from finance.bill b
     where b.bill_date <= {0}
       and coalesce(b.settled_on, 'infinity'::date) > {0}
 ), per_vendor as (

@@ -10,11 +10,11 @@ with open_invoice as (
            i.issue_date,
            {0} - i.due_date as days_past_due,
            i.total
-             - coalesce((select sum(a.amount) from application a
+             - coalesce((select sum(a.amount) from finance.application a
                          where a.invoice_id = i.id and a.applied_on <= {0}), 0)
-             - coalesce((select sum(m.amount) from credit_memo m
+             - coalesce((select sum(m.amount) from finance.credit_memo m
                          where m.invoice_id = i.id and m.memo_date <= {0}), 0) as balance
-    from invoice i
+    from finance.invoice i
     where i.status <> 'draft'
       and i.issue_date <= {0}
       and coalesce(i.settled_on, 'infinity'::date) > {0}

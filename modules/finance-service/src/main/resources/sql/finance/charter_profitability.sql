@@ -5,7 +5,7 @@ with charter as (
     select i.charter_id,
            (array_agg(i.charter_reference order by i.created_at desc))[1] as charter_reference,
            (array_agg(i.client_id order by i.created_at desc))[1] as client_id
-    from invoice i
+    from finance.invoice i
     where i.recognised_on between {0} and {1}
     group by i.charter_id
 ), per_charter as (
@@ -14,7 +14,7 @@ with charter as (
            coalesce(sum(l.debit - l.credit) filter (where l.account_code = '5000'), 0) as vendor_cost,
            coalesce(sum(l.debit - l.credit) filter (where l.account_code = '5100'), 0) as processing_fees
     from charter c
-    left join journal_line l on l.charter_id = c.charter_id and l.account_code in ('4000', '5000', '5100')
+    left join finance.journal_line l on l.charter_id = c.charter_id and l.account_code in ('4000', '5000', '5100')
     group by c.charter_id, c.charter_reference, c.client_id
 )
 select false as is_total, charter_id, charter_reference, client_id, revenue, vendor_cost, processing_fees,

@@ -8,28 +8,28 @@ with movement as (
     select i.issue_date as date, 1 as kind_order, 'invoice' as kind, i.number as reference,
            'Invoice' || coalesce(' for charter ' || i.charter_reference, '') as description,
            i.total as amount, i.id::text as tie
-    from invoice i
+    from finance.invoice i
     where i.client_id = {0} and i.status <> 'draft' and i.issue_date is not null and i.issue_date <= {2}
     union all
     select p.received_on, 2, 'payment', coalesce(p.reference, p.payment_id::text),
            'Payment received' || coalesce(' (' || p.method || ')', ''), -p.amount, p.payment_id::text
-    from payment_receipt p
+    from finance.payment_receipt p
     where p.client_id = {0} and p.received_on <= {2}
     union all
     select r.refunded_on, 3, 'refund', coalesce(p.reference, r.payment_id::text),
            'Refund' || coalesce(': ' || r.reason, ''), r.amount, r.refund_id::text
-    from refund_receipt r
-    join payment_receipt p on p.payment_id = r.payment_id
+    from finance.refund_receipt r
+    join finance.payment_receipt p on p.payment_id = r.payment_id
     where r.client_id = {0} and r.refunded_on <= {2}
     union all
     select c.memo_date, 4, 'credit_memo', i.number,
            'Credit memo, ' || replace(c.kind, '_', ' ') || ': ' || c.reason, -c.amount, c.id::text
-    from credit_memo c
-    join invoice i on i.id = c.invoice_id
+    from finance.credit_memo c
+    join finance.invoice i on i.id = c.invoice_id
     where c.client_id = {0} and c.memo_date <= {2}
     union all
     select i.voided_on, 5, 'void', i.number, 'Invoice voided', -(i.total - i.credited), i.id::text
-    from invoice i
+    from finance.invoice i
     where i.client_id = {0} and i.issue_date is not null and i.voided_on is not null and i.voided_on <= {2}
 ), running as (
     select m.*, sum(m.amount) over (order by m.date, m.kind_order, m.reference, m.tie
