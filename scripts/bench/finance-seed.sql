@@ -1,4 +1,4 @@
--- scripts/bench/finance.sh's seed: :n invoices (psql -v n=1000000) over 5,000 clients, issued over
+-- scripts/bench/finance.sh's seed: :n invoices (psql -v n=1000000) over 4,999 clients (prime to 20, so every client has open, partly paid, credited and paid invoices), issued over
 -- the two years to 2026-11-30 with 30-day terms, with their payments, applications, credit memos
 -- and journal entries, as finance-service would have written them:
 --   n % 20 in (0, 1)  open, nothing paid (10%)
@@ -14,7 +14,7 @@ create temp table seed as
 select n,
        gen_random_uuid() as invoice_id, gen_random_uuid() as payment_id, gen_random_uuid() as memo_id,
        gen_random_uuid() as issue_entry, gen_random_uuid() as pay_entry, gen_random_uuid() as memo_entry,
-       ('00000000-0000-4000-8000-' || lpad((n % 5000)::text, 12, '0'))::uuid as client_id,
+       ('00000000-0000-4000-8000-' || lpad((n % 4999)::text, 12, '0'))::uuid as client_id,
        gen_random_uuid() as charter_id,
        date '2024-12-01' + (n % 730)::int as issue_date,
        least(date '2024-12-01' + (n % 730)::int + (n % 45)::int, date '2026-11-30') as pay_date,
@@ -25,7 +25,7 @@ from generate_series(1::bigint, :n) n;
 insert into invoice (id, number, charter_id, charter_reference, client_id, client_name, status, issue_date, due_date,
                      payment_terms_days, total, credited, paid, recognised_on, settled_on, created_by, created_at, updated_at)
 select invoice_id, 'INV-B-' || lpad(n::text, 8, '0'), charter_id, 'CW-B-' || n, client_id,
-       'Client ' || lpad((n % 5000)::text, 4, '0'),
+       'Client ' || lpad((n % 4999)::text, 4, '0'),
        case when kind in (0, 1) then 'issued' when kind = 2 then 'partially_paid' else 'paid' end,
        issue_date, issue_date + 30, 30, total,
        case when kind = 3 then 10 else 0 end,

@@ -38,13 +38,14 @@ public final class ReportStore {
 
     public Aging apAging(DSLContext ctx, LocalDate asOf) {
         return aging(ctx.resultQuery(apAging, DSL.val(asOf)).fetch(), asOf, "vendor_id", "vendor_name",
-                balance(ctx, ACCOUNTS_PAYABLE, asOf));
+                balance(ctx, ACCOUNTS_PAYABLE, asOf).negate());
     }
 
     private BigDecimal arControlBalance(DSLContext ctx, LocalDate asOf) {
         return balance(ctx, ACCOUNTS_RECEIVABLE, asOf);
     }
 
+    /** Σ debits − Σ credits: the balance of a debit-normal account, negated for a credit-normal one. */
     private BigDecimal balance(DSLContext ctx, String account, LocalDate asOf) {
         return money(ctx.resultQuery(controlBalance, DSL.val(account), DSL.val(asOf)).fetchOne(), "balance");
     }
