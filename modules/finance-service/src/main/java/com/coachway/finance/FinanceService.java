@@ -42,6 +42,14 @@ import com.coachway.finance.ledger.PeriodStore;
 import com.coachway.finance.remote.CharterDirectory;
 import com.coachway.finance.remote.ClientDirectory;
 import com.coachway.finance.remote.VendorDirectory;
+import com.coachway.finance.reports.ReportActions;
+import com.coachway.finance.reports.ReportHandler;
+import com.coachway.finance.reports.ReportRoutes;
+import com.coachway.finance.reports.ReportStore;
+import com.coachway.finance.statements.StatementActions;
+import com.coachway.finance.statements.StatementHandler;
+import com.coachway.finance.statements.StatementRoutes;
+import com.coachway.finance.statements.StatementStore;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -107,6 +115,8 @@ public final class FinanceService {
                     zone, clock);
             var memoActions = new CreditMemoActions(dsl, invoiceActions, invoiceStore, memoStore, receivables, requestKeys, clock);
             var eventActions = new EventActions(eventReceipts, receivables, paymentStore, charterStates, ledger, zone, clock);
+            var reportActions = new ReportActions(dsl, new ReportStore());
+            var statementActions = new StatementActions(dsl, new StatementStore(), config.string("COMPANY_NAME", "CoachWay"));
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(FinanceService.class)
@@ -120,6 +130,8 @@ public final class FinanceService {
                         InvoiceRoutes.register(r, new InvoiceHandler(invoiceActions, memoActions));
                         BillRoutes.register(r, new BillHandler(billActions, vendorPaymentActions));
                         EventRoutes.register(r, new EventHandler(eventActions));
+                        ReportRoutes.register(r, new ReportHandler(reportActions));
+                        StatementRoutes.register(r, new StatementHandler(statementActions));
                     })
                     .build();
             return RunningService.start(NAME, app, port, db);
