@@ -4,17 +4,12 @@ import com.coachway.auth.AuthService;
 import com.coachway.common.http.Json;
 import com.coachway.testkit.Platform;
 import com.coachway.testkit.RecordingNeighbour;
-import com.coachway.testkit.RepoFiles;
 import com.coachway.testkit.Rows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -47,7 +42,6 @@ public final class FinancePlatform implements AutoCloseable {
     public FinancePlatform() {
         String financeSecret = "finance-service-secret-" + UUID.randomUUID();
         platform = Platform.builder()
-                .kongConfig(kongWithFinance())
                 .service("auth-service", "/api/v1/auth", AuthService::start,
                         Map.of("SERVICE_CLIENTS", "finance-service:" + financeSecret + "," + TEST_SERVICE + ":" + TEST_SERVICE_SECRET))
                 .service("finance-service", FINANCE, c -> FinanceService.start(c, clock),
@@ -55,36 +49,6 @@ public final class FinancePlatform implements AutoCloseable {
                                 "CHARTER_SERVICE_URL", charters.url(), "CLIENT_SERVICE_URL", clients.url(),
                                 "VENDOR_SERVICE_URL", vendors.url()))
                 .start();
-    }
-
-    /**
-     * The repository's kong.yml, plus finance-service's route while the lead has not added it
-     * there yet (then this is the file itself).
-     */
-    static Path kongWithFinance() {
-        try {
-            String kong = Files.readString(RepoFiles.kongConfig());
-            if (kong.contains("name: finance-service")) return RepoFiles.kongConfig();
-            String route = """
-                      - name: finance-service
-                        url: http://finance-service:8000
-                        connect_timeout: 5000
-                        read_timeout: 30000
-                        write_timeout: 30000
-                        routes:
-                          - name: finance
-                            paths:
-                              - /api/v1/finance
-                            strip_path: true
-
-                    """;
-            Path file = Files.createTempFile("kong-finance", ".yml");
-            file.toFile().deleteOnExit();
-            Files.writeString(file, kong.replaceFirst("\nplugins:", "\n" + route.replace("$", "\\$") + "plugins:"));
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public static String problem(int status, String detail) {

@@ -55,7 +55,6 @@ public final class Platform implements AutoCloseable {
         private final List<Def> defs = new ArrayList<>();
         private final Map<String, String> sharedEnv = new HashMap<>();
         private Clock gatewayClock = Clock.systemUTC();
-        private Path kongConfig;
 
         /** A service, by its kong.yml host (= module directory name) and public route. */
         public Builder service(String host, String route, Function<Config, RunningService> starter) {
@@ -79,17 +78,8 @@ public final class Platform implements AutoCloseable {
             return this;
         }
 
-        /**
-         * The gateway's kong.yml (default the repository's): for a module whose route is not in
-         * kong/kong.yml yet, a test gives the file plus that route.
-         */
-        public Builder kongConfig(Path file) {
-            kongConfig = file;
-            return this;
-        }
-
         public Platform start() {
-            return new Platform(defs, sharedEnv, gatewayClock, kongConfig == null ? RepoFiles.kongConfig() : kongConfig);
+            return new Platform(defs, sharedEnv, gatewayClock);
         }
     }
 
@@ -107,7 +97,7 @@ public final class Platform implements AutoCloseable {
     private final String databaseUrl;
     private final Gateway gateway;
 
-    private Platform(List<Def> defs, Map<String, String> sharedEnv, Clock gatewayClock, Path kongConfig) {
+    private Platform(List<Def> defs, Map<String, String> sharedEnv, Clock gatewayClock) {
         databaseUrl = TestPostgres.newDatabaseUrl();
         var ports = new LinkedHashMap<String, Integer>();
         for (Def d : defs) ports.put(d.host(), FreePorts.next());
@@ -144,7 +134,7 @@ public final class Platform implements AutoCloseable {
                 upstreams.put(d.host(), URI.create("http://127.0.0.1:" + ports.get(d.host())));
                 specs.put(d.route(), RepoFiles.root().resolve("modules/" + d.host() + "/src/main/resources/openapi.yaml"));
             }
-            gateway = Gateway.start(KongConfig.load(kongConfig), upstreams, 0, gatewayClock);
+            gateway = Gateway.start(KongConfig.load(RepoFiles.kongConfig()), upstreams, 0, gatewayClock);
         } catch (RuntimeException e) {
             running.reversed().forEach(RunningService::close);
             throw e;
