@@ -202,8 +202,8 @@ declare -A events=(
   [vendor-payment]="{\"vendor_payment_id\":\"$(uuid)\",\"charter_id\":\"$charter\",\"vendor_id\":\"$vendor\",\"amount\":1.00,\"due_date\":\"$today\",\"status\":\"paid\",\"changed_at\":\"$received_at\"}"
 )
 for path in payment-recorded payment-refunded charter-status vendor-payment; do
-  req POST "/finance/events/$path" "$admin" "${events[$path]}" "Idempotency-Key: smoke-fin-evt-$RANDOM$RANDOM"
-  expect "the admin's token cannot post /events/$path" 403
+  req POST "/finance/events/$path" "$manager" "${events[$path]}" "Idempotency-Key: smoke-fin-evt-$RANDOM$RANDOM"
+  expect "a manager's token cannot post /events/$path" 403
 done
 req POST /finance/events/payment-recorded "$accounts" "${events[payment-recorded]}" "Idempotency-Key: smoke-fin-evt-$RANDOM$RANDOM"
 expect "nor can the accountant's" 403

@@ -165,6 +165,21 @@ class BadInputTest {
         ids.put("tracking/vehicle_id", ids.get("vehicles/id"));
         ids.put("tracking/assignment_id", assignment);
         awaitBackgroundWorkDone();
+        financeRecords(booked);
+    }
+
+    /** An issued invoice of the booked charter, a vendor bill and a manual journal entry, for finance's paths. */
+    private void financeRecords(String bookedCharter) {
+        String finance = "/api/v1/finance";
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).toString();
+        ids.put("invoices/id", created(as(finance).body(Map.of("issue", true)).post("/invoices/from-charter/" + bookedCharter)));
+        ids.put("invoices/charter_id", bookedCharter);
+        ids.put("bills/id", created(as(finance).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("vendor_id", ids.get("vendors/id"), "amount", 100, "bill_date", today, "due_date", today)).post("/bills")));
+        ids.put("ledger/id", created(as(finance).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("entry_date", today, "memo", "fuzz target", "lines", List.of(
+                        Map.of("account", "cash", "debit", 1), Map.of("account", "revenue", "credit", 1)))).post("/ledger/entries")));
+        ids.put("periods/month", "2020-01");
     }
 
     /** An approved, compliant vendor, a bid request for the booked charter and the vendor's bid on it. */
@@ -198,7 +213,8 @@ class BadInputTest {
         String busy = "select (select count(*) from charter.outbox where status = 'pending')"
                 + " + (select count(*) from notification.notifications where status = 'queued')"
                 + " + (select count(*) from vendor.outbox where status = 'pending')"
-                + " + (select count(*) from dispatch.outbox where status = 'pending')";
+                + " + (select count(*) from dispatch.outbox where status = 'pending')"
+                + " + (select count(*) from payment.outbox where status = 'pending')";
         while (true) {
             try (var s = db.createStatement(); var rs = s.executeQuery(busy)) {
                 rs.next();
@@ -229,7 +245,7 @@ class BadInputTest {
     private String contentHashSql() throws Exception {
         var parts = new ArrayList<String>();
         try (var s = db.createStatement(); var rs = s.executeQuery("select table_schema, table_name from information_schema.tables "
-                + "where table_schema in ('auth', 'client', 'pricing', 'charter', 'payment', 'notification', 'vendor', 'dispatch') and table_type = 'BASE TABLE' "
+                + "where table_schema in ('auth', 'client', 'pricing', 'charter', 'payment', 'notification', 'vendor', 'dispatch', 'finance') and table_type = 'BASE TABLE' "
                 + "and table_name not like 'flyway%' order by 1, 2")) {
             while (rs.next()) {
                 parts.add("select coalesce(sum(hashtext(t::text)::numeric), 0) + count(*) h from "

@@ -44,7 +44,8 @@ class ForgedTokensTest {
             "payment-service", List.of("/api/v1/payments", "/payments"),
             "notification-service", List.of("/api/v1/notifications", "/notifications"),
             "vendor-service", List.of("/api/v1/vendors", "/vendors"),
-            "dispatch-service", List.of("/api/v1/dispatch", "/drivers"));
+            "dispatch-service", List.of("/api/v1/dispatch", "/drivers"),
+            "finance-service", List.of("/api/v1/finance", "/invoices"));
 
     private final RSAPrivateCrtKey key = SigningKey.generate();
     private Platform platform;
