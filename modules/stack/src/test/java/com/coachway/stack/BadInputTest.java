@@ -49,7 +49,8 @@ class BadInputTest {
 
     Platform platform;
     final TestDocumentStore documents = new TestDocumentStore();
-    String admin;
+    private String adminToken;
+    private long adminTokenAt;
     Connection db;
     String contentHashSql;
     /** Real ids by "first path segment/parameter", so bad bodies reach the handlers behind the path. */
@@ -62,7 +63,8 @@ class BadInputTest {
         var builder = Platform.builder().env("MONGO_URL", documents.url());
         for (var s : Services.ALL) builder.service(s.host(), routeOf(spec(s.host())), s.starter());
         platform = builder.start();
-        admin = platform.adminToken();
+        adminToken = platform.adminToken();
+        adminTokenAt = System.nanoTime();
         db = DriverManager.getConnection(platform.databaseUrl());
         contentHashSql = contentHashSql();
         createRecords();
@@ -73,6 +75,18 @@ class BadInputTest {
         if (db != null) db.close();
         if (platform != null) platform.close();
         documents.close();
+    }
+
+    /**
+     * The admin's access token, signed in again after 10 minutes: the sweep can outlast the
+     * 15-minute token on a slow machine, and an expired token would turn every refusal into a 401.
+     */
+    private String admin() {
+        if (System.nanoTime() - adminTokenAt > java.time.Duration.ofMinutes(10).toNanos()) {
+            adminToken = platform.login(Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
+            adminTokenAt = System.nanoTime();
+        }
+        return adminToken;
     }
 
     private static OpenAPI spec(String host) {
@@ -92,7 +106,7 @@ class BadInputTest {
     // ---- records the bad requests aim at ----
 
     private RequestSpecification as(String route) {
-        return platform.api(route).auth().oauth2(admin).contentType("application/json");
+        return platform.api(route).auth().oauth2(admin()).contentType("application/json");
     }
 
     private String created(Response r) {
@@ -135,7 +149,7 @@ class BadInputTest {
                 "amount", 100, "due_date", "2027-09-30")).post("/charters/" + booked + "/vendor-payments")));
 
         // multipart: the contract validator cannot read such bodies, so the upload goes through raw()
-        ids.put("documents/id", created(platform.raw("/api/v1/documents").auth().oauth2(admin)
+        ids.put("documents/id", created(platform.raw("/api/v1/documents").auth().oauth2(admin())
                 .multiPart("entity_type", "charter").multiPart("entity_id", charter).multiPart("kind", "contract")
                 .multiPart("file", "fuzz.pdf", "%PDF-1.7\nfuzz target\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 .post("/documents")));
@@ -412,7 +426,7 @@ class BadInputTest {
         requests++;
         String label = method + " " + route + path.split("\\?")[0] + " with " + what;
         String before = contentHash();
-        Supplier<RequestSpecification> base = () -> platform.raw(route).auth().oauth2(admin).urlEncodingEnabled(!alreadyEncoded);
+        Supplier<RequestSpecification> base = () -> platform.raw(route).auth().oauth2(admin()).urlEncodingEnabled(!alreadyEncoded);
         Response r;
         try {
             var spec = base.get().queryParams(query);
@@ -451,7 +465,7 @@ class BadInputTest {
         String before = contentHash();
         Response r;
         try {
-            r = platform.raw(route).auth().oauth2(admin).contentType("application/json").body(body).request(method.name(), path);
+            r = platform.raw(route).auth().oauth2(admin()).contentType("application/json").body(body).request(method.name(), path);
         } catch (RuntimeException e) {
             failures.add(label + " → not as documented: " + errorsIn(e.getMessage()));
             return;
