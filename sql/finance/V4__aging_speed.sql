@@ -14,14 +14,15 @@ create index invoice_open_class_idx on invoice (
     (case when settled_on is null then 99
           else width_bucket(settled_on - issue_date, array[1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]) end),
     issue_date)
-    include (id, client_id, due_date, total, credited, settled_on, voided_on)
+    include (id, client_id, due_date, total, credited, paid, settled_on, voided_on)
     where status <> 'draft' and issue_date is not null;
--- each open invoice's applications and credit memos up to as_of, summed from the index alone
+-- what each open invoice was paid or credited after as_of, from the index alone: per invoice (a
+-- past as_of) or, through V3's application_applied_on_idx, the few applications after a recent one
 create index application_invoice_amount_idx on application (invoice_id, applied_on) include (amount);
 create index credit_memo_invoice_amount_idx on credit_memo (invoice_id, memo_date) include (amount);
--- V3's aging indexes served the former "add back what came after as_of" query, slow for a past as_of
+-- V3's candidate index read every invoice settled after as_of (most of the book for a past as_of);
+-- credit memos after as_of are now read per invoice, and only for the credited ones
 drop index invoice_aging_idx;
-drop index application_applied_on_idx;
 drop index credit_memo_memo_date_idx;
 
 -- AP aging likewise, over bills and their payments.
