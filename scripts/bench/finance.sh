@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # Finance benchmark: AR aging at a million invoices. Starts the stack on a scratch data directory,
 # seeds 1,000,000 invoices over 4,999 clients issued across the two years to 2026-11-30 (most paid
-# through payment applications, some partly paid, some credited, ~10% open) with their payments,
-# applications, credit memos and journal entries, in SQL (scripts/bench/finance-seed.sql), then
+# within 0-60 days of issue, some late, some in two parts, some credited, 1% never: ~5% open on any
+# date) with their payments, applications, credit memos, journal entries and closed months, in
+# SQL (scripts/bench/finance-seed.sql), then
 # times GET /api/v1/finance/reports/ar-aging?as_of=… through the gateway (p50/p99 of N requests
 # after warm-up, admin token) beside the very same two statements the service runs — the aging
 # (modules/finance-service/src/main/resources/sql/finance/ar_aging.sql) and the AR control balance
 # (control_balance.sql) — in psql (EXPLAIN ANALYZE execution time, median of N).
 # Target: under 1 s through the gateway, and within 1.5x of psql.
-# Usage: scripts/bench/finance.sh [requests-per-case] [as_of...]   (default 20; 2026-11-30 2026-06-30)
+# Every as_of must be fast, a past month end as well as today: the default dates span the book.
+# Usage: scripts/bench/finance.sh [requests-per-case] [as_of...]
+#        (default 20; 2026-11-30 2026-06-30 2025-12-31 2025-06-30)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/env.sh
 use_jdk
 need curl; need jq; need psql postgresql-client
 n=${1:-20}; shift || true
-dates=("$@"); [ ${#dates[@]} -gt 0 ] || dates=(2026-11-30 2026-06-30)
+dates=("$@"); [ ${#dates[@]} -gt 0 ] || dates=(2026-11-30 2026-06-30 2025-12-31 2025-06-30)
 invoices=${INVOICES:-1000000}
 home=$(mktemp -d /tmp/coachway-bench-finance.XXXXXX)
 pg_port=54363; gw=18083
