@@ -12,7 +12,6 @@ import com.coachway.charter.quotes.QuoteHandler;
 import com.coachway.charter.quotes.QuoteRoutes;
 import com.coachway.charter.quotes.QuoteStore;
 import com.coachway.charter.remote.ClientDirectory;
-import com.coachway.charter.remote.Finance;
 import com.coachway.charter.remote.Payments;
 import com.coachway.charter.remote.Notifications;
 import com.coachway.charter.remote.Pricing;
@@ -37,6 +36,7 @@ import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
 import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.common.outbox.Outbox;
+import com.coachway.common.outbox.OutboxForwarder;
 import com.coachway.common.outbox.OutboxMetrics;
 import com.coachway.common.schedule.Scheduler;
 import com.coachway.common.outbox.OutboxWorker;
@@ -78,8 +78,9 @@ public final class CharterService {
                 config.uri("PAYMENT_SERVICE_URL", "http://localhost:8005")).token(tokens).build());
         var notifications = new Notifications(ServiceClient.builder("notification-service",
                 config.uri("NOTIFICATION_SERVICE_URL", "http://localhost:8006")).token(tokens).build());
-        var finance = new Finance(ServiceClient.builder("finance-service",
-                config.uri("FINANCE_SERVICE_URL", "http://localhost:8014")).token(tokens).build());
+        // finance-service takes these events whole: payload as body, event id as Idempotency-Key
+        var finance = ServiceClient.builder("finance-service",
+                config.uri("FINANCE_SERVICE_URL", "http://localhost:8014")).token(tokens).build();
 
         var db = Database.connect(config, "charter", NAME);
         try {
@@ -118,8 +119,8 @@ public final class CharterService {
                     .handlers(quoteActions.outboxHandlers())
                     .handler(QuoteEvents.NOTIFICATION_REQUESTED, notifications::deliver)
                     .handler(QuoteEvents.PAYMENT_SCHEDULE_REQUESTED, payments::openSchedule)
-                    .handler(CharterEvents.STATUS_CHANGED, finance::charterStatus)
-                    .handler(VendorPaymentEvents.CHANGED, finance::vendorPayment)
+                    .handler(CharterEvents.STATUS_CHANGED, OutboxForwarder.to(finance, "/events/charter-status"))
+                    .handler(VendorPaymentEvents.CHANGED, OutboxForwarder.to(finance, "/events/vendor-payment"))
                     .pollInterval(outboxPoll)
                     .maxAttempts(outboxAttempts)
                     .build()

@@ -11,6 +11,7 @@ import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
 import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.common.outbox.Outbox;
+import com.coachway.common.outbox.OutboxForwarder;
 import com.coachway.common.outbox.OutboxMetrics;
 import com.coachway.common.outbox.OutboxWorker;
 import com.coachway.common.schedule.Scheduler;
@@ -26,7 +27,6 @@ import com.coachway.payment.payments.RefundActions;
 import com.coachway.payment.payments.RefundHandler;
 import com.coachway.payment.payments.RefundStore;
 import com.coachway.payment.remote.CharterDirectory;
-import com.coachway.payment.remote.Finance;
 import com.coachway.payment.schedules.ScheduleActions;
 import com.coachway.payment.schedules.ScheduleHandler;
 import com.coachway.payment.schedules.ScheduleRoutes;
@@ -73,8 +73,9 @@ public final class PaymentService {
         var tokens = ServiceTokens.fromConfig(config, NAME);
         var charters = new CharterDirectory(ServiceClient.builder("charter-service",
                 config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build());
-        var finance = new Finance(ServiceClient.builder("finance-service",
-                config.uri("FINANCE_SERVICE_URL", "http://localhost:8014")).token(tokens).build());
+        // finance-service takes these events whole: payload as body, event id as Idempotency-Key
+        var finance = ServiceClient.builder("finance-service",
+                config.uri("FINANCE_SERVICE_URL", "http://localhost:8014")).token(tokens).build();
 
         var db = Database.connect(config, "payment", NAME);
         try {
@@ -109,8 +110,8 @@ public final class PaymentService {
                     .build();
             // Every topic this service's outbox holds: what finance-service books.
             OutboxWorker.builder(dsl, outbox)
-                    .handler(PaymentEvents.RECORDED, finance::paymentRecorded)
-                    .handler(PaymentEvents.REFUNDED, finance::paymentRefunded)
+                    .handler(PaymentEvents.RECORDED, OutboxForwarder.to(finance, "/events/payment-recorded"))
+                    .handler(PaymentEvents.REFUNDED, OutboxForwarder.to(finance, "/events/payment-refunded"))
                     .pollInterval(outboxPoll)
                     .maxAttempts(outboxAttempts)
                     .build()
