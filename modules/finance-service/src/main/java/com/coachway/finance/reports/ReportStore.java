@@ -29,6 +29,9 @@ public final class ReportStore {
      */
     public void snapshot(DSLContext tx) {
         tx.execute("set transaction isolation level repeatable read, read only");
+        // The driver prepares a statement run 5 times on a connection, and PostgreSQL may then keep
+        // one generic plan for every as_of; the best plan differs between a recent and a past date.
+        tx.execute("set local plan_cache_mode = force_custom_plan");
     }
 
     public Aging arAging(DSLContext ctx, LocalDate asOf) {
