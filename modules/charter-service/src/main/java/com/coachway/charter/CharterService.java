@@ -42,7 +42,6 @@ import com.coachway.common.schedule.Scheduler;
 import com.coachway.common.outbox.OutboxWorker;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -133,11 +132,6 @@ public final class CharterService {
     }
 
     private static ZoneId tripZone(Config config) {
-        String zone = config.string("TZ", "America/New_York");
-        try {
-            return ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new Config.ConfigException("TZ", "must be a time zone such as America/New_York, got '" + zone + "'");
-        }
+        return config.zone("TZ", "America/New_York");
     }
 }

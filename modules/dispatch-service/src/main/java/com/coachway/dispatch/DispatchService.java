@@ -45,7 +45,6 @@ import com.coachway.hos.HoursOfService.Cycle;
 import com.coachway.hos.ServiceDays;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -138,13 +137,7 @@ public final class DispatchService {
         if (!Cycle.CODES.contains(cycle)) {
             throw new Config.ConfigException("HOS_CYCLE", "must be 70_8 (70 h in 8 days) or 60_7 (60 h in 7 days), got '" + cycle + "'");
         }
-        String zoneName = config.string("TZ", "America/New_York");
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(zoneName);
-        } catch (DateTimeException e) {
-            throw new Config.ConfigException("TZ", "must be a time zone such as America/New_York, got '" + zoneName + "'");
-        }
+        ZoneId zone = config.zone("TZ", "America/New_York");
         String start = config.string("SERVICE_DAY_START", "04:00");
         LocalTime dayStart;
         try {

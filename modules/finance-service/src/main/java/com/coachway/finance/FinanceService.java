@@ -52,7 +52,6 @@ import com.coachway.finance.statements.StatementRoutes;
 import com.coachway.finance.statements.StatementStore;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 
 /**
@@ -142,11 +141,6 @@ public final class FinanceService {
     }
 
     private static ZoneId zone(Config config) {
-        String zone = config.string("TZ", "America/New_York");
-        try {
-            return ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new Config.ConfigException("TZ", "must be a time zone such as America/New_York, got '" + zone + "'");
-        }
+        return config.zone("TZ", "America/New_York");
     }
 }

@@ -40,7 +40,6 @@ import com.coachway.payment.webhooks.WebhookRoutes;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -143,11 +142,6 @@ public final class PaymentService {
     }
 
     private static ZoneId zone(Config config) {
-        String zone = config.string("TZ", "America/New_York");
-        try {
-            return ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new Config.ConfigException("TZ", "must be a time zone such as America/New_York, got '" + zone + "'");
-        }
+        return config.zone("TZ", "America/New_York");
     }
 }

@@ -37,7 +37,6 @@ import com.coachway.vendor.vendors.VendorRoutes;
 import com.coachway.vendor.vendors.VendorStore;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -122,11 +121,6 @@ public final class VendorService {
     }
 
     private static ZoneId zone(Config config) {
-        String zone = config.string("TZ", "America/New_York");
-        try {
-            return ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new Config.ConfigException("TZ", "must be a time zone such as America/New_York, got '" + zone + "'");
-        }
+        return config.zone("TZ", "America/New_York");
     }
 }

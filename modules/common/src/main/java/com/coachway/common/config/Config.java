@@ -68,6 +68,16 @@ public final class Config {
     }
 
     /** An absolute http(s) URL such as another service's base URL; {@code defaultValue} null makes it required. */
+    /** A time zone such as America/New_York; anything else stops the service naming the variable. */
+    public java.time.ZoneId zone(String name, String defaultValue) {
+        String zone = string(name, defaultValue);
+        try {
+            return java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new ConfigException(name, "must be a time zone such as America/New_York, got '" + zone + "'");
+        }
+    }
+
     public URI uri(String name, String defaultValue) {
         String raw = defaultValue == null ? required(name) : string(name, defaultValue);
         try {
