@@ -1,6 +1,7 @@
 package com.coachway.payment;
 
 import com.coachway.auth.AuthService;
+import com.coachway.testkit.FakeStripe;
 import com.coachway.testkit.Platform;
 import com.coachway.testkit.RecordingNeighbour;
 import com.coachway.testkit.Rows;

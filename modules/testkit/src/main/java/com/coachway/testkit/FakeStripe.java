@@ -1,4 +1,4 @@
-package com.coachway.payment;
+package com.coachway.testkit;
 
 import com.coachway.common.http.Json;
 import com.sun.net.httpserver.HttpExchange;
@@ -21,9 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Stands in for api.stripe.com, speaking its wire format to the real stripe-java SDK: form-encoded
  * requests (metadata[payment_id]=…), JSON answers, Stripe's error envelope, and its idempotency:
  * a request repeated with an Idempotency-Key gets the first answer again. Records every request.
+ *
+ * <p>Tests start one per platform; {@code main} serves one on a fixed port for the smoke suites'
+ * stack (scripts/test), so a card payment can be started and settled by a signed webhook there too.
  */
-final class FakeStripe implements AutoCloseable {
-    record Request(String method, String path, Map<String, String> form, String idempotencyKey, String authorization) {
+public final class FakeStripe implements AutoCloseable {
+    public record Request(String method, String path, Map<String, String> form, String idempotencyKey, String authorization) {
     }
 
     private final HttpServer server;
@@ -32,11 +35,15 @@ final class FakeStripe implements AutoCloseable {
     private final Map<String, Map<String, Object>> intents = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     /** When set, refunds are refused with this message (a 400 invalid_request_error). */
-    volatile String refuseRefunds;
+    public volatile String refuseRefunds;
 
-    FakeStripe() {
+    public FakeStripe() {
+        this(0);
+    }
+
+    public FakeStripe(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,20 +52,27 @@ final class FakeStripe implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    List<Request> requests(String method, String pathPrefix) {
+    public List<Request> requests(String method, String pathPrefix) {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).toList();
     }
 
-    int intentsCreated() {
+    public int intentsCreated() {
         return intents.size();
+    }
+
+    /** {@code FakeStripe <port>}: serves until the process is stopped. */
+    public static void main(String[] args) throws InterruptedException {
+        var stripe = new FakeStripe(Integer.parseInt(args[0]));
+        System.out.println("fake Stripe on " + stripe.url());
+        Thread.currentThread().join();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
