@@ -35,17 +35,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForgedTokensTest {
     /** One staff route per service: kong.yml route and a GET an admin may call. */
-    private static final Map<String, List<String>> STAFF_ROUTES = Map.of(
-            "auth-service", List.of("/api/v1/auth", "/users"),
-            "charter-service", List.of("/api/v1/charters", "/charters"),
-            "client-service", List.of("/api/v1/clients", "/clients"),
-            "pricing-service", List.of("/api/v1/pricing", "/rates"),
-            "document-service", List.of("/api/v1/documents", "/documents"),
-            "payment-service", List.of("/api/v1/payments", "/payments"),
-            "notification-service", List.of("/api/v1/notifications", "/notifications"),
-            "vendor-service", List.of("/api/v1/vendors", "/vendors"),
-            "dispatch-service", List.of("/api/v1/dispatch", "/drivers"),
-            "finance-service", List.of("/api/v1/finance", "/invoices"));
+    private static final Map<String, List<String>> STAFF_ROUTES = Map.ofEntries(
+            Map.entry("auth-service", List.of("/api/v1/auth", "/users")),
+            Map.entry("charter-service", List.of("/api/v1/charters", "/charters")),
+            Map.entry("client-service", List.of("/api/v1/clients", "/clients")),
+            Map.entry("pricing-service", List.of("/api/v1/pricing", "/rates")),
+            Map.entry("document-service", List.of("/api/v1/documents", "/documents")),
+            Map.entry("payment-service", List.of("/api/v1/payments", "/payments")),
+            Map.entry("notification-service", List.of("/api/v1/notifications", "/notifications")),
+            Map.entry("vendor-service", List.of("/api/v1/vendors", "/vendors")),
+            Map.entry("dispatch-service", List.of("/api/v1/dispatch", "/drivers")),
+            Map.entry("finance-service", List.of("/api/v1/finance", "/invoices")),
+            Map.entry("sales-service", List.of("/api/v1/sales", "/leads")),
+            Map.entry("portals-service", List.of("/api/v1/portals", "/admin/dashboard")),
+            Map.entry("change-mgmt-service", List.of("/api/v1/change-mgmt", "/cases")),
+            Map.entry("analytics-service", List.of("/api/v1/analytics", "/dashboard")));
 
     private final RSAPrivateCrtKey key = SigningKey.generate();
     private Platform platform;
