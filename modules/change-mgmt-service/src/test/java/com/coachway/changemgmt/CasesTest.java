@@ -112,6 +112,23 @@ class CasesTest {
     }
 
     @Test
+    void theReviewPricesTheChangeAgain() {
+        String charter = p.createCharter(client, "2027-06-09");
+        var c = p.createCase(p.as("sales_agent"), charter, "passenger_count_change", Map.of("passengers", 30));
+        BigDecimal before = money(c.get("current_total"));
+        // the trip gets longer in charter-service before anyone reviews the case
+        int version = p.charter(charter).path("version");
+        Response longer = p.platform.api(ChangeMgmtPlatform.CHARTERS).auth().oauth2(p.platform.token("sales_agent")).contentType("application/json")
+                .body(Map.of("version", version, "miles", 400)).patch("/charters/" + charter);
+        assertEquals(200, longer.statusCode(), longer::asString);
+        Response reviewed = p.move(p.as("dispatcher"), (String) c.get("id"), "review", null);
+        assertEquals(200, reviewed.statusCode(), reviewed::asString);
+        BigDecimal after = money(reviewed.path("current_total"));
+        assertTrue(after.compareTo(before) > 0, before + " → " + after);
+        assertEquals(money(reviewed.path("new_total")).subtract(after), money(reviewed.path("price_delta")));
+    }
+
+    @Test
     void aCancellationNeedsAManagerAndCostsTheWholeQuote() {
         String charter = p.bookedCharter(client, "2027-06-05");
         var c = p.createCase(p.as("sales_agent"), charter, "cancellation", Map.of());
