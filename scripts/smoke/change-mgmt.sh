@@ -31,7 +31,7 @@ poll_case() {
 # a date change on a booked charter: priced against its accepted quote, approved by a dispatcher, implemented
 book_charter "$agent" ChangeMgmt 60
 quote_total=$(jq -r .total <<<"$body")
-new_pickup=$(date -u -d "+67 days" +%Y-%m-%dT13:00:00Z)
+new_pickup=$(date -u -d "+67 days" +%Y-%m-%dT13:00:00Z)   # the same time of day a week later
 req POST /change-mgmt/cases "$agent" "{\"charter_id\":\"$charter\",\"type\":\"date_change\",\"description\":\"The group moves a week later\",\"requested_changes\":{\"pickup_at\":\"$new_pickup\"}}"
 expect "the agent opens a date change: submitted, priced against the accepted quote" 201 \
   "(.reference | test(\"^CHG-[0-9]{4}-[0-9]{5,}\$\")) and .status == \"submitted\" and .charter_id == \"$charter\" and .client_id == \"$client\" and ((.current_total * 100 | round) == ($quote_total * 100 | round)) and (.price_delta != null)"
@@ -49,7 +49,7 @@ expect "implement answers 202: implementing" 202 '.status == "implementing"'
 poll_case "$date_case"
 expect "the case is implemented" 200 '.status == "implemented" and .implemented_at != null'
 req GET "/charters/charters/$charter" "$agent"
-expect "and the charter really moved" 200 "(.pickup_at | sub(\"\\\\+00:00\$\"; \"Z\") | fromdateiso8601) == (\"$new_pickup\" | fromdateiso8601)"
+expect "and the charter really moved a week on" 200 "(.pickup_at | startswith(\"${new_pickup:0:10}\")) and .version > 1"
 req GET "/change-mgmt/cases/$date_case/history" "$agent"
 expect "its history has the five transitions" 200 \
   '[.items[].to] == ["submitted","under_review","approved","implementing","implemented"] and .items[0].from == null'
