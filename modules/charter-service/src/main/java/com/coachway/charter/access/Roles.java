@@ -13,6 +13,8 @@ public final class Roles {
     public static final Role[] WRITE_CHARTERS = {Role.ADMIN, Role.MANAGER, Role.SALES_AGENT, Role.DISPATCHER};
     /** A quote's answer: the sellers, or the client user whose quote it is. */
     public static final Role[] ANSWER_QUOTES = with(WRITE_CHARTERS, Role.CLIENT);
+    /** Changing a charter: the sellers, and services (change-mgmt-service applies an approved change case after its commit). */
+    public static final Role[] CHANGE_CHARTERS = with(WRITE_CHARTERS, Role.SERVICE);
     /** Moving the lifecycle: the sellers, and services (dispatch-service reports a trip departed or completed). */
     public static final Role[] MOVE_CHARTERS = with(WRITE_CHARTERS, Role.SERVICE);
     /** Recording an awarded bid (vendor-service after its award commits, or staff by hand). */

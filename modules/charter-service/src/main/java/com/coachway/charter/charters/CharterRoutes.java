@@ -11,7 +11,7 @@ public final class CharterRoutes {
         r.get("/charters", h::list, Roles.READ_CHARTERS);
         r.post("/charters", h::create, Roles.WRITE_CHARTERS);
         r.get("/charters/{id}", h::get, Roles.READ_CHARTERS);
-        r.patch("/charters/{id}", h::update, Roles.WRITE_CHARTERS);
+        r.patch("/charters/{id}", h::update, Roles.CHANGE_CHARTERS);
         r.post("/charters/{id}/status", h::changeStatus, Roles.MOVE_CHARTERS);
         r.get("/charters/{id}/history", h::history, Roles.READ_CHARTERS);
         r.put("/charters/{id}/vehicles/{line_id}", h::assignVehicle, Roles.FLEET);

@@ -1,0 +1,33 @@
+package com.coachway.changemgmt.access;
+
+import com.coachway.common.auth.Caller;
+import com.coachway.common.auth.Role;
+
+/** Who may do what in change-mgmt (admin passes every check). Client users see only their own cases (ClientScope). */
+public final class Roles {
+    /** Asking for a change: the sellers and dispatchers, and a client user for its own charters. */
+    public static final Role[] CREATE_CASES = {Role.ADMIN, Role.MANAGER, Role.SALES_AGENT, Role.DISPATCHER, Role.CLIENT};
+    /** Reading cases and their history: staff, and a client user its own. */
+    public static final Role[] READ_CASES = {Role.ADMIN, Role.MANAGER, Role.SALES_AGENT, Role.DISPATCHER, Role.ACCOUNTANT, Role.CLIENT};
+    /** review, reject, implement, and approve of a case below the threshold. */
+    public static final Role[] DECIDE = {Role.ADMIN, Role.MANAGER, Role.SALES_AGENT, Role.DISPATCHER};
+    /** cancel: the requester (checked on the case) or staff. */
+    public static final Role[] CANCEL = CREATE_CASES;
+    /** POST /audit-events: other services' outboxes (the lead switches this to Role.SERVICE_ONLY when common has it). */
+    public static final Role[] APPEND_AUDIT = {Role.SERVICE};
+    /** GET /audit-events. */
+    public static final Role[] READ_AUDIT = {Role.ADMIN, Role.MANAGER, Role.ACCOUNTANT};
+
+    private Roles() {
+    }
+
+    /** May approve a case that needs a manager: a manager or an admin. */
+    public static boolean isManager(Caller caller) {
+        return caller.isAdmin() || caller.hasRole(Role.MANAGER);
+    }
+
+    /** How the audit trail and history name a caller: the user id, or service:<client id>. */
+    public static String actor(Caller caller) {
+        return caller.userId() != null ? caller.userId().toString() : "service:" + caller.subject();
+    }
+}

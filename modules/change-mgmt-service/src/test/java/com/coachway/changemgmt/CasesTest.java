@@ -1,0 +1,414 @@
+package com.coachway.changemgmt;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.coachway.changemgmt.ChangeMgmtPlatform.caseBody;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Change cases through the gateway against the real charter- and pricing-service. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CasesTest {
+    private ChangeMgmtPlatform p;
+    private String client;
+
+    @BeforeAll
+    void start() {
+        p = new ChangeMgmtPlatform();
+        client = p.createClient();
+    }
+
+    @AfterAll
+    void stop() {
+        p.close();
+    }
+
+    private static BigDecimal money(Object v) {
+        return new BigDecimal(v.toString()).setScale(2);
+    }
+
+    private long historyRows(String caseId) {
+        return (long) p.rows("select count(*) as n from change_mgmt.case_history where case_id = ?::uuid", caseId).getFirst().get("n");
+    }
+
+    private long auditRows(String caseId) {
+        return (long) p.rows("select count(*) as n from change_mgmt.audit_event where entity_type = 'change_case' and entity_id = ?", caseId)
+                .getFirst().get("n");
+    }
+
+    // ---- create and price ----
+
+    @Test
+    void aDateChangeIsPricedAgainstTheAcceptedQuoteAndSubmitted() {
+        String charter = p.bookedCharter(client, "2027-05-01");
+        BigDecimal quoted = money(p.charter(charter).path("current_quote.total"));
+        var c = p.createCase(p.as("sales_agent"), charter, "date_change", Map.of("pickup_at", "2027-05-08T08:00:00-04:00"));
+        assertEquals("submitted", c.get("status"));
+        assertTrue(c.get("reference").toString().matches("^CHG-\\d{4}-\\d{5,}$"), c.toString());
+        assertEquals(client, c.get("client_id"));
+        assertEquals(p.charter(charter).path("reference"), c.get("charter_reference"));
+        assertEquals(quoted, money(c.get("current_total")));
+        // the same trip a week later costs the same
+        assertEquals(money(c.get("current_total")).add(money(c.get("price_delta"))), money(c.get("new_total")));
+        assertEquals(1, c.get("version"));
+        String id = (String) c.get("id");
+        assertEquals(1, historyRows(id));
+        assertEquals(1, auditRows(id));
+        Response h = p.as("dispatcher").get("/cases/" + id + "/history");
+        assertEquals(200, h.statusCode(), h::asString);
+        assertNull(h.path("items[0].from"));
+        assertEquals("submitted", h.path("items[0].to"));
+    }
+
+    @Test
+    void moreVehiclesOverTheThresholdNeedAManager() {
+        String charter = p.createCharter(client, "2027-06-01");
+        var c = p.createCase(p.as("dispatcher"), charter, "vehicle_change",
+                Map.of("vehicles", List.of(Map.of("vehicle_type", "coach_56", "quantity", 3))));
+        assertTrue(money(c.get("price_delta")).compareTo(new BigDecimal("500.00")) >= 0, c.toString());
+        assertEquals(true, c.get("requires_manager"));
+        String id = (String) c.get("id");
+        assertEquals(200, p.move(p.as("dispatcher"), id, "review", "looks fine").statusCode());
+
+        var before = p.written();
+        Response refused = p.move(p.as("dispatcher"), id, "approve", null);
+        assertEquals(403, refused.statusCode(), refused::asString);
+        assertTrue(refused.path("detail").toString().contains("manager"), refused::asString);
+        assertEquals(before, p.written(), "a refused approval writes nothing");
+        Response agent = p.move(p.as("sales_agent"), id, "approve", null);
+        assertEquals(403, agent.statusCode(), agent::asString);
+
+        Response ok = p.move(p.as("manager"), id, "approve", "approved for the bigger group");
+        assertEquals(200, ok.statusCode(), ok::asString);
+        assertEquals("approved", ok.path("status"));
+        assertNotNull(ok.path("decided_at"));
+        assertEquals("approved for the bigger group", ok.path("decision_comment"));
+        assertEquals(3, historyRows(id));
+        assertEquals(3, auditRows(id));
+    }
+
+    @Test
+    void aSmallChangeIsApprovedByADispatcher() {
+        String charter = p.createCharter(client, "2027-06-03");
+        var c = p.createCase(p.as("sales_agent"), charter, "passenger_count_change", Map.of("passengers", 30));
+        assertEquals(false, c.get("requires_manager"));
+        String id = (String) c.get("id");
+        assertEquals(200, p.move(p.as("dispatcher"), id, "review", null).statusCode());
+        Response ok = p.move(p.as("dispatcher"), id, "approve", null);
+        assertEquals(200, ok.statusCode(), ok::asString);
+    }
+
+    @Test
+    void theReviewPricesTheChangeAgain() {
+        String charter = p.createCharter(client, "2027-06-09");
+        var c = p.createCase(p.as("sales_agent"), charter, "passenger_count_change", Map.of("passengers", 30));
+        BigDecimal before = money(c.get("current_total"));
+        // the trip gets longer in charter-service before anyone reviews the case
+        int version = p.charter(charter).path("version");
+        Response longer = p.platform.api(ChangeMgmtPlatform.CHARTERS).auth().oauth2(p.platform.token("sales_agent")).contentType("application/json")
+                .body(Map.of("version", version, "miles", 400)).patch("/charters/" + charter);
+        assertEquals(200, longer.statusCode(), longer::asString);
+        Response reviewed = p.move(p.as("dispatcher"), (String) c.get("id"), "review", null);
+        assertEquals(200, reviewed.statusCode(), reviewed::asString);
+        BigDecimal after = money(reviewed.path("current_total"));
+        assertTrue(after.compareTo(before) > 0, before + " → " + after);
+        assertEquals(money(reviewed.path("new_total")).subtract(after), money(reviewed.path("price_delta")));
+    }
+
+    @Test
+    void aCancellationNeedsAManagerAndCostsTheWholeQuote() {
+        String charter = p.bookedCharter(client, "2027-06-05");
+        var c = p.createCase(p.as("sales_agent"), charter, "cancellation", Map.of());
+        assertEquals(true, c.get("requires_manager"));
+        assertEquals(money(c.get("current_total")).negate(), money(c.get("price_delta")));
+        assertEquals(new BigDecimal("0.00"), money(c.get("new_total")));
+    }
+
+    @Test
+    void otherIsNotPriced() {
+        String charter = p.createCharter(client, "2027-06-07");
+        var c = p.createCase(p.as("sales_agent"), charter, "other", Map.of("note", "Please add a wheelchair lift"));
+        assertNull(c.get("price_delta"));
+        assertNull(c.get("current_total"));
+        assertEquals(false, c.get("requires_manager"));
+    }
+
+    // ---- implement: the real charter changes ----
+
+    private String approved(String charter, String type, Map<String, Object> changes) {
+        var c = p.createCase(p.as("sales_agent"), charter, type, changes);
+        String id = (String) c.get("id");
+        assertEquals(200, p.move(p.as("manager"), id, "review", null).statusCode());
+        Response a = p.move(p.as("manager"), id, "approve", null);
+        assertEquals(200, a.statusCode(), a::asString);
+        return id;
+    }
+
+    @Test
+    void implementingADateChangeMovesTheCharter() {
+        String charter = p.bookedCharter(client, "2027-07-01");
+        int version = p.charter(charter).path("version");
+        String id = approved(charter, "date_change", Map.of("pickup_at", "2027-07-10T09:00:00-04:00"));
+        Response r = p.move(p.as("dispatcher"), id, "implement", "applying");
+        assertEquals(202, r.statusCode(), r::asString);
+        assertEquals("implementing", r.path("status"));
+        var done = p.awaitImplemented(id);
+        assertEquals("implemented", done.get("status"), done.toString());
+        assertNotNull(done.get("implemented_at"));
+        Response ch = p.charter(charter);
+        assertEquals(OffsetDateTime.parse("2027-07-10T09:00:00-04:00").toInstant(), OffsetDateTime.parse(ch.path("pickup_at")).toInstant());
+        assertEquals(OffsetDateTime.parse("2027-07-10T19:00:00-04:00").toInstant(), OffsetDateTime.parse(ch.path("return_at")).toInstant());
+        assertEquals(OffsetDateTime.parse("2027-07-10T11:30:00-04:00").toInstant(),
+                OffsetDateTime.parse(ch.path("stops[1].arrive_at")).toInstant());
+        assertEquals(version + 1, (int) ch.path("version"));
+        // submitted, under_review, approved, implementing, implemented: five transitions, five of each
+        assertEquals(5, historyRows(id));
+        assertEquals(5, auditRows(id));
+        Response again = p.move(p.as("dispatcher"), id, "implement", null);
+        assertEquals(409, again.statusCode(), again::asString);
+        assertTrue(again.path("detail").toString().contains("implemented"), again::asString);
+    }
+
+    @Test
+    void implementingACancellationCancelsTheCharter() {
+        String charter = p.bookedCharter(client, "2027-07-03");
+        String id = approved(charter, "cancellation", Map.of());
+        assertEquals(202, p.move(p.as("manager"), id, "implement", null).statusCode());
+        assertEquals("implemented", p.awaitImplemented(id).get("status"));
+        assertEquals("cancelled", p.charter(charter).path("status"));
+    }
+
+    @Test
+    void aChangeTheCharterRefusesFailsTheCaseWithItsReasonAndCanBeRetried() {
+        String charter = p.createCharter(client, "2027-07-05");
+        // 80 passengers do not fit one 56-seat coach: charter-service refuses the PATCH for good
+        String id = approved(charter, "passenger_count_change", Map.of("passengers", 80));
+        int version = p.charter(charter).path("version");
+        assertEquals(202, p.move(p.as("manager"), id, "implement", null).statusCode());
+        var failed = p.awaitImplemented(id);
+        assertEquals("implementation_failed", failed.get("status"), failed.toString());
+        assertTrue(failed.get("implementation_error").toString().contains("400"), failed.toString());
+        assertEquals(40, (int) p.charter(charter).path("passenger_count"));
+        assertEquals(version, (int) p.charter(charter).path("version"));
+        // implement again is allowed (and fails again the same way)
+        Response again = p.move(p.as("manager"), id, "implement", null);
+        assertEquals(202, again.statusCode(), again::asString);
+        assertNull(again.path("implementation_error"));
+        assertEquals("implementation_failed", p.awaitImplemented(id).get("status"));
+    }
+
+    @Test
+    void aCaseOnACharterCancelledMeanwhileFails() {
+        String charter = p.createCharter(client, "2027-07-07");
+        String id = approved(charter, "passenger_count_change", Map.of("passengers", 30));
+        Response cancel = p.platform.api(ChangeMgmtPlatform.CHARTERS).auth().oauth2(p.platform.token("manager")).contentType("application/json")
+                .body(Map.of("status", "cancelled")).post("/charters/" + charter + "/status");
+        assertEquals(200, cancel.statusCode(), cancel::asString);
+        assertEquals(202, p.move(p.as("manager"), id, "implement", null).statusCode());
+        var failed = p.awaitImplemented(id);
+        assertEquals("implementation_failed", failed.get("status"));
+        assertTrue(failed.get("implementation_error").toString().contains("cancelled"), failed.toString());
+    }
+
+    // ---- the workflow's refusals ----
+
+    @Test
+    void illegalTransitionsAre409NamingTheStateAndWriteNothing() {
+        String charter = p.createCharter(client, "2027-08-01");
+        String id = (String) p.createCase(p.as("sales_agent"), charter, "passenger_count_change", Map.of("passengers", 20)).get("id");
+        for (String step : List.of("approve", "reject", "implement")) {
+            var before = p.written();
+            Response r = p.move(p.as("manager"), id, step, null);
+            assertEquals(409, r.statusCode(), step + ": " + r.asString());
+            assertTrue(r.path("detail").toString().contains("submitted"), r::asString);
+            assertEquals(before, p.written(), step + " refused writes nothing");
+        }
+        assertEquals(200, p.move(p.as("manager"), id, "review", null).statusCode());
+        assertEquals(409, p.move(p.as("manager"), id, "review", null).statusCode());
+        Response stale = p.as("manager").contentType("application/json").body(Map.of("version", 1)).post("/cases/" + id + "/reject");
+        assertEquals(409, stale.statusCode(), stale::asString);
+        assertEquals(200, p.move(p.as("manager"), id, "reject", "not possible").statusCode());
+        assertEquals(409, p.move(p.as("manager"), id, "cancel", null).statusCode());
+        assertEquals(409, p.move(p.as("manager"), id, "approve", null).statusCode());
+        assertEquals(3, historyRows(id));
+        assertEquals(3, auditRows(id));
+        List<Map<String, Object>> audit = p.rows("select action, from_state, to_state from change_mgmt.audit_event where entity_id = ? order by occurred_at, action",
+                id);
+        assertEquals(List.of("case.submitted", "case.reviewed", "case.rejected"), audit.stream().map(a -> a.get("action")).toList());
+    }
+
+    @Test
+    void aTransitionWithTheCurrentVersionAndNoBodyAtAll() {
+        String charter = p.createCharter(client, "2027-08-03");
+        String id = (String) p.createCase(p.as("sales_agent"), charter, "other", Map.of("note", "n")).get("id");
+        Response r = p.as("dispatcher").contentType("application/json").body(Map.of("version", 1, "comment", "ok")).post("/cases/" + id + "/review");
+        assertEquals(200, r.statusCode(), r::asString);
+        assertEquals(2, (int) r.path("version"));
+        // (REST-assured would send a form content type with an empty POST: the raw request has none)
+        Response noBody = p.rawAs("dispatcher").post("/cases/" + id + "/reject");
+        assertEquals(200, noBody.statusCode(), noBody::asString);
+    }
+
+    @Test
+    void wrongRolesAre403AndWriteNothing() {
+        String charter = p.createCharter(client, "2027-08-05");
+        String id = (String) p.createCase(p.as("sales_agent"), charter, "other", Map.of("note", "n")).get("id");
+        var before = p.written();
+        assertEquals(403, p.as("accountant").contentType("application/json")
+                .body(caseBody(charter, "other", Map.of("note", "n"))).post("/cases").statusCode());
+        assertEquals(403, p.withToken(p.platform.portalToken("driver", UUID.randomUUID())).get("/cases").statusCode());
+        assertEquals(403, p.withToken(p.platform.portalToken("vendor", UUID.randomUUID())).get("/cases/" + id).statusCode());
+        for (String step : List.of("review", "approve", "reject", "implement")) {
+            assertEquals(403, p.move(p.as("accountant"), id, step, null).statusCode(), step);
+            assertEquals(403, p.move(p.asClientUser(client), id, step, null).statusCode(), step);
+        }
+        assertEquals(401, p.platform.api(ChangeMgmtPlatform.CHANGES).get("/cases").statusCode());
+        assertEquals(before, p.written());
+    }
+
+    // ---- clients ----
+
+    @Test
+    void aClientUserAsksForChangesToItsOwnChartersAndSeesOnlyItsOwnCases() {
+        String other = p.createClient();
+        String mine = p.createCharter(client, "2027-09-01");
+        String theirs = p.createCharter(other, "2027-09-02");
+        String theirCase = (String) p.createCase(p.as("sales_agent"), theirs, "other", Map.of("note", "theirs")).get("id");
+
+        var c = p.createCase(p.asClientUser(client), mine, "passenger_count_change", Map.of("passengers", 35));
+        assertEquals(client, c.get("client_id"));
+        String id = (String) c.get("id");
+        assertEquals(200, p.asClientUser(client).get("/cases/" + id).statusCode());
+        assertEquals(200, p.asClientUser(client).get("/cases/" + id + "/history").statusCode());
+
+        var before = p.written();
+        Response foreign = p.asClientUser(client).contentType("application/json")
+                .body(caseBody(theirs, "other", Map.of("note", "x"))).post("/cases");
+        assertEquals(400, foreign.statusCode(), foreign::asString);
+        assertEquals("charter_id", foreign.path("errors[0].field"));
+        assertEquals("unknown charter", foreign.path("errors[0].message"));
+        assertEquals(404, p.asClientUser(client).get("/cases/" + theirCase).statusCode());
+        assertEquals(404, p.asClientUser(client).get("/cases/" + theirCase + "/history").statusCode());
+        assertEquals(404, p.move(p.asClientUser(client), theirCase, "cancel", null).statusCode());
+        assertEquals(before, p.written());
+
+        Response list = p.asClientUser(client).queryParam("client_id", other).get("/cases");
+        assertEquals(200, list.statusCode(), list::asString);
+        assertEquals(0, (int) list.path("total"), "another client's id in the filter shows nothing");
+        List<String> clients = p.asClientUser(client).queryParam("limit", 200).get("/cases").path("items.client_id");
+        assertFalse(clients.isEmpty());
+        assertTrue(clients.stream().allMatch(client::equals), clients::toString);
+
+        // the requester cancels; another user of the same client may not
+        String token2 = p.platform.tokenForNewUser(List.of("client"), Map.of("client_id", client));
+        var before2 = p.written();
+        Response notMine = p.move(p.withToken(token2), id, "cancel", null);
+        assertEquals(403, notMine.statusCode(), notMine::asString);
+        assertEquals(before2, p.written());
+        Response cancelled = p.move(p.asClientUser(client), id, "cancel", "changed my mind");
+        assertEquals(200, cancelled.statusCode(), cancelled::asString);
+        assertEquals("cancelled", cancelled.path("status"));
+    }
+
+    // ---- lists ----
+
+    @Test
+    void listsFilterAndPage() {
+        String charter = p.createCharter(client, "2027-10-01");
+        for (int i = 0; i < 3; i++) p.createCase(p.as("sales_agent"), charter, "other", Map.of("note", "n" + i));
+        Response page1 = p.as("manager").queryParam("charter_id", charter).queryParam("limit", 2).get("/cases");
+        assertEquals(200, page1.statusCode(), page1::asString);
+        assertEquals(3, (int) page1.path("total"));
+        List<String> first = page1.path("items.id");
+        assertEquals(2, first.size());
+        Response page2 = p.as("manager").queryParam("charter_id", charter).queryParam("limit", 2).queryParam("after", (String) page1.path("next"))
+                .get("/cases");
+        List<String> second = page2.path("items.id");
+        assertEquals(1, second.size());
+        assertFalse(first.contains(second.getFirst()));
+        assertNull(page2.path("next"));
+        assertEquals(3, (int) p.as("manager").queryParam("charter_id", charter).queryParam("status", "submitted").get("/cases").path("total"));
+        assertEquals(0, (int) p.as("manager").queryParam("charter_id", charter).queryParam("status", "approved").get("/cases").path("total"));
+        assertEquals(400, p.rawAs("manager").queryParam("status", "nonsense").get("/cases").statusCode());
+        assertEquals(400, p.rawAs("manager").queryParam("charter_id", "nope").get("/cases").statusCode());
+        assertEquals(400, p.rawAs("manager").queryParam("after", "garbage").get("/cases").statusCode());
+        assertEquals(400, p.rawAs("manager").queryParam("limit", 500).get("/cases").statusCode());
+    }
+
+    // ---- bad input ----
+
+    @Test
+    void badInputIs400AndWritesNothing() {
+        String charter = p.createCharter(client, "2027-11-01");
+        var before = p.written();
+        List<String> bodies = List.of(
+                "{\"charter_id\":",                                   // malformed
+                "[]",
+                "{}",
+                "{\"charter_id\":\"" + charter + "\",\"type\":\"date_change\",\"description\":\"x\"}",
+                "{\"charter_id\":42,\"type\":\"other\",\"description\":\"x\",\"requested_changes\":{\"note\":\"n\"}}",
+                "{\"charter_id\":\"" + charter + "\",\"type\":\"teleport\",\"description\":\"x\",\"requested_changes\":{}}",
+                "{\"charter_id\":\"" + charter + "\",\"type\":\"other\",\"description\":\"\",\"requested_changes\":{\"note\":\"n\"}}",
+                "{\"charter_id\":\"" + charter + "\",\"type\":\"date_change\",\"description\":\"x\",\"requested_changes\":{\"pickup_at\":\"tomorrow\"}}",
+                "{\"charter_id\":\"" + charter + "\",\"type\":\"date_change\",\"description\":\"x\",\"requested_changes\":{\"passengers\":3}}",
+                "{\"charter_id\":\"" + charter + "\",\"type\":\"passenger_count_change\",\"description\":\"x\",\"requested_changes\":{\"passengers\":\"many\"}}",
+                "{\"charter_id\":\"" + charter + "\",\"type\":\"passenger_count_change\",\"description\":\"x\",\"requested_changes\":{\"passengers\":0}}",
+                "{\"charter_id\":\"" + charter + "\",\"type\":\"vehicle_change\",\"description\":\"x\",\"requested_changes\":{\"vehicles\":[{\"vehicle_type\":\"hovercraft\",\"quantity\":1}]}}",
+                "{\"charter_id\":\"" + charter + "\",\"type\":\"other\",\"description\":\"x\",\"requested_changes\":{\"note\":\"n\"},\"extra\":1}",
+                "{\"charter_id\":\"" + UUID.randomUUID() + "\",\"type\":\"other\",\"description\":\"x\",\"requested_changes\":{\"note\":\"n\"}}");
+        for (String body : bodies) {
+            Response r = p.rawAs("sales_agent").contentType("application/json").body(body).post("/cases");
+            assertEquals(400, r.statusCode(), body + " → " + r.asString());
+            assertEquals("application/problem+json", r.contentType().split(";")[0], body);
+        }
+        Response unknownType = p.rawAs("sales_agent").contentType("application/json").body("{\"charter_id\":\"" + charter
+                + "\",\"type\":\"vehicle_change\",\"description\":\"x\",\"requested_changes\":{\"vehicles\":[{\"vehicle_type\":\"hovercraft\",\"quantity\":1}]}}")
+                .post("/cases");
+        assertTrue(unknownType.asString().contains("requested_changes.vehicles[0].vehicle_type"), unknownType::asString);
+        assertEquals(415, p.rawAs("sales_agent").contentType("text/plain").body("hi").post("/cases").statusCode());
+        Response t = p.rawAs("manager").contentType("application/json").body("{\"comment\":5}").post("/cases/" + UUID.randomUUID() + "/review");
+        assertEquals(400, t.statusCode(), t::asString);
+        assertEquals(400, p.rawAs("manager").contentType("application/json").body("{\"version\":\"one\"}")
+                .post("/cases/" + UUID.randomUUID() + "/review").statusCode());
+        assertEquals(400, p.rawAs("manager").contentType("application/json").body("{\"comment\":")
+                .post("/cases/" + UUID.randomUUID() + "/review").statusCode());
+        assertEquals(before, p.written());
+    }
+
+    @Test
+    void unknownIdsAre404() {
+        for (String step : List.of("review", "approve", "reject", "implement", "cancel")) {
+            assertEquals(404, p.move(p.as("manager"), UUID.randomUUID().toString(), step, null).statusCode(), step);
+        }
+        assertEquals(404, p.as("manager").get("/cases/" + UUID.randomUUID()).statusCode());
+        assertEquals(404, p.as("manager").get("/cases/" + UUID.randomUUID() + "/history").statusCode());
+        Response notUuid = p.rawAs("manager").get("/cases/not-a-uuid");
+        assertTrue(notUuid.statusCode() == 404 || notUuid.statusCode() == 400, notUuid::asString);
+    }
+
+    @Test
+    void aFinishedCharterCannotBeChanged() {
+        String charter = p.createCharter(client, "2027-11-05");
+        Response cancel = p.platform.api(ChangeMgmtPlatform.CHARTERS).auth().oauth2(p.platform.token("manager")).contentType("application/json")
+                .body(Map.of("status", "cancelled")).post("/charters/" + charter + "/status");
+        assertEquals(200, cancel.statusCode(), cancel::asString);
+        var before = p.written();
+        Response r = p.as("sales_agent").contentType("application/json").body(caseBody(charter, "other", Map.of("note", "n"))).post("/cases");
+        assertEquals(409, r.statusCode(), r::asString);
+        assertTrue(r.path("detail").toString().contains("cancelled"));
+        assertEquals(before, p.written());
+    }
+}
