@@ -47,13 +47,17 @@ public final class LeadActions {
         UUID id = Ids.newId();
         Lead made = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            // as the column keeps it, so the answer equals what a later read shows
+            OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            String reference = String.format("LD-%d-%05d", now.atZoneSameInstant(zone).getYear(), leads.nextNumber(tx));
             UUID agent = c.assignedTo();
             if (agent != null) assignments.requireActive(tx, agent, "assigned_to");
+            // the turn last: its lock is held from here to the commit, so concurrent creations queue only for the insert
             else agent = assignments.takeTurn(tx, now);
-            String reference = String.format("LD-%d-%05d", now.atZoneSameInstant(zone).getYear(), leads.nextNumber(tx));
             leads.insert(tx, id, reference, c, agent, caller.subject(), now);
-            return leads.find(tx, id).orElseThrow();
+            return new Lead(id, reference, c.name(), c.company(), c.email(), c.phone(), c.source(), c.tripDescription(),
+                    c.estimatedPassengers(), c.estimatedDate(), c.estimatedValue(), LeadStatus.NEW, null, agent, null, null, null,
+                    caller.subject(), now, now, 1);
         });
         log.info("lead {} from {} assigned to {} by {}", made.reference(), made.source(), made.assignedTo(), caller.subject());
         return made;
