@@ -194,6 +194,22 @@ class LeadsTest {
     }
 
     @Test
+    void a_conversion_while_client_service_is_down_is_a_503_and_leaves_the_lead_as_it_was() {
+        var body = fullLead();
+        String id = (String) sp.newLead(body).get("id");
+        var trip = Map.<String, Object>of("trip_type", "one_way", "pickup_at", "2027-03-01T09:00:00-05:00",
+                "stops", List.of(Map.of("sequence", 1, "address", "A"), Map.of("sequence", 2, "address", "B", "arrive_at", "2027-03-01T11:00:00-05:00")),
+                "vehicles", List.of(Map.of("vehicle_type", "coach_56", "quantity", 1)));
+        sp.as("sales_agent").contentType("application/json").body(Map.of("charter", trip)).post("/leads/" + id + "/convert")
+                .then().statusCode(503).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        sp.as("sales_agent").get("/leads/" + id).then().body("converted_client_id", nullValue()).body("version", equalTo(1));
+        assertEquals(null, sp.rows("select converting_until from sales.lead where id = ?::uuid", id).getFirst().get("converting_until"));
+        // and at once again: the released claim does not block the retry
+        sp.as("sales_agent").contentType("application/json").body(Map.of("charter", trip)).post("/leads/" + id + "/convert")
+                .then().statusCode(503);
+    }
+
+    @Test
     void activities_are_logged_on_a_lead_and_listed_newest_first() {
         String id = (String) sp.newLead(lead("Busy Lead", null)).get("id");
         sp.as("sales_agent").contentType("application/json")
