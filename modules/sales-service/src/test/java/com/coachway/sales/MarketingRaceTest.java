@@ -11,6 +11,9 @@ import com.coachway.sales.preferences.PreferenceStore;
 import com.coachway.sales.remote.Notifications;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -29,16 +32,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The race: an address unsubscribes after the campaign was made (its email already queued in the
  * outbox) and before delivery. The service's own outbox worker is held off (it polls every 10
  * minutes and ran once, empty, at start); the test then delivers the campaign's outbox rows with
- * the service's own delivery handler, at the moment it chooses.
+ * the service's own delivery handler, at the moment it chooses. The same platform shows the
+ * unsubscribe route's rate limit, on a gateway clock that stands still.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MarketingRaceTest {
     SalesPlatform sp;
     Database db;
 
     @BeforeAll
     void start() {
-        sp = new SalesPlatform(Map.of("OUTBOX_POLL_INTERVAL_MS", "600000"));
+        // the gateway's clock stands still: the rate-limit test below runs in one window, whatever the wall clock does
+        sp = new SalesPlatform(Map.of("OUTBOX_POLL_INTERVAL_MS", "600000"), Clock.fixed(java.time.Instant.parse("2026-11-20T10:00:30Z"), java.time.ZoneOffset.UTC));
         db = Database.connect(Config.of(Map.of("DATABASE_URL", sp.platform.databaseUrl(), "DB_POOL_SIZE", "2")), "sales", "race-test");
     }
 
@@ -49,6 +55,7 @@ class MarketingRaceTest {
     }
 
     @Test
+    @Order(1)
     void an_address_that_unsubscribes_after_the_campaign_was_made_never_reaches_notification_service() {
         for (String who : List.of("hal", "ida", "jo")) sp.newLead(lead("Race " + who, who + "@race-test.com"));
         String id = sp.as("manager").contentType("application/json")
@@ -79,5 +86,20 @@ class MarketingRaceTest {
         sp.execute("update sales.outbox set status = 'pending', next_attempt_at = now()");
         assertEquals(3, worker.runOnce());
         assertEquals(2, sp.notifications.requests().size());
+    }
+
+    /** Last: it spends the window the race test's unsubscribe also counts in. */
+    @Test
+    @Order(2)
+    void the_public_unsubscribe_is_rate_limited_at_the_gateway_and_other_sales_routes_are_not() {
+        int limited = -1;
+        for (int i = 0; i < 31 && limited < 0; i++) {
+            int status = sp.anonymous().queryParam("token", "t").get("/unsubscribe").statusCode();
+            if (status == 429) limited = i;
+            else assertEquals(200, status);
+        }
+        assertEquals(true, limited >= 0, "30 a minute per address, then 429");
+        sp.anonymous().contentType("application/json").body(Map.of("token", "x")).post("/unsubscribe").then().statusCode(429);
+        sp.as("sales_agent").get("/leads").then().statusCode(200);
     }
 }

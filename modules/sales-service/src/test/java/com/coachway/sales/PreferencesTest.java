@@ -67,6 +67,18 @@ class PreferencesTest {
     }
 
     @Test
+    void the_link_opens_a_page_that_changes_nothing_until_its_button_posts_the_token() {
+        sp.as("sales_agent").contentType("application/json").body(Map.of("marketing_opt_in", true))
+                .put("/email-preferences/clicker@example.com").then().statusCode(200);
+        String token = tokenOf("clicker@example.com");
+        var page = sp.anonymous().queryParam("token", token).get("/unsubscribe");
+        page.then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/html"));
+        assertEquals(true, page.asString().contains("method: 'POST'"), "the page posts the token");
+        assertEquals(false, page.asString().contains("clicker"), "the page shows nothing of the address");
+        sp.as("sales_agent").get("/email-preferences/clicker@example.com").then().body("marketing_opt_in", equalTo(true));
+    }
+
+    @Test
     void an_unknown_token_or_a_bad_body_changes_nothing() {
         sp.as("sales_agent").contentType("application/json").body(Map.of("marketing_opt_in", true))
                 .put("/email-preferences/staying@example.com").then().statusCode(200);

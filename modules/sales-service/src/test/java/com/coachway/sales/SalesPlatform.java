@@ -36,6 +36,11 @@ public final class SalesPlatform implements AutoCloseable {
     }
 
     public SalesPlatform(Map<String, String> salesEnv) {
+        this(salesEnv, java.time.Clock.systemUTC());
+    }
+
+    /** @param gatewayClock what the gateway's rate-limit windows count on (a fixed clock holds one window) */
+    public SalesPlatform(Map<String, String> salesEnv, java.time.Clock gatewayClock) {
         var env = new HashMap<String, String>(Map.of("OUTBOX_POLL_INTERVAL_MS", "50",
                 "NOTIFICATION_SERVICE_URL", notifications.url(),
                 "CLIENT_SERVICE_URL", DEAD, "CHARTER_SERVICE_URL", DEAD,
@@ -44,6 +49,7 @@ public final class SalesPlatform implements AutoCloseable {
         platform = Platform.builder()
                 .service("auth-service", "/api/v1/auth", AuthService::start)
                 .service("sales-service", SALES, SalesService::start, env)
+                .gatewayClock(gatewayClock)
                 .start();
     }
 

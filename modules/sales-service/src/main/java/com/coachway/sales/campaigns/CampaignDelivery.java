@@ -61,7 +61,6 @@ public final class CampaignDelivery implements OutboxHandler {
 
     String body(String text, String token) {
         return text + "\n\n--\nYou receive this email from CoachWay because you asked us about a charter."
-                + "\nTo receive no more of them: " + unsubscribeUrl + "?token=" + token
-                + "\n(or POST {\"token\": \"" + token + "\"} to " + unsubscribeUrl + ")";
+                + "\nTo receive no more of them: " + unsubscribeUrl + "?token=" + token;
     }
 }

@@ -26,6 +26,12 @@ public final class PreferenceHandler {
         ctx.json(preferences.set(ServiceApp.caller(ctx), email, optIn));
     }
 
+    /** The page the email's link opens; it changes nothing itself. */
+    public void page(Context ctx) {
+        ctx.header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                .contentType("text/html; charset=utf-8").result(UnsubscribePage.HTML);
+    }
+
     public void unsubscribe(Context ctx) {
         var in = JsonInput.of(ctx);
         String token = in.requiredString("token");
