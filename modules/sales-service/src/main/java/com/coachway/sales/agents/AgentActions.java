@@ -1,0 +1,56 @@
+package com.coachway.sales.agents;
+
+import com.coachway.common.auth.Caller;
+import com.coachway.common.http.ApiException;
+import com.coachway.common.http.Ids;
+import com.coachway.common.http.PageRequest;
+import com.coachway.common.http.PageRequest.Page;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Agents: made from auth-service users, taken out of the rotation and back. */
+public final class AgentActions {
+    private static final Logger log = LoggerFactory.getLogger(AgentActions.class);
+
+    private final DSLContext dsl;
+    private final AgentStore agents;
+    private final Clock clock;
+
+    public AgentActions(DSLContext dsl, AgentStore agents, Clock clock) {
+        this.dsl = dsl;
+        this.agents = agents;
+        this.clock = clock;
+    }
+
+    public Page<Agent> list(Boolean active, PageRequest page) {
+        return agents.list(dsl, active, page);
+    }
+
+    public Agent get(UUID id) {
+        return agents.find(dsl, id).orElseThrow(() -> ApiException.notFound("Agent"));
+    }
+
+    public Agent create(Caller caller, UUID userId, String name, String email) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var agent = new Agent(Ids.newId(), userId, name, email, true, now, now, 1);
+        Agent made = dsl.transactionResult(c -> {
+            var earlier = agents.ofUser(c.dsl(), userId);
+            if (earlier.isPresent()) throw ApiException.conflict("User " + userId + " is already agent " + earlier.get().id());
+            agents.insert(c.dsl(), agent);
+            return agent;
+        });
+        log.info("agent {} (user {}) created by {}", made.id(), userId, caller.subject());
+        return made;
+    }
+
+    public Agent setActive(Caller caller, UUID id, boolean active) {
+        Agent changed = agents.setActive(dsl, id, active, OffsetDateTime.now(clock)).orElseThrow(() -> ApiException.notFound("Agent"));
+        log.info("agent {} {} by {}", id, active ? "activated" : "deactivated", caller.subject());
+        return changed;
+    }
+}
