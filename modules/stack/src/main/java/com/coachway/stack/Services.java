@@ -1,14 +1,16 @@
 package com.coachway.stack;
 
 import com.coachway.auth.AuthService;
+import com.coachway.changemgmt.ChangeMgmtService;
 import com.coachway.charter.CharterService;
 import com.coachway.client.ClientService;
 import com.coachway.dispatch.DispatchService;
 import com.coachway.document.DocumentService;
 import com.coachway.finance.FinanceService;
-import com.coachway.payment.PaymentService;
 import com.coachway.notification.NotificationService;
+import com.coachway.payment.PaymentService;
 import com.coachway.pricing.PricingService;
+import com.coachway.sales.SalesService;
 import com.coachway.vendor.VendorService;
 import com.coachway.common.config.Config;
 import com.coachway.common.http.RunningService;
@@ -31,7 +33,9 @@ final class Services {
             new Spec(NotificationService.NAME, NotificationService.DEFAULT_PORT, NotificationService::start),
             new Spec(VendorService.NAME, VendorService.DEFAULT_PORT, VendorService::start),
             new Spec(DispatchService.NAME, DispatchService.DEFAULT_PORT, DispatchService::start),
-            new Spec(FinanceService.NAME, FinanceService.DEFAULT_PORT, FinanceService::start));
+            new Spec(FinanceService.NAME, FinanceService.DEFAULT_PORT, FinanceService::start),
+            new Spec(SalesService.NAME, SalesService.DEFAULT_PORT, SalesService::start),
+            new Spec(ChangeMgmtService.NAME, ChangeMgmtService.DEFAULT_PORT, ChangeMgmtService::start));
 
     private Services() {
     }
