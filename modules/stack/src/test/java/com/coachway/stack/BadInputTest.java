@@ -181,6 +181,29 @@ class BadInputTest {
         ids.put("tracking/assignment_id", assignment);
         awaitBackgroundWorkDone();
         financeRecords(booked);
+        salesRecords();
+        changeRecords();
+        awaitBackgroundWorkDone();
+    }
+
+    /** A lead, an agent, a campaign and an address's email preference, for sales' paths. */
+    private void salesRecords() {
+        String sales = "/api/v1/sales";
+        ids.put("agents/id", created(as(sales).body(Map.of("user_id", ids.get("users/id"), "name", "Fuzz Agent",
+                "email", "fuzz-agent@example.com")).post("/agents")));
+        ids.put("leads/id", created(as(sales).body(Map.of("name", "Fuzz Lead", "email", "fuzz-lead@example.com",
+                "source", "website")).post("/leads")));
+        ids.put("campaigns/id", created(as(sales).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("name", "Fuzz", "subject", "Fuzz", "body", "Fuzz", "audience", Map.of())).post("/campaigns")));
+        as(sales).body(Map.of("marketing_opt_in", true)).put("/email-preferences/fuzz-lead@example.com").then().statusCode(200);
+        ids.put("email-preferences/email", "fuzz-lead@example.com");
+    }
+
+    /** A change case on the first charter, for change-mgmt's paths. */
+    private void changeRecords() {
+        ids.put("cases/id", created(as("/api/v1/change-mgmt").body(Map.of("charter_id", ids.get("charters/id"),
+                "type", "passenger_count_change", "description", "Fuzz target",
+                "requested_changes", Map.of("passengers", 42))).post("/cases")));
     }
 
     /** An issued invoice of the booked charter, a vendor bill and a manual journal entry, for finance's paths. */
