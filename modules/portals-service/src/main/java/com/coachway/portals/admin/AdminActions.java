@@ -1,0 +1,58 @@
+package com.coachway.portals.admin;
+
+import com.coachway.portals.access.PortalUser;
+import com.coachway.portals.downstream.Fanout;
+import com.coachway.portals.downstream.Items;
+import com.coachway.portals.downstream.Neighbours;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * The admin dashboard: analytics-service's dashboard beside the open change cases and open sales
+ * leads, all read at once with the caller's token.
+ */
+public final class AdminActions {
+    static final String ANALYTICS = "analytics";
+    static final String CASES = "cases";
+    static final String LEADS = "leads";
+    /** A case still waiting for a decision. */
+    private static final List<String> OPEN_CASES = List.of("submitted", "under_review");
+    /** A lead still being worked. */
+    private static final List<String> OPEN_LEADS = List.of("new", "contacted", "qualified");
+
+    private final Neighbours neighbours;
+    private final Fanout fanout;
+
+    public AdminActions(Neighbours neighbours, Fanout fanout) {
+        this.neighbours = neighbours;
+        this.fanout = fanout;
+    }
+
+    public record Dashboard(JsonNode analytics, Integer openCases, Integer openLeads, List<String> unavailable) {
+    }
+
+    public Dashboard dashboard(PortalUser user) {
+        var n = neighbours.as(user.token());
+        var calls = fanout.start();
+        var analytics = calls.fork(ANALYTICS, () -> n.analytics().get("/dashboard", JsonNode.class));
+        var cases = OPEN_CASES.stream()
+                .map(s -> calls.fork(CASES, () -> n.changeMgmt().get("/cases?limit=1&status=" + s, JsonNode.class))).toList();
+        var leads = OPEN_LEADS.stream()
+                .map(s -> calls.fork(LEADS, () -> n.sales().get("/leads?limit=1&status=" + s, JsonNode.class))).toList();
+        calls.join();
+        return new Dashboard(analytics.value().orElse(null), sum(cases), sum(leads), calls.unavailable());
+    }
+
+    /** The lists' totals added up; null when any of them could not be read. */
+    private static Integer sum(List<Fanout.Part<JsonNode>> counts) {
+        int sum = 0;
+        for (var part : counts) {
+            if (part.notFound()) continue;
+            Integer total = part.value().map(Items::total).orElse(null);
+            if (total == null) return null;
+            sum += total;
+        }
+        return sum;
+    }
+}
