@@ -4,6 +4,7 @@ import com.coachway.common.client.ServiceCallException;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.FieldError;
+import com.coachway.common.http.Ids;
 import com.coachway.portals.access.PortalUser;
 import com.coachway.portals.access.Tenancy;
 import com.coachway.portals.downstream.Downstream;
@@ -20,9 +21,12 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import static com.coachway.common.client.ServiceClient.encode;
@@ -42,6 +46,8 @@ public final class ClientActions {
     /** Pages of payment schedules summed for the balance due; a client with more has its latest 5 × 200. */
     private static final int SCHEDULE_PAGES = 5;
     private static final int PAGE = 200;
+    /** Charters that will run: asked of charter-service by status, and held to it here too. */
+    private static final Set<String> UPCOMING = Set.of("booked", "confirmed");
 
     private final Neighbours neighbours;
     private final Fanout fanout;
@@ -55,7 +61,8 @@ public final class ClientActions {
 
     public ClientPages.Overview overview(PortalUser user) {
         var n = neighbours.as(user.token());
-        String from = encode(OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        String from = encode(now.toString());
         var calls = fanout.start();
         var booked = calls.fork(CHARTERS, () -> n.charters().get("/charters?status=booked&sort=pickup_at&limit=50&from=" + from, JsonNode.class));
         var confirmed = calls.fork(CHARTERS, () -> n.charters().get("/charters?status=confirmed&sort=pickup_at&limit=50&from=" + from, JsonNode.class));
@@ -67,16 +74,24 @@ public final class ClientActions {
         if (booked.value().isPresent() && confirmed.value().isPresent()) {
             var both = new ArrayList<>(Items.of(booked.value().get()));
             both.addAll(Items.of(confirmed.value().get()));
+            var seen = new HashSet<String>();
             upcoming = Tenancy.keepOwn(both, "client_id", user.clientId(), "charter").stream()
+                    .filter(c -> UPCOMING.contains(Items.text(c, "status")) && notBefore(c, now) && seen.add(Items.text(c, "id")))
                     .sorted(Comparator.comparing(c -> Objects.requireNonNullElse(Items.time(c, "pickup_at"), OffsetDateTime.MAX)))
                     .limit(50).toList();
         }
         List<JsonNode> openQuotes = quoted.value().map(list -> Tenancy.keepOwn(Items.of(list), "client_id", user.clientId(), "charter").stream()
+                .filter(c -> "quoted".equals(Items.text(c, "status")))
                 .map(c -> c.get("current_quote"))
                 .filter(q -> q != null && "sent".equals(Items.text(q, "status")))
                 .toList()).orElse(null);
         return new ClientPages.Overview(user.clientId(), upcoming, openQuotes, balance.value().orElse(null), "payment_schedules",
                 calls.unavailable());
+    }
+
+    private static boolean notBefore(JsonNode charter, OffsetDateTime now) {
+        OffsetDateTime pickup = Items.time(charter, "pickup_at");
+        return pickup != null && !pickup.isBefore(now);
     }
 
     /** Σ of what is still outstanding on the client's payment schedules (a schedule in credit counts 0). */
@@ -146,11 +161,20 @@ public final class ClientActions {
         return new ClientPages.CharterPage(shown, ownQuotes, ownPayments, ownBalance, ownDocuments, ownInvoices, calls.unavailable());
     }
 
-    /** charter-service books the charter; its refusals (another client's quote: 404; not acceptable: 409) are the answer. */
+    /**
+     * charter-service books the charter; its refusals (another client's quote: 404; not acceptable:
+     * 409) are the answer. Before asking, the quote's charter is read with the client's token and
+     * must be the client's own, so no accept is ever sent for another client's quote.
+     */
     public JsonNode acceptQuote(PortalUser user, UUID quoteId, String idempotencyKey) {
+        var charters = neighbours.as(user.token()).charters();
         try {
-            return neighbours.as(user.token()).charters().post("/quotes/" + quoteId + "/accept", java.util.Map.of(), JsonNode.class,
-                    idempotencyKey);
+            JsonNode quote = charters.get("/quotes/" + quoteId, JsonNode.class);
+            UUID charterId = Ids.parse(Items.text(quote, "charter_id"));
+            if (charterId == null || !quoteId.toString().equals(Items.text(quote, "id"))) throw ApiException.notFound("Quote");
+            JsonNode charter = charters.get("/charters/" + charterId, JsonNode.class);
+            if (!Tenancy.isOwn(charter, "client_id", user.clientId(), "charter")) throw ApiException.notFound("Quote");
+            return charters.post("/quotes/" + quoteId + "/accept", Map.of(), JsonNode.class, idempotencyKey);
         } catch (ServiceCallException e) {
             throw Downstream.ofWrite(e);
         }

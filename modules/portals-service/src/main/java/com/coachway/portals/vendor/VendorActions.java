@@ -88,7 +88,7 @@ public final class VendorActions {
     private static List<VendorPages.Trip> awarded(Neighbours n, UUID vendorId, Fanout.Calls round, JsonNode closedRequests) {
         var asked = new LinkedHashMap<JsonNode, Fanout.Part<JsonNode>>();
         for (JsonNode request : Items.of(closedRequests)) {
-            if (Items.text(request, "awarded_bid_id") == null) continue;
+            if (!"closed".equals(Items.text(request, "status")) || Items.text(request, "awarded_bid_id") == null) continue;
             String id = Items.text(request, "id");
             asked.put(request, round.fork(TRIPS, () -> n.vendors().get("/bid-requests/" + id + "/bids?status=awarded&limit=1", JsonNode.class)));
         }
@@ -123,7 +123,9 @@ public final class VendorActions {
         JsonNode page = list.value().get();
         var round = calls.next();
         var bids = new LinkedHashMap<JsonNode, Fanout.Part<JsonNode>>();
+        // held to the status asked for here too, as every list a portal shows is held to what it asked
         for (JsonNode request : Items.of(page)) {
+            if (!status.equals(Items.text(request, "status"))) continue;
             String id = Items.text(request, "id");
             bids.put(request, round.fork(BIDS, () -> n.vendors().get("/bid-requests/" + id + "/bids?limit=1", JsonNode.class)));
         }
