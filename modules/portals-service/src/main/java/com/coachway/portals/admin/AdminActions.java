@@ -4,9 +4,9 @@ import com.coachway.portals.access.PortalUser;
 import com.coachway.portals.downstream.Fanout;
 import com.coachway.portals.downstream.Items;
 import com.coachway.portals.downstream.Neighbours;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The admin dashboard: analytics-service's dashboard beside the open change cases and open sales
@@ -29,23 +29,23 @@ public final class AdminActions {
         this.fanout = fanout;
     }
 
-    public record Dashboard(JsonNode analytics, Integer openCases, Integer openLeads, List<String> unavailable) {
+    public record Dashboard(Map<String, Object> analytics, Integer openCases, Integer openLeads, List<String> unavailable) {
     }
 
     public Dashboard dashboard(PortalUser user) {
         var n = neighbours.as(user.token());
         var calls = fanout.start();
-        var analytics = calls.fork(ANALYTICS, () -> n.analytics().get("/dashboard", JsonNode.class));
+        var analytics = calls.fork(ANALYTICS, () -> n.analytics().get("/dashboard", Items.RECORD));
         var cases = OPEN_CASES.stream()
-                .map(s -> calls.fork(CASES, () -> n.changeMgmt().get("/cases?limit=1&status=" + s, JsonNode.class))).toList();
+                .map(s -> calls.fork(CASES, () -> n.changeMgmt().get("/cases?limit=1&status=" + s, Items.RECORD))).toList();
         var leads = OPEN_LEADS.stream()
-                .map(s -> calls.fork(LEADS, () -> n.sales().get("/leads?limit=1&status=" + s, JsonNode.class))).toList();
+                .map(s -> calls.fork(LEADS, () -> n.sales().get("/leads?limit=1&status=" + s, Items.RECORD))).toList();
         calls.join();
         return new Dashboard(analytics.value().orElse(null), sum(cases), sum(leads), calls.unavailable());
     }
 
     /** The lists' totals added up; null when any of them could not be read. */
-    private static Integer sum(List<Fanout.Part<JsonNode>> counts) {
+    private static Integer sum(List<Fanout.Part<Map<String, Object>>> counts) {
         int sum = 0;
         for (var part : counts) {
             if (part.notFound()) continue;

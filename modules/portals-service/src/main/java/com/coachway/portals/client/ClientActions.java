@@ -11,7 +11,6 @@ import com.coachway.portals.downstream.Downstream;
 import com.coachway.portals.downstream.Fanout;
 import com.coachway.portals.downstream.Items;
 import com.coachway.portals.downstream.Neighbours;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,13 +63,13 @@ public final class ClientActions {
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         String from = encode(now.toString());
         var calls = fanout.start();
-        var booked = calls.fork(CHARTERS, () -> n.charters().get("/charters?status=booked&sort=pickup_at&limit=50&from=" + from, JsonNode.class));
-        var confirmed = calls.fork(CHARTERS, () -> n.charters().get("/charters?status=confirmed&sort=pickup_at&limit=50&from=" + from, JsonNode.class));
-        var quoted = calls.fork(QUOTES, () -> n.charters().get("/charters?status=quoted&sort=pickup_at&limit=50", JsonNode.class));
+        var booked = calls.fork(CHARTERS, () -> n.charters().get("/charters?status=booked&sort=pickup_at&limit=50&from=" + from, Items.RECORD));
+        var confirmed = calls.fork(CHARTERS, () -> n.charters().get("/charters?status=confirmed&sort=pickup_at&limit=50&from=" + from, Items.RECORD));
+        var quoted = calls.fork(QUOTES, () -> n.charters().get("/charters?status=quoted&sort=pickup_at&limit=50", Items.RECORD));
         var balance = calls.fork(PAYMENTS, () -> balanceDue(n.payments(), user.clientId()));
         calls.join();
 
-        List<JsonNode> upcoming = null;
+        List<Map<String, Object>> upcoming = null;
         if (booked.value().isPresent() && confirmed.value().isPresent()) {
             var both = new ArrayList<>(Items.of(booked.value().get()));
             both.addAll(Items.of(confirmed.value().get()));
@@ -80,16 +79,16 @@ public final class ClientActions {
                     .sorted(Comparator.comparing(c -> Objects.requireNonNullElse(Items.time(c, "pickup_at"), OffsetDateTime.MAX)))
                     .limit(50).toList();
         }
-        List<JsonNode> openQuotes = quoted.value().map(list -> Tenancy.keepOwn(Items.of(list), "client_id", user.clientId(), "charter").stream()
+        List<Map<String, Object>> openQuotes = quoted.value().map(list -> Tenancy.keepOwn(Items.of(list), "client_id", user.clientId(), "charter").stream()
                 .filter(c -> "quoted".equals(Items.text(c, "status")))
-                .map(c -> c.get("current_quote"))
+                .map(c -> Items.record(c.get("current_quote")))
                 .filter(q -> q != null && "sent".equals(Items.text(q, "status")))
                 .toList()).orElse(null);
         return new ClientPages.Overview(user.clientId(), upcoming, openQuotes, balance.value().orElse(null), "payment_schedules",
                 calls.unavailable());
     }
 
-    private static boolean notBefore(JsonNode charter, OffsetDateTime now) {
+    private static boolean notBefore(Map<String, Object> charter, OffsetDateTime now) {
         OffsetDateTime pickup = Items.time(charter, "pickup_at");
         return pickup != null && !pickup.isBefore(now);
     }
@@ -99,8 +98,8 @@ public final class ClientActions {
         BigDecimal due = BigDecimal.ZERO.setScale(2);
         String after = null;
         for (int page = 0; page < SCHEDULE_PAGES; page++) {
-            JsonNode list = payments.get("/schedules?limit=" + PAGE + (after == null ? "" : "&after=" + encode(after)), JsonNode.class);
-            for (JsonNode s : Tenancy.keepOwn(Items.of(list), "client_id", clientId, "payment schedule")) {
+            Map<String, Object> list = payments.get("/schedules?limit=" + PAGE + (after == null ? "" : "&after=" + encode(after)), Items.RECORD);
+            for (Map<String, Object> s : Tenancy.keepOwn(Items.of(list), "client_id", clientId, "payment schedule")) {
                 BigDecimal outstanding = Items.money(s, "outstanding");
                 if (outstanding.signum() > 0) due = due.add(outstanding);
             }
@@ -116,12 +115,12 @@ public final class ClientActions {
         if (status != null) query.append("&status=").append(encode(status));
         if (after != null) query.append("&after=").append(encode(after));
         var calls = fanout.start();
-        var list = calls.primary(CHARTERS, () -> n.charters().get(query.toString(), JsonNode.class));
+        var list = calls.primary(CHARTERS, () -> n.charters().get(query.toString(), Items.RECORD));
         calls.join();
         if (list.value().isEmpty()) return new ClientPages.CharterList(null, null, limit, null, calls.unavailable());
-        JsonNode page = list.value().get();
-        List<JsonNode> all = Items.of(page);
-        List<JsonNode> own = Tenancy.keepOwn(all, "client_id", user.clientId(), "charter");
+        Map<String, Object> page = list.value().get();
+        List<Map<String, Object>> all = Items.of(page);
+        List<Map<String, Object>> own = Tenancy.keepOwn(all, "client_id", user.clientId(), "charter");
         Integer total = Items.total(page);
         return new ClientPages.CharterList(own, total == null ? null : total - (all.size() - own.size()), limit,
                 Items.text(page, "next"), calls.unavailable());
@@ -135,29 +134,29 @@ public final class ClientActions {
     public ClientPages.CharterPage charter(PortalUser user, UUID id) {
         var n = neighbours.as(user.token());
         var calls = fanout.start();
-        var charter = calls.primary(CHARTERS, () -> n.charters().get("/charters/" + id, JsonNode.class));
-        var quotes = calls.fork(QUOTES, () -> n.charters().get("/charters/" + id + "/quotes?limit=" + PAGE, JsonNode.class));
-        var payments = calls.fork(PAYMENTS, () -> n.payments().get("/payments?limit=" + PAGE + "&charter_id=" + id, JsonNode.class));
-        var balance = calls.fork(PAYMENTS, () -> n.payments().get("/balances/" + id, JsonNode.class));
+        var charter = calls.primary(CHARTERS, () -> n.charters().get("/charters/" + id, Items.RECORD));
+        var quotes = calls.fork(QUOTES, () -> n.charters().get("/charters/" + id + "/quotes?limit=" + PAGE, Items.RECORD));
+        var payments = calls.fork(PAYMENTS, () -> n.payments().get("/payments?limit=" + PAGE + "&charter_id=" + id, Items.RECORD));
+        var balance = calls.fork(PAYMENTS, () -> n.payments().get("/balances/" + id, Items.RECORD));
         var documents = calls.fork(DOCUMENTS, () -> n.documents().get("/documents?limit=" + PAGE + "&entity_type=charter&entity_id=" + id,
-                JsonNode.class));
-        var invoices = calls.fork(INVOICES, () -> n.finance().get("/invoices?limit=" + PAGE + "&charter_id=" + id, JsonNode.class));
+                Items.RECORD));
+        var invoices = calls.fork(INVOICES, () -> n.finance().get("/invoices?limit=" + PAGE + "&charter_id=" + id, Items.RECORD));
         calls.join();
 
-        JsonNode shown = charter.value().orElse(null);
+        Map<String, Object> shown = charter.value().orElse(null);
         if (shown != null && (!Tenancy.isOwn(shown, "client_id", user.clientId(), "charter") || !id.toString().equals(Items.text(shown, "id")))) {
             throw ApiException.notFound("Charter");
         }
         String charterId = id.toString();
-        List<JsonNode> ownPayments = payments.value().map(p -> Tenancy.keepOwn(Items.of(p), "client_id", user.clientId(), "payment").stream()
+        List<Map<String, Object>> ownPayments = payments.value().map(p -> Tenancy.keepOwn(Items.of(p), "client_id", user.clientId(), "payment").stream()
                 .filter(x -> charterId.equals(Items.text(x, "charter_id"))).toList()).orElse(null);
-        List<JsonNode> ownInvoices = invoices.value().map(p -> Tenancy.keepOwn(Items.of(p), "client_id", user.clientId(), "invoice").stream()
+        List<Map<String, Object>> ownInvoices = invoices.value().map(p -> Tenancy.keepOwn(Items.of(p), "client_id", user.clientId(), "invoice").stream()
                 .filter(x -> charterId.equals(Items.text(x, "charter_id"))).toList()).orElse(null);
-        List<JsonNode> ownQuotes = quotes.value().map(p -> Tenancy.keepOwn(Items.of(p), "charter_id", id, "quote")).orElse(quotes.notFound() ? List.of() : null);
-        List<JsonNode> ownDocuments = documents.value().map(p -> Tenancy.keepOwn(Items.of(p), "entity_id", id, "document").stream()
+        List<Map<String, Object>> ownQuotes = quotes.value().map(p -> Tenancy.keepOwn(Items.of(p), "charter_id", id, "quote")).orElse(quotes.notFound() ? List.of() : null);
+        List<Map<String, Object>> ownDocuments = documents.value().map(p -> Tenancy.keepOwn(Items.of(p), "entity_id", id, "document").stream()
                 .filter(d -> "charter".equals(Items.text(d, "entity_type"))).toList()).orElse(null);
         // no schedule and no payment yet: payment-service has no balance for it (404), which is no outage
-        JsonNode ownBalance = balance.value().filter(b -> Tenancy.isOwn(b, "charter_id", id, "balance")).orElse(null);
+        Map<String, Object> ownBalance = balance.value().filter(b -> Tenancy.isOwn(b, "charter_id", id, "balance")).orElse(null);
         return new ClientPages.CharterPage(shown, ownQuotes, ownPayments, ownBalance, ownDocuments, ownInvoices, calls.unavailable());
     }
 
@@ -166,15 +165,15 @@ public final class ClientActions {
      * 409) are the answer. Before asking, the quote's charter is read with the client's token and
      * must be the client's own, so no accept is ever sent for another client's quote.
      */
-    public JsonNode acceptQuote(PortalUser user, UUID quoteId, String idempotencyKey) {
+    public Map<String, Object> acceptQuote(PortalUser user, UUID quoteId, String idempotencyKey) {
         var charters = neighbours.as(user.token()).charters();
         try {
-            JsonNode quote = charters.get("/quotes/" + quoteId, JsonNode.class);
+            Map<String, Object> quote = charters.get("/quotes/" + quoteId, Items.RECORD);
             UUID charterId = Ids.parse(Items.text(quote, "charter_id"));
             if (charterId == null || !quoteId.toString().equals(Items.text(quote, "id"))) throw ApiException.notFound("Quote");
-            JsonNode charter = charters.get("/charters/" + charterId, JsonNode.class);
+            Map<String, Object> charter = charters.get("/charters/" + charterId, Items.RECORD);
             if (!Tenancy.isOwn(charter, "client_id", user.clientId(), "charter")) throw ApiException.notFound("Quote");
-            return charters.post("/quotes/" + quoteId + "/accept", Map.of(), JsonNode.class, idempotencyKey);
+            return charters.send("POST", "/quotes/" + quoteId + "/accept", Map.of(), Items.RECORD_TYPE, idempotencyKey);
         } catch (ServiceCallException e) {
             throw Downstream.ofWrite(e);
         }
@@ -184,11 +183,11 @@ public final class ClientActions {
      * The charter is read with the client's token first, so a case is never asked for about a
      * charter that is not the client's (change-mgmt-service checks again); then the case is made.
      */
-    public JsonNode changeRequest(PortalUser user, ClientPages.ChangeRequest request) {
+    public Map<String, Object> changeRequest(PortalUser user, ClientPages.ChangeRequest request) {
         var n = neighbours.as(user.token());
-        JsonNode charter;
+        Map<String, Object> charter;
         try {
-            charter = n.charters().get("/charters/" + request.charterId(), JsonNode.class);
+            charter = n.charters().get("/charters/" + request.charterId(), Items.RECORD);
         } catch (ServiceCallException e) {
             if (e.isNotFound()) throw unknownCharter();
             throw Downstream.ofWrite(e);
@@ -200,7 +199,7 @@ public final class ClientActions {
         body.put("description", request.description());
         if (request.requestedChanges() != null) body.put("requested_changes", request.requestedChanges());
         try {
-            JsonNode made = n.changeMgmt().post("/cases", body, JsonNode.class);
+            Map<String, Object> made = n.changeMgmt().send("POST", "/cases", body, Items.RECORD_TYPE, null);
             log.info("change request {} for charter {} forwarded as case {}", request.type(), request.charterId(), Items.text(made, "id"));
             return made;
         } catch (ServiceCallException e) {

@@ -7,7 +7,6 @@ import com.coachway.portals.downstream.Downstream;
 import com.coachway.portals.downstream.Fanout;
 import com.coachway.portals.downstream.Items;
 import com.coachway.portals.downstream.Neighbours;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -55,11 +55,11 @@ public final class VendorActions {
         var n = neighbours.as(user.token());
         UUID vendorId = user.vendorId();
         var calls = fanout.start();
-        var vendor = calls.fork(VENDOR, () -> n.vendors().get("/vendors/" + vendorId, JsonNode.class));
-        var compliance = calls.fork(COMPLIANCE, () -> n.vendors().get("/vendors/" + vendorId + "/compliance", JsonNode.class));
-        var open = calls.fork(BID_REQUESTS, () -> n.vendors().get("/bid-requests?status=open&limit=1", JsonNode.class));
-        var closed = calls.fork(TRIPS, () -> n.vendors().get("/bid-requests?status=closed&limit=" + CLOSED_REQUESTS, JsonNode.class));
-        var bills = calls.fork(VENDOR_PAYMENTS, () -> n.finance().get("/bills?limit=200", JsonNode.class));
+        var vendor = calls.fork(VENDOR, () -> n.vendors().get("/vendors/" + vendorId, Items.RECORD));
+        var compliance = calls.fork(COMPLIANCE, () -> n.vendors().get("/vendors/" + vendorId + "/compliance", Items.RECORD));
+        var open = calls.fork(BID_REQUESTS, () -> n.vendors().get("/bid-requests?status=open&limit=1", Items.RECORD));
+        var closed = calls.fork(TRIPS, () -> n.vendors().get("/bid-requests?status=closed&limit=" + CLOSED_REQUESTS, Items.RECORD));
+        var bills = calls.fork(VENDOR_PAYMENTS, () -> n.finance().get("/bills?limit=200", Items.RECORD));
         calls.join();
 
         List<VendorPages.Trip> upcoming = closed.value()
@@ -85,12 +85,12 @@ public final class VendorActions {
      * vendor-service shows a vendor only its own bids, so asking each request for its awarded bid
      * answers an empty list unless the vendor won it.
      */
-    private static List<VendorPages.Trip> awarded(Neighbours n, UUID vendorId, Fanout.Calls round, JsonNode closedRequests) {
-        var asked = new LinkedHashMap<JsonNode, Fanout.Part<JsonNode>>();
-        for (JsonNode request : Items.of(closedRequests)) {
+    private static List<VendorPages.Trip> awarded(Neighbours n, UUID vendorId, Fanout.Calls round, Map<String, Object> closedRequests) {
+        var asked = new LinkedHashMap<Map<String, Object>, Fanout.Part<Map<String, Object>>>();
+        for (Map<String, Object> request : Items.of(closedRequests)) {
             if (!"closed".equals(Items.text(request, "status")) || Items.text(request, "awarded_bid_id") == null) continue;
             String id = Items.text(request, "id");
-            asked.put(request, round.fork(TRIPS, () -> n.vendors().get("/bid-requests/" + id + "/bids?status=awarded&limit=1", JsonNode.class)));
+            asked.put(request, round.fork(TRIPS, () -> n.vendors().get("/bid-requests/" + id + "/bids?status=awarded&limit=1", Items.RECORD)));
         }
         round.join();
         var trips = new ArrayList<VendorPages.Trip>();
@@ -105,7 +105,7 @@ public final class VendorActions {
     public VendorPages.Trips trips(PortalUser user, boolean upcomingOnly) {
         var n = neighbours.as(user.token());
         var calls = fanout.start();
-        var closed = calls.fork(TRIPS, () -> n.vendors().get("/bid-requests?status=closed&limit=" + CLOSED_REQUESTS, JsonNode.class));
+        var closed = calls.fork(TRIPS, () -> n.vendors().get("/bid-requests?status=closed&limit=" + CLOSED_REQUESTS, Items.RECORD));
         calls.join();
         List<VendorPages.Trip> trips = closed.value().map(list -> awarded(n, user.vendorId(), calls.next(), list)).orElse(null);
         if (trips != null && upcomingOnly) trips = trips.stream().filter(this::upcoming).toList();
@@ -117,17 +117,17 @@ public final class VendorActions {
         var n = neighbours.as(user.token());
         String query = "/bid-requests?status=" + encode(status) + "&limit=" + limit + (after == null ? "" : "&after=" + encode(after));
         var calls = fanout.start();
-        var list = calls.primary(BID_REQUESTS, () -> n.vendors().get(query, JsonNode.class));
+        var list = calls.primary(BID_REQUESTS, () -> n.vendors().get(query, Items.RECORD));
         calls.join();
         if (list.value().isEmpty()) return new VendorPages.BidRequests(null, null, limit, null, calls.unavailable());
-        JsonNode page = list.value().get();
+        Map<String, Object> page = list.value().get();
         var round = calls.next();
-        var bids = new LinkedHashMap<JsonNode, Fanout.Part<JsonNode>>();
+        var bids = new LinkedHashMap<Map<String, Object>, Fanout.Part<Map<String, Object>>>();
         // held to the status asked for here too, as every list a portal shows is held to what it asked
-        for (JsonNode request : Items.of(page)) {
+        for (Map<String, Object> request : Items.of(page)) {
             if (!status.equals(Items.text(request, "status"))) continue;
             String id = Items.text(request, "id");
-            bids.put(request, round.fork(BIDS, () -> n.vendors().get("/bid-requests/" + id + "/bids?limit=1", JsonNode.class)));
+            bids.put(request, round.fork(BIDS, () -> n.vendors().get("/bid-requests/" + id + "/bids?limit=1", Items.RECORD)));
         }
         round.join();
         var items = new ArrayList<VendorPages.BidRequestItem>();
@@ -149,7 +149,7 @@ public final class VendorActions {
         body.put("vehicle_type", input.vehicleType());
         if (input.notes() != null) body.put("notes", input.notes());
         try {
-            JsonNode bid = neighbours.as(user.token()).vendors().post("/bid-requests/" + requestId + "/bids", body, JsonNode.class, idempotencyKey);
+            Map<String, Object> bid = neighbours.as(user.token()).vendors().send("POST", "/bid-requests/" + requestId + "/bids", body, Items.RECORD_TYPE, idempotencyKey);
             boolean created = Objects.equals(Items.text(bid, "created_at"), Items.text(bid, "updated_at"));
             return new VendorPages.Placed(bid, created);
         } catch (ServiceCallException e) {
@@ -163,12 +163,12 @@ public final class VendorActions {
         if (status != null) query.append("&status=").append(encode(status));
         if (after != null) query.append("&after=").append(encode(after));
         var calls = fanout.start();
-        var list = calls.primary(VENDOR_PAYMENTS, () -> n.finance().get(query.toString(), JsonNode.class));
+        var list = calls.primary(VENDOR_PAYMENTS, () -> n.finance().get(query.toString(), Items.RECORD));
         calls.join();
         if (list.value().isEmpty()) return new VendorPages.Bills(null, null, limit, null, calls.unavailable());
-        JsonNode page = list.value().get();
-        List<JsonNode> all = Items.of(page);
-        List<JsonNode> own = Tenancy.keepOwn(all, "vendor_id", user.vendorId(), "bill");
+        Map<String, Object> page = list.value().get();
+        List<Map<String, Object>> all = Items.of(page);
+        List<Map<String, Object>> own = Tenancy.keepOwn(all, "vendor_id", user.vendorId(), "bill");
         Integer total = Items.total(page);
         return new VendorPages.Bills(own, total == null ? null : total - (all.size() - own.size()), limit, Items.text(page, "next"),
                 calls.unavailable());
@@ -178,8 +178,8 @@ public final class VendorActions {
         var n = neighbours.as(user.token());
         UUID vendorId = user.vendorId();
         var calls = fanout.start();
-        var today = calls.fork(COMPLIANCE, () -> n.vendors().get("/vendors/" + vendorId + "/compliance", JsonNode.class));
-        var documents = calls.fork(COMPLIANCE, () -> n.vendors().get("/vendors/" + vendorId + "/compliance-documents?limit=200", JsonNode.class));
+        var today = calls.fork(COMPLIANCE, () -> n.vendors().get("/vendors/" + vendorId + "/compliance", Items.RECORD));
+        var documents = calls.fork(COMPLIANCE, () -> n.vendors().get("/vendors/" + vendorId + "/compliance-documents?limit=200", Items.RECORD));
         calls.join();
         return new VendorPages.Compliance(
                 today.value().filter(c -> Tenancy.isOwn(c, "vendor_id", vendorId, "compliance")).orElse(null),
