@@ -80,6 +80,17 @@ class AdminDashboardTest {
     }
 
     @Test
+    void a_neighbour_without_the_route_gives_no_figure_rather_than_zero() {
+        pp.changeMgmt.answer("/cases", 404, PortalsPlatform.problem(404, "No such resource: GET /cases"));
+        try {
+            pp.as("manager").get("/admin/dashboard").then().statusCode(200).body("open_cases", equalTo(null))
+                    .body("open_leads", equalTo(15)).body("unavailable", equalTo(List.of("cases")));
+        } finally {
+            pp.changeMgmt.answer("/cases", 200, json(counted(2)));
+        }
+    }
+
+    @Test
     void only_admins_and_managers_see_it() {
         pp.anonymous().get("/admin/dashboard").then().statusCode(401);
         for (String role : List.of("sales_agent", "dispatcher", "accountant")) pp.as(role).get("/admin/dashboard").then().statusCode(403);

@@ -41,16 +41,20 @@ public final class AdminActions {
         var leads = OPEN_LEADS.stream()
                 .map(s -> calls.fork(LEADS, () -> n.sales().get("/leads?limit=1&status=" + s, Items.RECORD))).toList();
         calls.join();
-        return new Dashboard(analytics.value().orElse(null), sum(cases), sum(leads), calls.unavailable());
+        // a 404 here is a route the neighbour does not have (yet): no figure, and said so
+        if (analytics.notFound()) calls.markUnavailable(ANALYTICS);
+        return new Dashboard(analytics.value().orElse(null), sum(calls, CASES, cases), sum(calls, LEADS, leads), calls.unavailable());
     }
 
-    /** The lists' totals added up; null when any of them could not be read. */
-    private static Integer sum(List<Fanout.Part<Map<String, Object>>> counts) {
+    /** The lists' totals added up; null (and the section unavailable) when any of them could not be read. */
+    private static Integer sum(Fanout.Calls calls, String section, List<Fanout.Part<Map<String, Object>>> counts) {
         int sum = 0;
         for (var part : counts) {
-            if (part.notFound()) continue;
             Integer total = part.value().map(Items::total).orElse(null);
-            if (total == null) return null;
+            if (total == null) {
+                calls.markUnavailable(section);
+                return null;
+            }
             sum += total;
         }
         return sum;
