@@ -9,6 +9,7 @@ import com.coachway.document.DocumentService;
 import com.coachway.finance.FinanceService;
 import com.coachway.notification.NotificationService;
 import com.coachway.payment.PaymentService;
+import com.coachway.portals.PortalsService;
 import com.coachway.pricing.PricingService;
 import com.coachway.sales.SalesService;
 import com.coachway.vendor.VendorService;
@@ -35,7 +36,8 @@ final class Services {
             new Spec(DispatchService.NAME, DispatchService.DEFAULT_PORT, DispatchService::start),
             new Spec(FinanceService.NAME, FinanceService.DEFAULT_PORT, FinanceService::start),
             new Spec(SalesService.NAME, SalesService.DEFAULT_PORT, SalesService::start),
-            new Spec(ChangeMgmtService.NAME, ChangeMgmtService.DEFAULT_PORT, ChangeMgmtService::start));
+            new Spec(ChangeMgmtService.NAME, ChangeMgmtService.DEFAULT_PORT, ChangeMgmtService::start),
+            new Spec(PortalsService.NAME, PortalsService.DEFAULT_PORT, PortalsService::start));
 
     private Services() {
     }
