@@ -63,7 +63,9 @@ class HangingDownstreamTest {
         r[0].then().statusCode(200).body("unavailable", equalTo(List.of("payments"))).body("payments", nullValue())
                 .body("charter.id", equalTo(charterId.toString()));
         assertTrue(ms >= TIMEOUT_MS - 50, "it waited for payment-service up to its deadline (" + ms + " ms)");
-        assertTrue(ms < TIMEOUT_MS + 2_500, "answered in " + ms + " ms, timeout " + TIMEOUT_MS);
+        // The neighbour never answers, so any answer at all is the deadline's; the bound is wide
+        // so a loaded CI machine cannot fail it, and only tells "bounded" from "hung".
+        assertTrue(ms < TIMEOUT_MS + 5_000, "answered in " + ms + " ms, timeout " + TIMEOUT_MS);
         assertTrue(payments.connections() > 0, "payment-service was asked");
     }
 
@@ -72,7 +74,7 @@ class HangingDownstreamTest {
         Response[] r = new Response[1];
         long ms = timed(() -> r[0] = pp.asClient(client).get("/client/overview"));
         r[0].then().statusCode(200).body("unavailable", equalTo(List.of("payments"))).body("balance_due", nullValue());
-        assertTrue(ms < TIMEOUT_MS + 2_500, "answered in " + ms + " ms, timeout " + TIMEOUT_MS);
+        assertTrue(ms < TIMEOUT_MS + 5_000, "answered in " + ms + " ms, timeout " + TIMEOUT_MS);
     }
 
     @Test
@@ -81,6 +83,6 @@ class HangingDownstreamTest {
         long ms = timed(() -> r[0] = pp.as("manager").get("/admin/dashboard"));
         r[0].then().statusCode(200).body("unavailable", equalTo(List.of("analytics"))).body("analytics", nullValue())
                 .body("open_cases", equalTo(0)).body("open_leads", equalTo(0));
-        assertTrue(ms < TIMEOUT_MS + 2_500, "answered in " + ms + " ms, timeout " + TIMEOUT_MS);
+        assertTrue(ms < TIMEOUT_MS + 5_000, "answered in " + ms + " ms, timeout " + TIMEOUT_MS);
     }
 }
