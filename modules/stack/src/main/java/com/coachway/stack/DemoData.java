@@ -18,7 +18,8 @@ import java.util.Map;
  * Demo data, loaded once on the first start through the public API (so it obeys every rule a
  * user's request would): one staff user per role (password {@link #PASSWORD}), a few clients with
  * contacts, and charters in several states — an inquiry, a quoted one, a booked one, a cancelled
- * one. Rate cards, vehicle types and amenities come with pricing-service's migrations.
+ * one; the demo sales agent registered as a sales agent, with two leads. Rate cards, vehicle types
+ * and amenities come with pricing-service's migrations.
  */
 final class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -56,7 +57,17 @@ final class DemoData {
         charter(sales, corp, 24, 35, "minibus_28", "Acme HQ, Worcester, MA", "Gillette Stadium, Foxborough, MA", 90, "quoted");
         charter(sales, church, 50, 50, "coach_56", "Grace Community Church, Hartford, CT", "Cape Cod, MA", 320, "booked");
         charter(sales, corp, 12, 60, "sprinter_14", "Acme HQ, Worcester, MA", "Logan Airport, Boston, MA", 110, "cancelled");
-        log.info("demo data loaded: {} staff users, 3 clients, 4 charters", STAFF.size());
+
+        // the demo sales agent takes new leads in turn, and has two already
+        String manager = login("manager@example.com", PASSWORD);
+        String salesUser = call("GET", "/auth/me", sales, null, 200).path("id").asText();
+        call("POST", "/sales/agents", manager, Map.of("user_id", salesUser, "name", "Sam Sales", "email", "sales@example.com"), 201, 409);
+        call("POST", "/sales/leads", sales, Map.of("name", "Riley Chen", "company", "Harbor Rowing Club",
+                "email", "riley.chen@harbor-rowing.example.org", "source", "website", "estimated_passengers", 40,
+                "trip_description", "Regatta weekend in Worcester, two coaches"), 201);
+        call("POST", "/sales/leads", sales, Map.of("name", "Morgan Diaz", "email", "morgan.diaz@example.com",
+                "source", "referral", "estimated_passengers", 14, "trip_description", "Airport transfer for a wedding party"), 201);
+        log.info("demo data loaded: {} staff users, 3 clients, 4 charters, 1 sales agent, 2 leads", STAFF.size());
     }
 
     private String client(String token, String name, String type, String email, boolean taxExempt,
