@@ -59,6 +59,28 @@ class FinanceEventsTest {
     }
 
     @Test
+    void a_card_payment_reaches_finance_received_when_stripe_said_it_succeeded() {
+        UUID client = UUID.randomUUID();
+        UUID charter = pay.scheduledCharter(client, "1000.00");
+        var intent = pay.intent("accountant", charter, "300.00");
+        intent.then().statusCode(201);
+        String paymentId = intent.path("payment_id");
+        pay.webhook(PaymentPlatform.intentEvent("evt_" + UUID.randomUUID(), "payment_intent.succeeded", intent.path("id"),
+                UUID.fromString(paymentId), 30000)).then().statusCode(200);
+        pay.awaitOutbox("payment.recorded", "payment_id", paymentId, "delivered");
+
+        var payments = sent("/events/payment-recorded", "payment_id", paymentId);
+        assertEquals(1, payments.size(), () -> "one delivery: " + pay.finance.requests());
+        JsonNode body = json(payments.getFirst().body());
+        assertEquals("card", body.path("method").asText());
+        assertAmount("300.00", body.path("amount"));
+        // finance books a payment on received_at, which a card payment has only as its success
+        assertFalse(body.path("received_at").isNull(), () -> "received_at is set: " + body);
+        assertEquals(java.time.OffsetDateTime.parse(body.path("succeeded_at").asText()).toInstant(),
+                java.time.OffsetDateTime.parse(body.path("received_at").asText()).toInstant());
+    }
+
+    @Test
     void a_recorded_payment_and_its_refund_each_reach_finance_once_with_the_event_id_as_key() {
         UUID client = UUID.randomUUID();
         UUID charter = pay.scheduledCharter(client, "1000.00");

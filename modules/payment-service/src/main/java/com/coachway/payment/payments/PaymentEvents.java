@@ -30,9 +30,14 @@ public final class PaymentEvents {
                                   String currency, String method, String reason, OffsetDateTime refundedAt) {
     }
 
+    /**
+     * {@code received_at} is when the money came: a manual payment's is the one the accountant gave;
+     * a card payment has none of its own, and its money came when Stripe said it succeeded.
+     */
     public static PaymentRecorded recorded(Payment p) {
+        OffsetDateTime received = p.receivedAt() != null ? p.receivedAt() : p.succeededAt();
         return new PaymentRecorded(p.id(), p.charterId(), p.clientId(), p.amount(), p.currency(), p.method(), p.reference(),
-                p.receivedAt(), p.succeededAt(), null);
+                received, p.succeededAt(), null);
     }
 
     public static PaymentRefunded refunded(Refund r, Payment p, OffsetDateTime at) {
