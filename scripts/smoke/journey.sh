@@ -131,7 +131,7 @@ req POST /vendors/bid-requests "$dispatcher" "{\"charter_id\":\"$charter\",\"veh
 expect "the dispatcher opens a bid request" 201
 request=$(jq -r .id <<<"$body")
 req GET /portals/vendor/bid-requests "$vee"
-expect "the vendor portal lists the open request" 200 "any(.items[]; .id == \"$request\")"
+expect "the vendor portal lists the open request" 200 "any(.items[]; .bid_request.id == \"$request\")"
 req POST "/portals/vendor/bid-requests/$request/bids" "$vee" '{"amount":1850.00,"vehicle_type":"coach_56","notes":"MCI J4500"}'
 expect "the vendor bids in the portal" 201 '.status == "submitted"'
 bid=$(jq -r .id <<<"$body")
