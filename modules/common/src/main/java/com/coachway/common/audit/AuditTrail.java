@@ -2,7 +2,7 @@ package com.coachway.common.audit;
 
 import com.coachway.common.auth.Caller;
 import com.coachway.common.client.ServiceClient;
-import com.coachway.common.client.ServiceTokens;
+import java.util.function.Supplier;
 import com.coachway.common.config.Config;
 import com.coachway.common.outbox.Outbox;
 import com.coachway.common.outbox.OutboxForwarder;
@@ -69,8 +69,8 @@ public final class AuditTrail {
         this.actions = Set.of(actions);
     }
 
-    /** change-mgmt-service, at CHANGE_MGMT_SERVICE_URL (default http://localhost:8012), with the service's own token. */
-    public static ServiceClient receiver(Config config, ServiceTokens tokens) {
+    /** change-mgmt-service, at CHANGE_MGMT_SERVICE_URL (default http://localhost:8012), with the service's own token (its ServiceTokens). */
+    public static ServiceClient receiver(Config config, Supplier<String> tokens) {
         return ServiceClient.builder("change-mgmt-service", config.uri("CHANGE_MGMT_SERVICE_URL", "http://localhost:8012"))
                 .token(tokens).build();
     }
