@@ -107,7 +107,10 @@ class AuditTrailTest {
                 "update vendor.outbox set next_attempt_at = now() where id = ?::uuid", key));
         VendorPlatform.await(() -> "delivered".equals(vp.rows("select status from vendor.outbox where id = ?::uuid", key).getFirst().get("status")),
                 () -> "not delivered");
-        assertTrue(vp.audit.requests().stream().filter(r -> key.equals(r.idempotencyKey())).count() >= 2);
+        var statuses = vp.audit.statuses(key);
+        assertEquals(503, statuses.getFirst(), statuses::toString);
+        assertEquals(201, statuses.getLast(), () -> "refused, then recorded once: " + statuses);
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses::toString);
         assertEquals(key, vp.audit.awaitOne("bid.awarded", bid).key());
     }
 }
