@@ -207,6 +207,8 @@ for path in payment-recorded payment-refunded charter-status vendor-payment; do
 done
 req POST /finance/events/payment-recorded "$accounts" "${events[payment-recorded]}" "Idempotency-Key: smoke-fin-evt-$RANDOM$RANDOM"
 expect "nor can the accountant's" 403
+req POST /finance/events/payment-recorded "$admin" "${events[payment-recorded]}" "Idempotency-Key: smoke-fin-evt-$RANDOM$RANDOM"
+expect "nor admin's: a service-only route (Role.SERVICE_ONLY)" 403
 req GET "/finance/invoices/$invoice" "$accounts"
 expect "and nothing changed" 200 ".status == \"paid\" and ((.paid * 100 | round) == $total_cents - 1000)"
 

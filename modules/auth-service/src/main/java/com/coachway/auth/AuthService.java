@@ -3,6 +3,7 @@ package com.coachway.auth;
 import com.coachway.auth.keys.SigningKey;
 import com.coachway.auth.passwords.Passwords;
 import com.coachway.auth.roles.RoleActions;
+import com.coachway.auth.roles.RoleAudit;
 import com.coachway.auth.roles.RoleHandler;
 import com.coachway.auth.roles.RoleRoutes;
 import com.coachway.auth.roles.RoleStore;
@@ -14,12 +15,18 @@ import com.coachway.auth.session.SessionStore;
 import com.coachway.auth.tokens.TokenIssuer;
 import com.coachway.auth.users.AdminBootstrap;
 import com.coachway.auth.users.UserActions;
+import com.coachway.auth.users.UserAudit;
 import com.coachway.auth.users.UserHandler;
 import com.coachway.auth.users.UserRoutes;
 import com.coachway.auth.users.UserStore;
 import com.coachway.common.auth.Role;
 import com.coachway.common.auth.TokenVerifier;
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.config.Config;
+import com.coachway.common.outbox.Outbox;
+import com.coachway.common.outbox.OutboxMetrics;
+import com.coachway.common.outbox.OutboxWorker;
+import com.coachway.common.schedule.Scheduler;
 import com.coachway.common.db.Database;
 import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
@@ -40,6 +47,11 @@ public final class AuthService {
 
     public static void main(String[] args) {
         start(Config.fromEnv()).closeOnShutdown();
+    }
+
+    private static String[] auditActions() {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(UserAudit.ACTIONS), java.util.Arrays.stream(RoleAudit.ACTIONS))
+                .toArray(String[]::new);
     }
 
     public static RunningService start(Config config) {
@@ -63,8 +75,13 @@ public final class AuthService {
 
             var sessionActions = new SessionActions(dsl, users, sessions, passwords, tokens, refreshTtl, clock);
             var sessionHandler = new SessionHandler(sessionActions);
-            var userHandler = new UserHandler(new UserActions(dsl, users, roles, sessions, passwords));
-            var roleHandler = new RoleHandler(new RoleActions(dsl, roles));
+            var outbox = new Outbox("auth");
+            var audit = new AuditTrail(outbox, NAME, clock, auditActions());
+            var userHandler = new UserHandler(new UserActions(dsl, users, roles, sessions, passwords, new UserAudit(audit)));
+            var roleHandler = new RoleHandler(new RoleActions(dsl, roles, new RoleAudit(audit)));
+            var scheduler = Scheduler.named(NAME);
+            var metrics = ServiceMetrics.create().pool(db.dataSource());
+            OutboxMetrics.register(dsl, outbox, metrics.registry(), scheduler);
             var jwks = Map.of("keys", List.of(key.jwk()));
 
             var app = ServiceApp.named(NAME)
@@ -72,7 +89,8 @@ public final class AuthService {
                     .auth(new TokenVerifier(key))
                     .pollingPaths("/revocations") // every service asks every few seconds
                     .callerStillValid(sessionActions::callerStillValid)
-                    .metrics(ServiceMetrics.create().pool(db.dataSource()))
+                    .scheduler(scheduler)
+                    .metrics(metrics)
                     .health("database", db.health())
                     .healthInfo("signing_key_id", key.kid())
                     .routes(r -> {
@@ -82,6 +100,13 @@ public final class AuthService {
                         RoleRoutes.register(r, roleHandler);
                     })
                     .build();
+            // auth signs its own service token: it is the issuer, and has no client credentials of its own
+            OutboxWorker.builder(dsl, outbox)
+                    .handlers(audit.handlers(AuditTrail.receiver(config, () -> tokens.forService(NAME))))
+                    .pollInterval(Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000)))
+                    .maxAttempts(config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50))
+                    .build()
+                    .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);
         } catch (RuntimeException e) {
             db.close();

@@ -1,6 +1,7 @@
 package com.coachway.auth;
 
 import com.coachway.auth.keys.SigningKey;
+import com.coachway.testkit.AuditTrailReceiver;
 import com.coachway.testkit.Rows;
 import com.coachway.testkit.ServiceUnderTest;
 import io.restassured.response.Response;
@@ -26,6 +27,8 @@ final class AuthFixture implements AutoCloseable {
 
     final RSAPrivateCrtKey key = SigningKey.generate();
     final ServiceUnderTest svc;
+    /** change-mgmt-service's /audit-events: where the outbox delivers audit.user.* and audit.role.* entries. */
+    final AuditTrailReceiver audit = new AuditTrailReceiver();
 
     AuthFixture() {
         this(Clock.systemUTC());
@@ -34,6 +37,8 @@ final class AuthFixture implements AutoCloseable {
     /** With the gateway's rate-limit windows counting on {@code gatewayClock}. */
     AuthFixture(Clock gatewayClock) {
         svc = ServiceUnderTest.start("auth-service", "/api/v1/auth", Map.of(
+                "CHANGE_MGMT_SERVICE_URL", audit.url(),
+                "OUTBOX_POLL_INTERVAL_MS", "100",
                 "JWT_PRIVATE_KEY", SigningKey.toPem(key),
                 "ADMIN_EMAIL", ADMIN_EMAIL,
                 "ADMIN_PASSWORD", ADMIN_PASSWORD,
@@ -79,5 +84,6 @@ final class AuthFixture implements AutoCloseable {
     @Override
     public void close() {
         svc.close();
+        audit.close();
     }
 }

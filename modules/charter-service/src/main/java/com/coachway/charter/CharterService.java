@@ -1,6 +1,7 @@
 package com.coachway.charter;
 
 import com.coachway.charter.charters.CharterActions;
+import com.coachway.charter.charters.CharterAudit;
 import com.coachway.charter.charters.CharterEvents;
 import com.coachway.charter.charters.CharterHandler;
 import com.coachway.charter.charters.CharterRoutes;
@@ -22,6 +23,7 @@ import com.coachway.charter.vehicles.VehicleRoutes;
 import com.coachway.charter.vehicles.VehicleRules;
 import com.coachway.charter.vehicles.VehicleStore;
 import com.coachway.charter.vendorpayments.VendorPaymentActions;
+import com.coachway.charter.vendorpayments.VendorPaymentAudit;
 import com.coachway.charter.vendorpayments.VendorPaymentEvents;
 import com.coachway.charter.vendorpayments.VendorPaymentHandler;
 import com.coachway.charter.vendorpayments.VendorPaymentRoutes;
@@ -35,6 +37,7 @@ import com.coachway.common.db.Database;
 import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
 import com.coachway.common.metrics.ServiceMetrics;
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.outbox.Outbox;
 import com.coachway.common.outbox.OutboxForwarder;
 import com.coachway.common.outbox.OutboxMetrics;
@@ -88,16 +91,21 @@ public final class CharterService {
             var charters = new CharterStore(quotes::currentFor);
             var vehicles = new VehicleStore();
             var outbox = new Outbox("charter");
+            var audit = new AuditTrail(outbox, NAME, clock,
+                    java.util.stream.Stream.concat(java.util.Arrays.stream(CharterAudit.ACTIONS), java.util.Arrays.stream(VendorPaymentAudit.ACTIONS))
+                            .toArray(String[]::new));
+            var charterAudit = new CharterAudit(audit);
             var scheduler = Scheduler.named(NAME);
             var metrics = ServiceMetrics.create().pool(db.dataSource());
             OutboxMetrics.register(dsl, outbox, metrics.registry(), scheduler);
             new QuoteExpiryJob(dsl, quotes, clock, expiryInterval).scheduleOn(scheduler);
 
             var charterActions = new CharterActions(dsl, charters, clients, pricing, vehicles, VehicleRules::misfit,
-                    quotes::supersedeOpen, outbox, clock);
-            var quoteActions = new QuoteActions(dsl, quotes, charters, clients, pricing, outbox, tripZone, clock);
+                    quotes::supersedeOpen, outbox, charterAudit, clock);
+            var quoteActions = new QuoteActions(dsl, quotes, charters, clients, pricing, outbox, charterAudit, tripZone, clock);
             var vehicleActions = new VehicleActions(dsl, vehicles, pricing, clock);
-            var paymentActions = new VendorPaymentActions(dsl, new VendorPaymentStore(), charters, outbox, clock);
+            var paymentActions = new VendorPaymentActions(dsl, new VendorPaymentStore(), charters, outbox,
+                    new VendorPaymentAudit(audit), charterAudit, clock);
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(CharterService.class)
@@ -120,6 +128,7 @@ public final class CharterService {
                     .handler(QuoteEvents.PAYMENT_SCHEDULE_REQUESTED, payments::openSchedule)
                     .handler(CharterEvents.STATUS_CHANGED, OutboxForwarder.to(finance, "/events/charter-status"))
                     .handler(VendorPaymentEvents.CHANGED, OutboxForwarder.to(finance, "/events/vendor-payment"))
+                    .handlers(audit.handlers(AuditTrail.receiver(config, tokens)))
                     .pollInterval(outboxPoll)
                     .maxAttempts(outboxAttempts)
                     .build()

@@ -4,6 +4,7 @@ import com.coachway.auth.AuthService;
 import com.coachway.client.ClientService;
 import com.coachway.pricing.PricingService;
 import com.coachway.testkit.Platform;
+import com.coachway.testkit.AuditTrailReceiver;
 import com.coachway.testkit.RecordingNeighbour;
 import com.coachway.testkit.Rows;
 import io.restassured.response.Response;
@@ -35,6 +36,8 @@ final class CharterPlatform implements AutoCloseable {
     final RecordingNeighbour notifications = new RecordingNeighbour(202, "{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"status\":\"queued\"}");
     /** Where charter-service's outbox delivers charter.status_changed and vendor_payment.changed (finance-service). */
     final RecordingNeighbour finance = new RecordingNeighbour(200, FINANCE_APPLIED);
+    /** change-mgmt-service's /audit-events: where the outbox delivers audit.charter.* and audit.vendor_payment.*. */
+    final AuditTrailReceiver audit = new AuditTrailReceiver();
     static final String FINANCE_APPLIED = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"status\":\"applied\",\"entry_id\":\""
             + UUID.randomUUID() + "\"}";
 
@@ -46,7 +49,7 @@ final class CharterPlatform implements AutoCloseable {
     CharterPlatform(Map<String, String> charterEnv) {
         var env = new HashMap<String, String>(Map.of("QUOTE_EXPIRY_INTERVAL_SECONDS", "1", "OUTBOX_POLL_INTERVAL_MS", "100",
                 "PAYMENT_SERVICE_URL", payments.url(), "NOTIFICATION_SERVICE_URL", notifications.url(),
-                "FINANCE_SERVICE_URL", finance.url()));
+                "FINANCE_SERVICE_URL", finance.url(), "CHANGE_MGMT_SERVICE_URL", audit.url()));
         env.putAll(charterEnv);
         platform = Platform.builder()
                 .service("auth-service", "/api/v1/auth", AuthService::start)
@@ -294,5 +297,6 @@ final class CharterPlatform implements AutoCloseable {
         payments.close();
         notifications.close();
         finance.close();
+        audit.close();
     }
 }

@@ -8,7 +8,11 @@ import com.coachway.common.config.Config;
 import com.coachway.common.db.Database;
 import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.metrics.ServiceMetrics;
+import com.coachway.common.outbox.Outbox;
+import com.coachway.common.outbox.OutboxMetrics;
+import com.coachway.common.outbox.OutboxWorker;
 import com.coachway.common.schedule.Scheduler;
 import com.coachway.finance.bills.BillActions;
 import com.coachway.finance.bills.BillHandler;
@@ -33,6 +37,7 @@ import com.coachway.finance.invoices.InvoiceStore;
 import com.coachway.finance.invoices.PaymentStore;
 import com.coachway.finance.invoices.Receivables;
 import com.coachway.finance.ledger.Ledger;
+import com.coachway.finance.ledger.LedgerAudit;
 import com.coachway.finance.ledger.LedgerActions;
 import com.coachway.finance.ledger.LedgerHandler;
 import com.coachway.finance.ledger.LedgerRoutes;
@@ -52,6 +57,7 @@ import com.coachway.finance.statements.StatementRoutes;
 import com.coachway.finance.statements.StatementStore;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -94,9 +100,13 @@ public final class FinanceService {
 
             var ledgerStore = new LedgerStore();
             var periodStore = new PeriodStore();
-            var ledger = new Ledger(ledgerStore, periodStore, clock);
+            var outbox = new Outbox("finance");
+            OutboxMetrics.register(dsl, outbox, metrics.registry(), scheduler);
+            var audit = new AuditTrail(outbox, NAME, clock, LedgerAudit.ACTIONS);
+            var ledgerAudit = new LedgerAudit(audit);
+            var ledger = new Ledger(ledgerStore, periodStore, ledgerAudit, clock);
             var ledgerActions = new LedgerActions(dsl, ledgerStore, ledger, zone, clock);
-            var periodActions = new PeriodActions(dsl, periodStore, clock);
+            var periodActions = new PeriodActions(dsl, periodStore, ledgerAudit, clock);
             var requestKeys = new RequestKeyStore();
             var eventReceipts = new EventReceipts(dsl, new EventReceiptStore(), clock);
             var billStore = new BillStore();
@@ -133,6 +143,13 @@ public final class FinanceService {
                         StatementRoutes.register(r, new StatementHandler(statementActions));
                     })
                     .build();
+            // The only topics this outbox holds: the audit trail's entries.
+            OutboxWorker.builder(dsl, outbox)
+                    .handlers(audit.handlers(AuditTrail.receiver(config, tokens)))
+                    .pollInterval(Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000)))
+                    .maxAttempts(config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50))
+                    .build()
+                    .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);
         } catch (RuntimeException e) {
             db.close();

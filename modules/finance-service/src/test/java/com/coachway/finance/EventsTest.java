@@ -184,6 +184,9 @@ class EventsTest {
         long before = fp.count("finance.payment_receipt");
         fp.rawAs("accountant").header("Idempotency-Key", "e1").contentType("application/json").body(ok).post("/events/payment-recorded")
                 .then().statusCode(403);
+        // admin passes every other role check, but not a service-only route: an event a person made up would be booked
+        fp.rawAs("admin").header("Idempotency-Key", "e1").contentType("application/json").body(ok).post("/events/payment-recorded")
+                .then().statusCode(403).body("detail", equalTo("Only a service token may call this route"));
         fp.platform.raw(FinancePlatform.FINANCE).contentType("application/json").body(ok).post("/events/payment-recorded").then().statusCode(401);
         fp.rawAsService().contentType("application/json").body(ok).post("/events/payment-recorded").then().statusCode(400);
         for (String field : List.of("payment_id", "client_id", "amount", "received_at", "currency")) {
@@ -209,9 +212,13 @@ class EventsTest {
         var refund = paymentRefunded(UUID.randomUUID().toString(), UUID.randomUUID().toString(), client, null, "1.00", START);
         fp.rawAs("accountant").header("Idempotency-Key", "e5").contentType("application/json").body(refund).post("/events/payment-refunded")
                 .then().statusCode(403);
+        fp.rawAs("admin").header("Idempotency-Key", "e5").contentType("application/json").body(refund).post("/events/payment-refunded")
+                .then().statusCode(403);
         fp.rawAsService().contentType("application/json").body(refund).post("/events/payment-refunded").then().statusCode(400);
         var status = charterStatus(UUID.randomUUID().toString(), client, "completed", START);
         fp.rawAs("manager").header("Idempotency-Key", "e6").contentType("application/json").body(status).post("/events/charter-status")
+                .then().statusCode(403);
+        fp.rawAs("admin").header("Idempotency-Key", "e6").contentType("application/json").body(status).post("/events/charter-status")
                 .then().statusCode(403);
         fp.rawAsService().contentType("application/json").body(status).post("/events/charter-status").then().statusCode(400);
         fp.rawAsService().header("Idempotency-Key", "e7").contentType("text/plain").body("x").post("/events/charter-status").then().statusCode(415);

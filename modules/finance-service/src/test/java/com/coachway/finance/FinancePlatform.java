@@ -3,6 +3,7 @@ package com.coachway.finance;
 import com.coachway.auth.AuthService;
 import com.coachway.common.http.Json;
 import com.coachway.testkit.Platform;
+import com.coachway.testkit.AuditTrailReceiver;
 import com.coachway.testkit.RecordingNeighbour;
 import com.coachway.testkit.Rows;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,6 +39,8 @@ public final class FinancePlatform implements AutoCloseable {
     public final RecordingNeighbour charters = new RecordingNeighbour(404, problem(404, "Charter not found"));
     public final RecordingNeighbour clients = new RecordingNeighbour(404, problem(404, "Client not found"));
     public final RecordingNeighbour vendors = new RecordingNeighbour(404, problem(404, "Vendor not found"));
+    /** change-mgmt-service's /audit-events: where the outbox delivers audit.journal.posted and audit.period.closed. */
+    public final AuditTrailReceiver audit = new AuditTrailReceiver();
 
     public FinancePlatform() {
         String financeSecret = "finance-service-secret-" + UUID.randomUUID();
@@ -47,7 +50,8 @@ public final class FinancePlatform implements AutoCloseable {
                 .service("finance-service", FINANCE, c -> FinanceService.start(c, clock),
                         Map.of("SERVICE_CLIENT_SECRET", financeSecret,
                                 "CHARTER_SERVICE_URL", charters.url(), "CLIENT_SERVICE_URL", clients.url(),
-                                "VENDOR_SERVICE_URL", vendors.url()))
+                                "VENDOR_SERVICE_URL", vendors.url(), "CHANGE_MGMT_SERVICE_URL", audit.url(),
+                                "OUTBOX_POLL_INTERVAL_MS", "100"))
                 .start();
     }
 
@@ -240,5 +244,6 @@ public final class FinancePlatform implements AutoCloseable {
         charters.close();
         clients.close();
         vendors.close();
+        audit.close();
     }
 }

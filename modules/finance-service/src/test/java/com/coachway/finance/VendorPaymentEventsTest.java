@@ -277,8 +277,8 @@ class VendorPaymentEventsTest {
         var p = newPayment();
         long bills = fp.count("finance.bill");
         var ok = p.event("pending", "10.00", PENDING_AT);
-        // (admin passes every role check in ServiceApp, as on the other receivers)
-        for (String role : List.of("accountant", "manager")) {
+        // admin passes every other role check in ServiceApp, but not a service-only one (Role.SERVICE_ONLY)
+        for (String role : List.of("accountant", "manager", "admin")) {
             fp.rawAs(role).header("Idempotency-Key", "e1").contentType("application/json").body(ok).post("/events/vendor-payment")
                     .then().statusCode(403);
         }

@@ -1,5 +1,6 @@
 package com.coachway.payment;
 
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.auth.RevokedSessions;
 import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceClient;
@@ -19,6 +20,7 @@ import com.coachway.payment.balances.BalanceActions;
 import com.coachway.payment.balances.BalanceHandler;
 import com.coachway.payment.balances.BalanceRoutes;
 import com.coachway.payment.payments.PaymentActions;
+import com.coachway.payment.payments.PaymentAudit;
 import com.coachway.payment.payments.PaymentEvents;
 import com.coachway.payment.payments.PaymentHandler;
 import com.coachway.payment.payments.PaymentRoutes;
@@ -80,6 +82,8 @@ public final class PaymentService {
         try {
             var dsl = db.dsl();
             var outbox = new Outbox("payment");
+            var audit = new AuditTrail(outbox, NAME, clock, PaymentAudit.ACTIONS);
+            var paymentAudit = new PaymentAudit(audit);
             var scheduler = Scheduler.named(NAME);
             var metrics = ServiceMetrics.create().pool(db.dataSource());
             OutboxMetrics.register(dsl, outbox, metrics.registry(), scheduler);
@@ -88,9 +92,9 @@ public final class PaymentService {
             var payments = new PaymentStore();
             var refunds = new RefundStore();
             var scheduleActions = new ScheduleActions(dsl, schedules, depositPct, balanceDueDays, zone, clock);
-            var paymentActions = new PaymentActions(dsl, payments, schedules, charters, stripe, outbox, clock);
-            var refundActions = new RefundActions(dsl, payments, refunds, stripe, outbox, clock);
-            var webhookActions = new WebhookActions(dsl, webhookSignature, new StripeEventStore(), payments, refunds, outbox, clock);
+            var paymentActions = new PaymentActions(dsl, payments, schedules, charters, stripe, outbox, paymentAudit, clock);
+            var refundActions = new RefundActions(dsl, payments, refunds, stripe, outbox, paymentAudit, clock);
+            var webhookActions = new WebhookActions(dsl, webhookSignature, new StripeEventStore(), payments, refunds, outbox, paymentAudit, clock);
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(PaymentService.class)
@@ -107,8 +111,9 @@ public final class PaymentService {
                         WebhookRoutes.register(r, new WebhookHandler(webhookActions));
                     })
                     .build();
-            // Every topic this service's outbox holds: what finance-service books.
+            // Every topic this service's outbox holds: what finance-service books, and the audit trail's entries.
             OutboxWorker.builder(dsl, outbox)
+                    .handlers(audit.handlers(AuditTrail.receiver(config, tokens)))
                     .handler(PaymentEvents.RECORDED, OutboxForwarder.to(finance, "/events/payment-recorded"))
                     .handler(PaymentEvents.REFUNDED, OutboxForwarder.to(finance, "/events/payment-refunded"))
                     .pollInterval(outboxPoll)

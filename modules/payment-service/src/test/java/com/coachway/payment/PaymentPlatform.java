@@ -1,6 +1,7 @@
 package com.coachway.payment;
 
 import com.coachway.auth.AuthService;
+import com.coachway.testkit.AuditTrailReceiver;
 import com.coachway.testkit.FakeStripe;
 import com.coachway.testkit.Platform;
 import com.coachway.testkit.RecordingNeighbour;
@@ -43,6 +44,8 @@ final class PaymentPlatform implements AutoCloseable {
     final RecordingNeighbour finance = new RecordingNeighbour(200, FINANCE_APPLIED);
     static final String FINANCE_APPLIED = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"status\":\"applied\",\"entry_id\":\""
             + UUID.randomUUID() + "\"}";
+    /** change-mgmt-service's /audit-events: where the outbox delivers audit.payment.* entries. */
+    final AuditTrailReceiver audit = new AuditTrailReceiver();
     private String serviceToken;
 
     PaymentPlatform() {
@@ -54,6 +57,7 @@ final class PaymentPlatform implements AutoCloseable {
         vars.put("CHARTER_SERVICE_URL", charters.url());
         vars.put("SERVICE_CLIENT_SECRET", OWN_SECRET);
         vars.put("FINANCE_SERVICE_URL", finance.url());
+        vars.put("CHANGE_MGMT_SERVICE_URL", audit.url());
         vars.put("OUTBOX_POLL_INTERVAL_MS", "100");
         if (withStripe) {
             vars.put("STRIPE_SECRET_KEY", "sk_test_fake");
@@ -252,5 +256,6 @@ final class PaymentPlatform implements AutoCloseable {
         charters.close();
         stripe.close();
         finance.close();
+        audit.close();
     }
 }

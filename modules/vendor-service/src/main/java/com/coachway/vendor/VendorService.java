@@ -9,11 +9,13 @@ import com.coachway.common.db.Database;
 import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
 import com.coachway.common.metrics.ServiceMetrics;
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.outbox.Outbox;
 import com.coachway.common.outbox.OutboxMetrics;
 import com.coachway.common.outbox.OutboxWorker;
 import com.coachway.common.schedule.Scheduler;
 import com.coachway.vendor.bidding.AwardActions;
+import com.coachway.vendor.bidding.AwardAudit;
 import com.coachway.vendor.bidding.BidActions;
 import com.coachway.vendor.bidding.BidRequestActions;
 import com.coachway.vendor.bidding.BidRequestStore;
@@ -78,6 +80,7 @@ public final class VendorService {
         try {
             var dsl = db.dsl();
             var outbox = new Outbox("vendor");
+            var audit = new AuditTrail(outbox, NAME, clock, AwardAudit.ACTIONS);
             var scheduler = Scheduler.named(NAME);
             var metrics = ServiceMetrics.create().pool(db.dataSource());
             OutboxMetrics.register(dsl, outbox, metrics.registry(), scheduler);
@@ -89,7 +92,7 @@ public final class VendorService {
             var compliance = new ComplianceActions(dsl, new ComplianceStore(), vendors, zone, clock);
             var requestActions = new BidRequestActions(dsl, requests, vendors, compliance, charters, outbox, zone, clock);
             var bidActions = new BidActions(dsl, bids, requests, vendors, compliance, clock);
-            var awardActions = new AwardActions(dsl, requests, bids, vendors, charters, outbox, zone, paymentDays, clock);
+            var awardActions = new AwardActions(dsl, requests, bids, vendors, charters, outbox, new AwardAudit(audit), zone, paymentDays, clock);
             var ratingActions = new RatingActions(dsl, new RatingStore(), vendors, charters, clock);
 
             var app = ServiceApp.named(NAME)
@@ -109,6 +112,7 @@ public final class VendorService {
             OutboxWorker.builder(dsl, outbox)
                     .handler(CharterAwards.TOPIC, new CharterAwards(charterClient))
                     .handler(Notifications.TOPIC, notifications::deliver)
+                    .handlers(audit.handlers(AuditTrail.receiver(config, tokens)))
                     .pollInterval(outboxPoll)
                     .maxAttempts(outboxAttempts)
                     .build()

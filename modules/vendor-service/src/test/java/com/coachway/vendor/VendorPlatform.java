@@ -1,6 +1,7 @@
 package com.coachway.vendor;
 
 import com.coachway.auth.AuthService;
+import com.coachway.testkit.AuditTrailReceiver;
 import com.coachway.testkit.Platform;
 import com.coachway.testkit.RecordingNeighbour;
 import com.coachway.testkit.Rows;
@@ -37,6 +38,8 @@ final class VendorPlatform implements AutoCloseable {
     final Platform platform;
     final RecordingNeighbour charters = new RecordingNeighbour(404, problem(404, "Charter not found"));
     final RecordingNeighbour notifications = new RecordingNeighbour(202, "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"queued\"}");
+    /** change-mgmt-service's /audit-events: where the outbox delivers audit.bid.awarded. */
+    final AuditTrailReceiver audit = new AuditTrailReceiver();
 
     VendorPlatform() {
         String vendorSecret = "vendor-service-secret-" + UUID.randomUUID();
@@ -46,7 +49,8 @@ final class VendorPlatform implements AutoCloseable {
                         Map.of("SERVICE_CLIENTS", "vendor-service:" + vendorSecret + "," + TEST_SERVICE + ":" + TEST_SERVICE_SECRET))
                 .service("vendor-service", VENDORS, c -> VendorService.start(c, clock),
                         Map.of("SERVICE_CLIENT_SECRET", vendorSecret, "OUTBOX_POLL_INTERVAL_MS", "50",
-                                "CHARTER_SERVICE_URL", charters.url(), "NOTIFICATION_SERVICE_URL", notifications.url()))
+                                "CHARTER_SERVICE_URL", charters.url(), "NOTIFICATION_SERVICE_URL", notifications.url(),
+                                "CHANGE_MGMT_SERVICE_URL", audit.url()))
                 .start();
     }
 
@@ -215,5 +219,6 @@ final class VendorPlatform implements AutoCloseable {
         platform.close();
         charters.close();
         notifications.close();
+        audit.close();
     }
 }

@@ -2,6 +2,7 @@ package com.coachway.auth.roles;
 
 import com.coachway.common.http.JsonInput;
 import com.coachway.common.http.Query;
+import com.coachway.common.http.ServiceApp;
 import io.javalin.http.Context;
 
 import java.util.List;
@@ -35,7 +36,7 @@ public final class RoleHandler {
         String description = in.optionalString("description");
         List<String> perms = in.requiredStringList("permissions");
         in.validate();
-        RoleView created = actions.create(name, description == null ? "" : description, perms);
+        RoleView created = actions.create(ServiceApp.caller(ctx), name, description == null ? "" : description, perms);
         ctx.status(201).header("Location", "/roles/" + name).json(created);
     }
 
@@ -44,7 +45,7 @@ public final class RoleHandler {
         var in = JsonInput.of(ctx);
         List<String> perms = in.requiredStringList("permissions");
         in.validate();
-        RoleView updated = actions.setPermissions(name, perms);
+        RoleView updated = actions.setPermissions(ServiceApp.caller(ctx), name, perms);
         ctx.json(updated);
     }
 }

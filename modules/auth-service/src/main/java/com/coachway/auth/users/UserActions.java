@@ -26,13 +26,15 @@ public final class UserActions {
     private final RoleStore roles;
     private final UserSessions sessions;
     private final Passwords passwords;
+    private final UserAudit audit;
 
-    public UserActions(DSLContext dsl, UserStore users, RoleStore roles, UserSessions sessions, Passwords passwords) {
+    public UserActions(DSLContext dsl, UserStore users, RoleStore roles, UserSessions sessions, Passwords passwords, UserAudit audit) {
         this.dsl = dsl;
         this.users = users;
         this.roles = roles;
         this.sessions = sessions;
         this.passwords = passwords;
+        this.audit = audit;
     }
 
     public Page<User> list(UserStore.Filter filter, PageRequest page) {
@@ -83,7 +85,9 @@ public final class UserActions {
                     clientAfter, vendorAfter, driverAfter));
             if (change.roles() != null) users.setRoles(tx, id, change.roles());
             if (!activeAfter || hash != null || change.changesRoles(before)) sessions.endAll(tx, id, null, "changed_by_admin");
-            return users.find(tx, id).orElseThrow();
+            User after = users.find(tx, id).orElseThrow();
+            audit.changed(tx, me, before, after);
+            return after;
         });
     }
 
@@ -101,6 +105,7 @@ public final class UserActions {
             users.update(tx, id, new UserStore.Change(before.email(), before.fullName(), null, false,
                     before.clientId(), before.vendorId(), before.driverId()));
             sessions.endAll(tx, id, null, "deactivated");
+            audit.deactivated(tx, me, id);
         });
     }
 

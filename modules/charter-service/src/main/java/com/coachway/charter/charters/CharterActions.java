@@ -37,10 +37,13 @@ public final class CharterActions {
     private final VehicleFit vehicleFit;
     private final OpenQuotes openQuotes;
     private final Outbox outbox;
+    private final CharterAudit audit;
     private final Clock clock;
 
     public CharterActions(DSLContext dsl, CharterStore charters, ClientDirectory clients, Pricing pricing,
-                          VehicleLookup vehicles, VehicleFit vehicleFit, OpenQuotes openQuotes, Outbox outbox, Clock clock) {
+                          VehicleLookup vehicles, VehicleFit vehicleFit, OpenQuotes openQuotes, Outbox outbox, CharterAudit audit,
+                          Clock clock) {
+        this.audit = audit;
         this.dsl = dsl;
         this.charters = charters;
         this.clients = clients;
@@ -217,6 +220,7 @@ public final class CharterActions {
             if (target == CharterStatus.CANCELLED) charters.releaseVehicles(tx, id);
             OffsetDateTime now = OffsetDateTime.now(clock);
             charters.setStatus(tx, locked, target, reason, caller.subject(), caller.email(), now);
+            audit.statusChanged(tx, caller, locked, target, reason);
             if (CharterEvents.concernsFinance(target)) {
                 outbox.enqueue(tx, CharterEvents.STATUS_CHANGED,
                         new CharterEvents.CharterStatusChanged(id, locked.clientId(), target.code(), now));

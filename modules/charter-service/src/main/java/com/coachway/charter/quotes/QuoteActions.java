@@ -1,5 +1,6 @@
 package com.coachway.charter.quotes;
 
+import com.coachway.charter.charters.CharterAudit;
 import com.coachway.charter.charters.CharterHead;
 import com.coachway.charter.charters.CharterStatus;
 import com.coachway.charter.charters.CharterStore;
@@ -44,11 +45,13 @@ public final class QuoteActions {
     private final ClientDirectory clients;
     private final Pricing pricing;
     private final Outbox outbox;
+    private final CharterAudit audit;
     private final ZoneId tripZone;
     private final Clock clock;
 
     public QuoteActions(DSLContext dsl, QuoteStore quotes, CharterStore charters, ClientDirectory clients,
-                        Pricing pricing, Outbox outbox, ZoneId tripZone, Clock clock) {
+                        Pricing pricing, Outbox outbox, CharterAudit audit, ZoneId tripZone, Clock clock) {
+        this.audit = audit;
         this.dsl = dsl;
         this.quotes = quotes;
         this.charters = charters;
@@ -154,6 +157,7 @@ public final class QuoteActions {
             if (charter.status() == CharterStatus.INQUIRY) {
                 charters.setStatus(tx, charter, CharterStatus.QUOTED, "quote version " + q.version() + " sent",
                         caller.subject(), caller.email(), now);
+                audit.statusChanged(tx, caller, charter, CharterStatus.QUOTED, "quote version " + q.version() + " sent");
             }
             outbox.enqueue(tx, QuoteEvents.NOTIFICATION_REQUESTED, new QuoteEvents.NotificationRequested("email", to,
                     QuoteEvents.QUOTE_SENT_TEMPLATE, new QuoteEvents.QuoteSentData(charterId, charter.reference(), id,
@@ -222,6 +226,7 @@ public final class QuoteActions {
             quotes.supersedeOthers(tx, charterId, id);
             charters.setStatus(tx, charter, CharterStatus.BOOKED, "quote version " + q.version() + " accepted",
                     caller.subject(), caller.email(), now);
+            audit.statusChanged(tx, caller, charter, CharterStatus.BOOKED, "quote version " + q.version() + " accepted");
             outbox.enqueue(tx, QuoteEvents.PAYMENT_SCHEDULE_REQUESTED, new QuoteEvents.PaymentScheduleRequested(
                     charterId, charter.clientId(), id, q.total(), charter.pickupAt(), q.currency()));
             return quotes.find(tx, scope, id).orElseThrow();

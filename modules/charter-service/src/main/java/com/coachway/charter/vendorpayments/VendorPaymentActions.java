@@ -1,5 +1,6 @@
 package com.coachway.charter.vendorpayments;
 
+import com.coachway.charter.charters.CharterAudit;
 import com.coachway.charter.charters.CharterHead;
 import com.coachway.charter.charters.CharterStatus;
 import com.coachway.charter.charters.CharterStore;
@@ -32,10 +33,15 @@ public final class VendorPaymentActions {
     private final VendorPaymentStore payments;
     private final CharterStore charters;
     private final Outbox outbox;
+    private final VendorPaymentAudit audit;
+    private final CharterAudit charterAudit;
     private final Clock clock;
 
-    public VendorPaymentActions(DSLContext dsl, VendorPaymentStore payments, CharterStore charters, Outbox outbox, Clock clock) {
+    public VendorPaymentActions(DSLContext dsl, VendorPaymentStore payments, CharterStore charters, Outbox outbox,
+                                VendorPaymentAudit audit, CharterAudit charterAudit, Clock clock) {
         this.dsl = dsl;
+        this.audit = audit;
+        this.charterAudit = charterAudit;
         this.payments = payments;
         this.charters = charters;
         this.outbox = outbox;
@@ -80,7 +86,9 @@ public final class VendorPaymentActions {
             }
             payments.insert(tx, id, charterId, p.vendorId(), p.amount(), p.dueDate(), p.notes(), key, fingerprint,
                     caller.subject(), OffsetDateTime.now(clock));
-            return changed(tx, id);
+            VendorPayment recorded = changed(tx, id);
+            audit.changed(tx, caller, null, recorded);
+            return recorded;
         });
         if (!created.id().equals(id)) log.info("vendor payment {} answered again for Idempotency-Key retry by {}", created.id(), caller.subject());
         else log.info("vendor payment {} of {} recorded on charter {} by {}", id, p.amount(), charterId, caller.subject());
@@ -117,6 +125,7 @@ public final class VendorPaymentActions {
             charters.setVendor(tx, charterId, a.vendorId(), now);
             String notes = a.notes() != null ? a.notes() : "Awarded bid " + a.bidId();
             payments.insert(tx, id, charterId, a.vendorId(), a.amount(), a.dueDate(), notes, key, fingerprint, caller.subject(), now);
+            charterAudit.vendorAwarded(tx, caller, charter, a.vendorId(), a.bidId(), id, a.amount());
             return changed(tx, id);
         });
         if (recorded.id().equals(id)) {
@@ -134,7 +143,9 @@ public final class VendorPaymentActions {
                 throw ApiException.conflict(why);
             });
             payments.advance(tx, id, target, caller.subject(), OffsetDateTime.now(clock));
-            return changed(tx, id);
+            VendorPayment after = changed(tx, id);
+            audit.changed(tx, caller, before.status(), after);
+            return after;
         });
         log.info("vendor payment {} is now {} ({})", id, target.code(), caller.subject());
         return updated;

@@ -6,12 +6,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The platform's roles, used as Javalin route roles. Two markers are not roles a user holds:
- * PUBLIC (no token needed) and AUTHENTICATED (any valid token). admin passes every role check.
+ * The platform's roles, used as Javalin route roles. Three markers are not roles a user holds:
+ * PUBLIC (no token needed), AUTHENTICATED (any valid token) and SERVICE_ONLY (a service token and
+ * nothing else). admin passes every role check except SERVICE_ONLY: a route that takes another
+ * service's events (finance's /events/*, the audit trail's POST) must not take them from a person,
+ * however privileged, or a hand-made event would be booked as if a service had sent it.
  */
 public enum Role implements RouteRole {
     ADMIN, MANAGER, SALES_AGENT, DISPATCHER, ACCOUNTANT, DRIVER, CLIENT, VENDOR, SERVICE,
-    PUBLIC, AUTHENTICATED;
+    PUBLIC, AUTHENTICATED, SERVICE_ONLY;
 
     /** admin, manager, sales_agent, dispatcher, accountant. */
     public static final Role[] STAFF = {ADMIN, MANAGER, SALES_AGENT, DISPATCHER, ACCOUNTANT};
@@ -22,7 +25,7 @@ public enum Role implements RouteRole {
 
     public static Optional<Role> fromCode(String code) {
         for (Role r : values()) {
-            if (r != PUBLIC && r != AUTHENTICATED && r.code().equals(code)) return Optional.of(r);
+            if (r != PUBLIC && r != AUTHENTICATED && r != SERVICE_ONLY && r.code().equals(code)) return Optional.of(r);
         }
         return Optional.empty();
     }

@@ -213,6 +213,20 @@ public final class ServiceApp {
                 })
                 .map(endpoint -> endpoint.method + " " + endpoint.path)
                 .toList();
+        List<String> mixed = app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .filter(endpoint -> {
+                    Roles roles = endpoint.metadata(Roles.class);
+                    return roles != null && roles.getRoles().contains(Role.SERVICE_ONLY) && roles.getRoles().size() > 1;
+                })
+                .map(endpoint -> endpoint.method + " " + endpoint.path)
+                .toList();
+        if (!mixed.isEmpty()) {
+            // SERVICE_ONLY beside other roles would read as "these too" but mean "only services"
+            throw new IllegalStateException(serviceName + " will not start: Role.SERVICE_ONLY must be a route's only role "
+                    + mixed);
+        }
         if (!open.isEmpty()) {
             throw new IllegalStateException(serviceName + " will not start: these routes declare no roles (of "
                     + Role.class.getName() + ") " + open + "; give each the roles that may call it"
@@ -286,6 +300,11 @@ public final class ServiceApp {
         MDC.put("caller", caller.subject());
         // build() refuses such routes; should one slip through, it is closed, not open
         if (roles.isEmpty()) throw ApiException.forbidden("This route declares no roles");
+        if (roles.contains(Role.SERVICE_ONLY)) {
+            // checked before admin: admin passes every other check, but not this one
+            if (caller.isService()) return;
+            throw ApiException.forbidden("Only a service token may call this route");
+        }
         if (caller.isAdmin() || roles.contains(Role.AUTHENTICATED)) return;
         for (RouteRole role : roles) {
             if (role instanceof Role r && caller.hasRole(r)) return;

@@ -12,8 +12,8 @@ public final class Roles {
     public static final Role[] READ_VENDOR = {Role.ADMIN, Role.MANAGER, Role.ACCOUNTANT, Role.VENDOR};
     /** Invoices, credit memos, bills, bill payments, manual entries, reversals, period close. */
     public static final Role[] WRITE = {Role.ADMIN, Role.ACCOUNTANT};
-    /** The /events receivers: other services' outboxes. */
-    public static final Role[] EVENTS = {Role.SERVICE};
+    /** The /events receivers: other services' outboxes, and nobody else (not admin either: an event a person made up would be booked). */
+    public static final Role[] EVENTS = {Role.SERVICE_ONLY};
 
     private Roles() {
     }

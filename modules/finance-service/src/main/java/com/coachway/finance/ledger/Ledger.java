@@ -24,11 +24,13 @@ import java.util.UUID;
 public final class Ledger {
     private final LedgerStore store;
     private final PeriodStore periods;
+    private final LedgerAudit audit;
     private final Clock clock;
 
-    public Ledger(LedgerStore store, PeriodStore periods, Clock clock) {
+    public Ledger(LedgerStore store, PeriodStore periods, LedgerAudit audit, Clock clock) {
         this.store = store;
         this.periods = periods;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -36,7 +38,8 @@ public final class Ledger {
      * Posts the draft as one entry, or returns the entry already posted for its source (a repeated
      * event, a retried request): one entry per (source_type, source_id), however many callers race.
      * Holds the period's row FOR SHARE until commit. A period that is closed: 409
-     * "period 2026-11 is closed". An unbalanced draft is a bug (IllegalArgumentException).
+     * "period 2026-11 is closed". An unbalanced draft is a bug (IllegalArgumentException). A new entry
+     * is also an entry of the platform audit trail (journal.posted), in the same transaction.
      */
     public Entry post(DSLContext tx, EntryDraft draft) {
         return record(tx, draft).entry();
@@ -60,7 +63,10 @@ public final class Ledger {
             return new Posted(store.findBySource(tx, draft.sourceType(), draft.sourceId()).orElseThrow(), false);
         }
         store.insertLines(tx, id, draft.lines());
-        return new Posted(store.find(tx, id).orElseThrow(), true);
+        Entry posted = store.find(tx, id).orElseThrow();
+        // here, where every entry is made, so none is left out of the audit trail and none is there twice
+        audit.posted(tx, posted);
+        return new Posted(posted, true);
     }
 
     /** The entry already posted for this source, if any. */

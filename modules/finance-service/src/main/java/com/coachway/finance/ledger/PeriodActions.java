@@ -23,11 +23,13 @@ public final class PeriodActions {
 
     private final DSLContext dsl;
     private final PeriodStore periods;
+    private final LedgerAudit audit;
     private final Clock clock;
 
-    public PeriodActions(DSLContext dsl, PeriodStore periods, Clock clock) {
+    public PeriodActions(DSLContext dsl, PeriodStore periods, LedgerAudit audit, Clock clock) {
         this.dsl = dsl;
         this.periods = periods;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -41,6 +43,7 @@ public final class PeriodActions {
             var row = periods.lock(tx, month.atDay(1));
             if (row.closed()) throw ApiException.conflict("period " + month + " is already closed");
             periods.close(tx, month.atDay(1), caller.subject(), OffsetDateTime.now(clock));
+            audit.closed(tx, caller, month);
             return Period.of(periods.find(tx, month.atDay(1)).orElseThrow());
         });
         log.info("period {} closed by {}", month, caller.subject());

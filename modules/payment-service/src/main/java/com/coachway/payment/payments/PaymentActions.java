@@ -7,6 +7,7 @@ import com.coachway.common.http.FieldError;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.outbox.Outbox;
 import com.coachway.payment.remote.CharterDirectory;
 import com.coachway.payment.remote.CharterDirectory.CharterInfo;
@@ -38,16 +39,18 @@ public final class PaymentActions {
     private final CharterDirectory charters;
     private final StripeGateway stripe;
     private final Outbox outbox;
+    private final PaymentAudit audit;
     private final Clock clock;
 
     public PaymentActions(DSLContext dsl, PaymentStore payments, ScheduleStore schedules, CharterDirectory charters,
-                          StripeGateway stripe, Outbox outbox, Clock clock) {
+                          StripeGateway stripe, Outbox outbox, PaymentAudit audit, Clock clock) {
         this.dsl = dsl;
         this.payments = payments;
         this.schedules = schedules;
         this.charters = charters;
         this.stripe = stripe;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -122,7 +125,10 @@ public final class PaymentActions {
                 return answerAgain(tx, payments.byKey(tx, scope, key).orElseThrow(), fingerprint);
             }
             Payment created = payments.find(tx, ClientScope.all(), p.id()).orElseThrow();
-            if (PaymentStatusRule.SUCCEEDED.equals(created.status())) outbox.enqueue(tx, PaymentEvents.RECORDED, PaymentEvents.recorded(created));
+            if (PaymentStatusRule.SUCCEEDED.equals(created.status())) {
+                outbox.enqueue(tx, PaymentEvents.RECORDED, PaymentEvents.recorded(created));
+                audit.recorded(tx, created, null, AuditTrail.actor(caller));
+            }
             return created;
         });
         if (result.id().equals(p.id())) {

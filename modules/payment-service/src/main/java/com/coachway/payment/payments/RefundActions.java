@@ -6,6 +6,7 @@ import com.coachway.common.http.ApiException;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.outbox.Outbox;
 import com.coachway.payment.stripe.StripeGateway;
 import org.jooq.DSLContext;
@@ -30,15 +31,17 @@ public final class RefundActions {
     private final RefundStore refunds;
     private final StripeGateway stripe;
     private final Outbox outbox;
+    private final PaymentAudit audit;
     private final Clock clock;
 
-    public RefundActions(DSLContext dsl, PaymentStore payments, RefundStore refunds, StripeGateway stripe, Outbox outbox,
+    public RefundActions(DSLContext dsl, PaymentStore payments, RefundStore refunds, StripeGateway stripe, Outbox outbox, PaymentAudit audit,
                          Clock clock) {
         this.dsl = dsl;
         this.payments = payments;
         this.refunds = refunds;
         this.stripe = stripe;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -72,16 +75,19 @@ public final class RefundActions {
                 return answerAgain(tx, refunds.byKey(tx, idScope, key).orElseThrow(), paymentId, fingerprint);
             }
             Refund created = refunds.find(tx, id).orElseThrow();
-            if (!card) outbox.enqueue(tx, PaymentEvents.REFUNDED, PaymentEvents.refunded(created, p, now));
+            if (!card) {
+                outbox.enqueue(tx, PaymentEvents.REFUNDED, PaymentEvents.refunded(created, p, now));
+                audit.refunded(tx, created, p, AuditTrail.actor(caller));
+            }
             return created;
         });
         if (recorded.id().equals(id)) log.info("refund {} of {} on payment {} recorded ({})", id, amount, paymentId, caller.subject());
-        if (card && PaymentStatusRule.PENDING.equals(recorded.status())) return throughStripe(payment, recorded);
+        if (card && PaymentStatusRule.PENDING.equals(recorded.status())) return throughStripe(caller, payment, recorded);
         return recorded;
     }
 
     /** Asks Stripe for the refund (again, for a retry: its idempotency key makes it the same refund) and settles it. */
-    private Refund throughStripe(Payment payment, Refund refund) {
+    private Refund throughStripe(Caller caller, Payment payment, Refund refund) {
         StripeGateway.CreatedRefund created;
         try {
             created = stripe.refund(payment.stripePaymentIntentId(), refund.amount(), refund.id());
@@ -97,6 +103,7 @@ public final class RefundActions {
             String status = failed ? PaymentStatusRule.FAILED : PaymentStatusRule.SUCCEEDED;
             if (refunds.settle(tx, refund.id(), status, created.id(), failed ? "Stripe: " + created.status() : null, now) && !failed) {
                 outbox.enqueue(tx, PaymentEvents.REFUNDED, PaymentEvents.refunded(refund, payment, now));
+                audit.refunded(tx, refund, payment, AuditTrail.actor(caller));
             }
         });
         log.info("refund {} sent to Stripe as {} ({})", refund.id(), created.id(), created.status());

@@ -4,11 +4,14 @@ import com.coachway.common.auth.ClientScope;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.Json;
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.outbox.Outbox;
 import com.coachway.payment.payments.Payment;
+import com.coachway.payment.payments.PaymentAudit;
 import com.coachway.payment.payments.PaymentEvents;
 import com.coachway.payment.payments.PaymentStatusRule;
 import com.coachway.payment.payments.PaymentStore;
+import com.coachway.payment.payments.Refund;
 import com.coachway.payment.payments.RefundStore;
 import com.coachway.payment.stripe.Cents;
 import com.coachway.payment.stripe.WebhookSignature;
@@ -39,16 +42,18 @@ public final class WebhookActions {
     private final PaymentStore payments;
     private final RefundStore refunds;
     private final Outbox outbox;
+    private final PaymentAudit audit;
     private final Clock clock;
 
     public WebhookActions(DSLContext dsl, WebhookSignature signature, StripeEventStore events, PaymentStore payments,
-                          RefundStore refunds, Outbox outbox, Clock clock) {
+                          RefundStore refunds, Outbox outbox, PaymentAudit audit, Clock clock) {
         this.dsl = dsl;
         this.signature = signature;
         this.events = events;
         this.payments = payments;
         this.refunds = refunds;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -100,7 +105,9 @@ public final class WebhookActions {
     private void becameSucceeded(DSLContext tx, Payment p, OffsetDateTime now) {
         if (PaymentStatusRule.SUCCEEDED.equals(p.status())) return;
         payments.setStatus(tx, p.id(), PaymentStatusRule.afterSucceeded(p.status()), null, now);
-        outbox.enqueue(tx, PaymentEvents.RECORDED, PaymentEvents.recorded(payments.find(tx, ClientScope.all(), p.id()).orElseThrow()));
+        Payment succeeded = payments.find(tx, ClientScope.all(), p.id()).orElseThrow();
+        outbox.enqueue(tx, PaymentEvents.RECORDED, PaymentEvents.recorded(succeeded));
+        audit.recorded(tx, succeeded, p.status(), AuditTrail.SYSTEM);
     }
 
     private boolean chargeRefunded(DSLContext tx, JsonNode charge, OffsetDateTime now) {
@@ -115,7 +122,9 @@ public final class WebhookActions {
             UUID id = Ids.newId();
             refunds.insertIfNew(tx, id, p.id(), missing, "refunded in Stripe", PaymentStatusRule.SUCCEEDED, "stripe",
                     null, null, null, "stripe", now);
-            outbox.enqueue(tx, PaymentEvents.REFUNDED, PaymentEvents.refunded(refunds.find(tx, id).orElseThrow(), p, now));
+            Refund refund = refunds.find(tx, id).orElseThrow();
+            outbox.enqueue(tx, PaymentEvents.REFUNDED, PaymentEvents.refunded(refund, p, now));
+            audit.refunded(tx, refund, p, AuditTrail.SYSTEM);
         }
         return true;
     }

@@ -1,5 +1,6 @@
 package com.coachway.vendor.bidding;
 
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.auth.Caller;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.FieldError;
@@ -37,18 +38,20 @@ public final class AwardActions {
     private final VendorStore vendors;
     private final CharterDirectory charters;
     private final Outbox outbox;
+    private final AwardAudit audit;
     private final ZoneId zone;
     private final int paymentDays;
     private final Clock clock;
 
     public AwardActions(DSLContext dsl, BidRequestStore requests, BidStore bids, VendorStore vendors, CharterDirectory charters,
-                        Outbox outbox, ZoneId zone, int paymentDays, Clock clock) {
+                        Outbox outbox, AwardAudit audit, ZoneId zone, int paymentDays, Clock clock) {
         this.dsl = dsl;
         this.requests = requests;
         this.bids = bids;
         this.vendors = vendors;
         this.charters = charters;
         this.outbox = outbox;
+        this.audit = audit;
         this.zone = zone;
         this.paymentDays = paymentDays;
         this.clock = clock;
@@ -84,6 +87,7 @@ public final class AwardActions {
                     bid.amount(), BiddingRules.dueDate(tripEnds, zone, paymentDays),
                     "Bid " + bid.id() + " on bid request " + requestId));
             outbox.enqueue(tx, Notifications.TOPIC, BiddingEvents.bidAwarded(winner, locked, bid.amount(), zone));
+            audit.awarded(tx, AuditTrail.actor(caller), bid, locked);
             return requests.find(tx, requestId).orElseThrow();
         });
         log.info("bid request {} awarded to bid {} of vendor {} by {}", requestId, bidId, bid.vendorId(), caller.subject());
