@@ -232,7 +232,7 @@ class AuditEventsTest {
     void onlyServicesPostAndOnlyAdminsManagersAccountantsRead() {
         long before = rows();
         var body = event("e-2", "user.deactivated", "system", "2026-11-23T10:00:00Z");
-        for (String role : List.of("manager", "accountant", "dispatcher", "client")) {
+        for (String role : List.of("admin", "manager", "accountant", "dispatcher", "client")) {
             Response r = as(role).header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json").body(body)
                     .post("/audit-events");
             assertEquals(403, r.statusCode(), role + ": " + r.asString());

@@ -13,8 +13,8 @@ public final class Roles {
     public static final Role[] DECIDE = {Role.ADMIN, Role.MANAGER, Role.SALES_AGENT, Role.DISPATCHER};
     /** cancel: the requester (checked on the case) or staff. */
     public static final Role[] CANCEL = CREATE_CASES;
-    /** POST /audit-events: other services' outboxes (the lead switches this to Role.SERVICE_ONLY when common has it). */
-    public static final Role[] APPEND_AUDIT = {Role.SERVICE};
+    /** POST /audit-events: other services' outboxes only; not even admin may write the audit trail. */
+    public static final Role[] APPEND_AUDIT = {Role.SERVICE_ONLY};
     /** GET /audit-events. */
     public static final Role[] READ_AUDIT = {Role.ADMIN, Role.MANAGER, Role.ACCOUNTANT};
 
