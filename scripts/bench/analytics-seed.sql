@@ -6,7 +6,7 @@
 --   n % 10 = 1           quoted: a sent quote, still open if the pickup is ahead (else expired)
 --   n % 20 = 2           booked, then cancelled 1-3 days later (deposit refunded)
 --   otherwise            booked: completed before today, in progress on today, confirmed or booked after
--- Pickup is 1-120 days after creation (lead time), a quote is sent the day after creation and
+-- Pickup is 1-120 days after creation (lead time, evenly spread), a quote is sent the day after creation and
 -- accepted 1-5 days later; every 5th booking re-quoted (v1 superseded). Booked charters pay a 25%
 -- deposit an hour after acceptance and the rest 14 days before pickup (if that day has come).
 -- Every 50th charter asks for two vehicle types. A third of the bookings are run by a vendor, a
@@ -30,7 +30,8 @@ select n,
        ('00000000-0000-4000-8000-' || lpad((n % 4999)::text, 12, '0'))::uuid as client_id,
        ('00000000-0000-4000-9000-' || lpad((n % 200)::text, 12, '0'))::uuid as vendor,
        created,
-       created + make_interval(days => 1 + (n * 7919 % 120)::int, hours => (n % 10)::int) as pickup,
+       -- the lead time from the cycle (n / 730), not from n itself: every creation day gets every lead
+       created + make_interval(days => 1 + ((n / 730) * 37 % 120)::int, hours => (n % 10)::int) as pickup,
        case when n % 10 = 0 then 'inquiry' when n % 10 = 1 then 'quoted' when n % 20 = 2 then 'cancelled' else 'booked' end as kind,
        (200 + (n * 7919) % 5000)::numeric(12,2) + 0.50 as total,
        (array['sprinter_14', 'minibus_28', 'executive_coach_35', 'school_bus_48', 'coach_56'])[1 + n % 5] as vehicle_type

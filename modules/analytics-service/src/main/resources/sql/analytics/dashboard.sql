@@ -2,16 +2,19 @@
 -- {3} the start of this month (timestamptz, in the company's time zone), {4} today (date).
 -- A trip is a charter booked, confirmed, in progress or completed: each status is one range of
 -- charters_status_pickup_idx (status, pickup_at, id). Each source is read once (a CTE per figure
--- pair); the indexes are the analytics ones of charter V8, payment V3 and finance V5.
+-- pair), from the analytics indexes of charter V8, payment V3 and finance V5 alone where it can.
 with mtd_booking as (
-    select count(*) as bookings, coalesce(sum(b.total), 0) as revenue
-    from analytics.booking b
-    where b.booked_at >= {3} and b.booked_at < {2} and b.charter_status <> 'cancelled'
+    -- the month's accepted quotes from charter_quotes_analytics_accepted_idx alone, less those of
+    -- charters cancelled since (an anti-join, not a join to every booked charter)
+    select count(*) as bookings, coalesce(sum(q.total), 0) as revenue
+    from analytics.quote q
+    where q.status = 'accepted' and q.accepted_at >= {3} and q.accepted_at < {2}
+      and not exists (select 1 from analytics.charter c where c.id = q.charter_id and c.status = 'cancelled')
 ), open_quote as (
     select count(*) as quotes, coalesce(sum(q.total), 0) as value
     from analytics.quote q
-    join analytics.charter c on c.id = q.charter_id
-    where q.status = 'sent' and q.valid_until > {0} and c.status <> 'cancelled'
+    where q.status = 'sent' and q.valid_until > {0}
+      and not exists (select 1 from analytics.charter c where c.id = q.charter_id and c.status = 'cancelled')
 )
 select (select count(*) from analytics.charter c
         where c.status in ('booked', 'confirmed', 'in_progress', 'completed') and c.pickup_at >= {1} and c.pickup_at < {2})
