@@ -1,5 +1,6 @@
 package com.coachway.stack;
 
+import com.coachway.analytics.AnalyticsService;
 import com.coachway.auth.AuthService;
 import com.coachway.changemgmt.ChangeMgmtService;
 import com.coachway.charter.CharterService;
@@ -37,7 +38,8 @@ final class Services {
             new Spec(FinanceService.NAME, FinanceService.DEFAULT_PORT, FinanceService::start),
             new Spec(SalesService.NAME, SalesService.DEFAULT_PORT, SalesService::start),
             new Spec(ChangeMgmtService.NAME, ChangeMgmtService.DEFAULT_PORT, ChangeMgmtService::start),
-            new Spec(PortalsService.NAME, PortalsService.DEFAULT_PORT, PortalsService::start));
+            new Spec(PortalsService.NAME, PortalsService.DEFAULT_PORT, PortalsService::start),
+            new Spec(AnalyticsService.NAME, AnalyticsService.DEFAULT_PORT, AnalyticsService::start));
 
     private Services() {
     }
