@@ -32,13 +32,13 @@ total=$(jq -r .total <<<"$body")
 
 req GET /analytics/dashboard "$manager"
 expect "the booking counts in the month to date" 200 ".month_to_date_bookings == $before_bookings + 1"
-[ "$(cents "$(jq -r .month_to_date_revenue <<<"$body")")" = "$(cents "$before_revenue + $total")" ] \
+[ "$(cents "$(jq -r .month_to_date_revenue <<<"$body")")" = "$(cents "($before_revenue + $total)")" ] \
   && ok "month-to-date revenue grew by the accepted quote's total ($total)" \
   || fail "month-to-date revenue grew by the accepted quote's total ($total)" "$body"
 
 req GET "/analytics/revenue?from=$today&to=$today&group_by=day" "$accounts"
 expect "the revenue report by day" 200 ".rows | map(.key) | index(\"$today\") != null"
-[ "$(cents "$(jq -r .totals.booked_revenue <<<"$body")")" = "$(cents "$before_day + $total")" ] \
+[ "$(cents "$(jq -r .totals.booked_revenue <<<"$body")")" = "$(cents "($before_day + $total)")" ] \
   && ok "today's booked revenue grew by $total" || fail "today's booked revenue grew by $total" "$body"
 
 req GET "/analytics/revenue?from=$month&to=$today&group_by=client" "$admin"
