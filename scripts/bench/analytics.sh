@@ -28,9 +28,6 @@ until grep -q "CoachWay is up" "$home/stack.log"; do sleep 0.3; done
 export PGPASSWORD=postgres
 sql() { psql -q -h 127.0.0.1 -p $pg_port -U postgres -d coachway -v ON_ERROR_STOP=1 "$@"; }
 api="http://127.0.0.1:$gw/api/v1/analytics"
-token=$(curl -s -XPOST "http://127.0.0.1:$gw/api/v1/auth/login" -H 'content-type: application/json' \
-  -d '{"email":"admin@example.com","password":"bench-admin-2026"}' | jq -r .access_token)
-[ -n "$token" ] && [ "$token" != null ] || { echo "admin login failed" >&2; exit 1; }
 
 today=$(TZ=$zone date +%F)
 echo "seeding $charters charters up to $today (takes minutes) ..."
@@ -42,6 +39,11 @@ echo "seeded in $(( $(date +%s) - start )) s: $(sql -At -c "select count(*) from
      "$(sql -At -c "select count(*) from charter.charter_quotes") quotes, $(sql -At -c "select count(*) from payment.payments") payments," \
      "$(sql -At -c "select count(*) from payment.refunds") refunds, $(sql -At -c "select count(*) from vendor.bids") bids," \
      "$(sql -At -c "select count(*) from finance.invoice") invoices"
+
+# signed in after the seed: it can take longer than an access token lives
+token=$(curl -s -XPOST "http://127.0.0.1:$gw/api/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"admin@example.com","password":"bench-admin-2026"}' | jq -r .access_token)
+[ -n "$token" ] && [ "$token" != null ] || { echo "admin login failed" >&2; exit 1; }
 
 queries=modules/analytics-service/src/main/resources/sql/analytics
 day_start() { echo "((date '$1')::timestamp at time zone '$zone')"; }
