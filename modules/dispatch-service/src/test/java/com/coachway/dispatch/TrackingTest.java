@@ -388,8 +388,10 @@ class TrackingTest {
     void theBoardShowsTheVehiclesLatestPosition() {
         UUID driver = cw.driver();
         UUID vehicle = cw.charters.vehicle("active");
-        String day = now.toString().substring(0, 10);
-        UUID charter = cw.charters.charter("booked", now.minus(1, ChronoUnit.HOURS).toString(), 1);
+        Instant pickup = now.minus(1, ChronoUnit.HOURS);
+        // the board's day is the pickup's (service days are UTC here): between 00:00 and 01:00 that is yesterday
+        String day = pickup.toString().substring(0, 10);
+        UUID charter = cw.charters.charter("booked", pickup.toString(), 1);
         cw.assign(DispatchPlatform.assignmentBody(charter, driver, vehicle, now.minus(1, ChronoUnit.HOURS).toString(),
                 now.plus(5, ChronoUnit.HOURS).toString())).then().statusCode(201);
         post(cw.asDriver(driver), List.of(position(vehicle, now.minusSeconds(30), 42.1, -71.1),
