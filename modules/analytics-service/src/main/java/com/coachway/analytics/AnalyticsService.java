@@ -4,8 +4,6 @@ import com.coachway.analytics.reports.ReportActions;
 import com.coachway.analytics.reports.ReportHandler;
 import com.coachway.analytics.reports.ReportRoutes;
 import com.coachway.analytics.reports.ReportStore;
-import com.coachway.common.auth.RevokedSessions;
-import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.config.Config;
 import com.coachway.common.db.Database;
 import com.coachway.common.http.RunningService;
@@ -37,7 +35,7 @@ public final class AnalyticsService {
 
     /** With the clock that says what "now" and "today" are (tests fix it). */
     public static RunningService start(Config config, Clock clock) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        int port = config.port(DEFAULT_PORT);
         // The company's calendar: days, weeks and months of the reports are taken there.
         var zone = config.zone("TZ", "America/New_York");
         var sourceWait = Duration.ofSeconds(config.integer("ANALYTICS_SOURCE_WAIT_SECONDS", 60, 0, 3600));
@@ -48,10 +46,9 @@ public final class AnalyticsService {
             var reports = new ReportActions(db.dsl(), new ReportStore(), zone, clock);
             var app = ServiceApp.named(NAME)
                     .openApiFrom(AnalyticsService.class)
-                    .auth(TokenVerifier.fromConfig(config))
+                    .authFrom(config)
                     .scheduler(scheduler)
                     .metrics(metrics)
-                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .routes(r -> ReportRoutes.register(r, new ReportHandler(reports)))
                     .build();

@@ -55,7 +55,7 @@ public final class AuthService {
     }
 
     public static RunningService start(Config config) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        int port = config.port(DEFAULT_PORT);
         var clock = Clock.systemUTC();
         var key = SigningKey.fromConfig(config);
         var passwords = new Passwords(config.integer("BCRYPT_COST", 11, 4, 16));
@@ -103,8 +103,7 @@ public final class AuthService {
             // auth signs its own service token: it is the issuer, and has no client credentials of its own
             OutboxWorker.builder(dsl, outbox)
                     .handlers(audit.handlers(AuditTrail.receiver(config, () -> tokens.forService(NAME))))
-                    .pollInterval(Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000)))
-                    .maxAttempts(config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50))
+                    .configured(config)
                     .build()
                     .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);

@@ -10,8 +10,6 @@ import com.coachway.changemgmt.cases.CaseRoutes;
 import com.coachway.changemgmt.cases.CaseStore;
 import com.coachway.changemgmt.remote.Charters;
 import com.coachway.changemgmt.remote.Pricing;
-import com.coachway.common.auth.RevokedSessions;
-import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
 import com.coachway.common.config.Config;
@@ -25,7 +23,6 @@ import com.coachway.common.outbox.OutboxWorker;
 import com.coachway.common.schedule.Scheduler;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * change-mgmt-service: change cases on charters (priced by pricing-service, decided, applied to
@@ -47,14 +44,10 @@ public final class ChangeMgmtService {
     }
 
     public static RunningService start(Config config, Clock clock) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
-        var outboxPoll = Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000));
-        int outboxAttempts = config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50);
+        int port = config.port(DEFAULT_PORT);
         var tokens = ServiceTokens.fromConfig(config, NAME);
-        var charters = new Charters(ServiceClient.builder("charter-service",
-                config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build());
-        var pricing = new Pricing(ServiceClient.builder("pricing-service",
-                config.uri("PRICING_SERVICE_URL", "http://localhost:8007")).token(tokens).build());
+        var charters = new Charters(ServiceClient.builder(config, "charter-service").token(tokens).build());
+        var pricing = new Pricing(ServiceClient.builder(config, "pricing-service").token(tokens).build());
 
         var db = Database.connect(config, "change_mgmt", NAME);
         try {
@@ -70,10 +63,9 @@ public final class ChangeMgmtService {
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(ChangeMgmtService.class)
-                    .auth(TokenVerifier.fromConfig(config))
+                    .authFrom(config)
                     .scheduler(scheduler)
                     .metrics(metrics)
-                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .routes(r -> {
                         CaseRoutes.register(r, new CaseHandler(caseActions));
@@ -82,8 +74,7 @@ public final class ChangeMgmtService {
                     .build();
             OutboxWorker.builder(dsl, outbox)
                     .handler(CaseActions.IMPLEMENT_REQUESTED, caseActions.implementation())
-                    .pollInterval(outboxPoll)
-                    .maxAttempts(outboxAttempts)
+                    .configured(config)
                     .build()
                     .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);

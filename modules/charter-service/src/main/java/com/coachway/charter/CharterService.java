@@ -28,8 +28,6 @@ import com.coachway.charter.vendorpayments.VendorPaymentEvents;
 import com.coachway.charter.vendorpayments.VendorPaymentHandler;
 import com.coachway.charter.vendorpayments.VendorPaymentRoutes;
 import com.coachway.charter.vendorpayments.VendorPaymentStore;
-import com.coachway.common.auth.RevokedSessions;
-import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
 import com.coachway.common.config.Config;
@@ -64,25 +62,18 @@ public final class CharterService {
     }
 
     public static RunningService start(Config config) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        int port = config.port(DEFAULT_PORT);
         var expiryInterval = Duration.ofSeconds(config.integer("QUOTE_EXPIRY_INTERVAL_SECONDS", 60, 1, 86_400));
-        var outboxPoll = Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000));
-        int outboxAttempts = config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50);
         var clock = Clock.systemUTC();
         // The zone trips are priced in (pricing-service reads the same TZ): a promo code's dates apply to the local trip date.
         var tripZone = tripZone(config);
         var tokens = ServiceTokens.fromConfig(config, NAME);
-        var clients = new ClientDirectory(ServiceClient.builder("client-service",
-                config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).token(tokens).build());
-        var pricing = new Pricing(ServiceClient.builder("pricing-service",
-                config.uri("PRICING_SERVICE_URL", "http://localhost:8007")).token(tokens).build());
-        var payments = new Payments(ServiceClient.builder("payment-service",
-                config.uri("PAYMENT_SERVICE_URL", "http://localhost:8005")).token(tokens).build());
-        var notifications = new Notifications(ServiceClient.builder("notification-service",
-                config.uri("NOTIFICATION_SERVICE_URL", "http://localhost:8006")).token(tokens).build());
+        var clients = new ClientDirectory(ServiceClient.builder(config, "client-service").token(tokens).build());
+        var pricing = new Pricing(ServiceClient.builder(config, "pricing-service").token(tokens).build());
+        var payments = new Payments(ServiceClient.builder(config, "payment-service").token(tokens).build());
+        var notifications = new Notifications(ServiceClient.builder(config, "notification-service").token(tokens).build());
         // finance-service takes these events whole: payload as body, event id as Idempotency-Key
-        var finance = ServiceClient.builder("finance-service",
-                config.uri("FINANCE_SERVICE_URL", "http://localhost:8014")).token(tokens).build();
+        var finance = ServiceClient.builder(config, "finance-service").token(tokens).build();
 
         var db = Database.connect(config, "charter", NAME);
         try {
@@ -109,10 +100,9 @@ public final class CharterService {
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(CharterService.class)
-                    .auth(TokenVerifier.fromConfig(config))
+                    .authFrom(config)
                     .scheduler(scheduler)
                     .metrics(metrics)
-                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .routes(r -> {
                         CharterRoutes.register(r, new CharterHandler(charterActions, tripZone));
@@ -129,8 +119,7 @@ public final class CharterService {
                     .handler(CharterEvents.STATUS_CHANGED, OutboxForwarder.to(finance, "/events/charter-status"))
                     .handler(VendorPaymentEvents.CHANGED, OutboxForwarder.to(finance, "/events/vendor-payment"))
                     .handlers(audit.handlers(AuditTrail.receiver(config, tokens)))
-                    .pollInterval(outboxPoll)
-                    .maxAttempts(outboxAttempts)
+                    .configured(config)
                     .build()
                     .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);

@@ -34,9 +34,9 @@ public final class ClientService {
     }
 
     public static RunningService start(Config config) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        int port = config.port(DEFAULT_PORT);
         var verifier = TokenVerifier.fromConfig(config);
-        var charterService = ServiceClient.builder("charter-service", config.uri("CHARTER_SERVICE_URL", "http://localhost:8001"))
+        var charterService = ServiceClient.builder(config, "charter-service")
                 .connectTimeout(Duration.ofSeconds(2))
                 .requestTimeout(Duration.ofSeconds(5))
                 .token(ServiceTokens.fromConfig(config, NAME))

@@ -1,7 +1,5 @@
 package com.coachway.dispatch;
 
-import com.coachway.common.auth.RevokedSessions;
-import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
 import com.coachway.common.config.Config;
@@ -45,7 +43,6 @@ import com.coachway.hos.HoursOfService.Cycle;
 import com.coachway.hos.ServiceDays;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -71,13 +68,10 @@ public final class DispatchService {
 
     /** With the clock recoveries, events and tracking stamp and judge time by (tests pass a fixed one). */
     public static RunningService start(Config config, Clock clock) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
-        var outboxPoll = Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000));
-        int outboxAttempts = config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50);
+        int port = config.port(DEFAULT_PORT);
         var duty = dutySettings(config);
         var tokens = ServiceTokens.fromConfig(config, NAME);
-        var charters = new Charters(ServiceClient.builder("charter-service",
-                config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build());
+        var charters = new Charters(ServiceClient.builder(config, "charter-service").token(tokens).build());
 
         var db = Database.connect(config, "dispatch", NAME);
         try {
@@ -102,10 +96,9 @@ public final class DispatchService {
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(DispatchService.class)
-                    .auth(TokenVerifier.fromConfig(config))
+                    .authFrom(config)
                     .scheduler(scheduler)
                     .metrics(metrics)
-                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .healthInfo("hos_cycle", duty.cycle().code)
                     .routes(r -> {
@@ -120,8 +113,7 @@ public final class DispatchService {
             // charter status moves asked for by departed/completed trip events, after their commit
             OutboxWorker.builder(dsl, outbox)
                     .handler(TripEventActions.CHARTER_PROGRESS, charters::progress)
-                    .pollInterval(outboxPoll)
-                    .maxAttempts(outboxAttempts)
+                    .configured(config)
                     .build()
                     .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);

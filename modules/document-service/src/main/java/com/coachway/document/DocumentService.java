@@ -1,7 +1,5 @@
 package com.coachway.document;
 
-import com.coachway.common.auth.RevokedSessions;
-import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
 import com.coachway.common.config.Config;
@@ -28,14 +26,14 @@ public final class DocumentService {
     }
 
     public static RunningService start(Config config) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        int port = config.port(DEFAULT_PORT);
         var limits = new UploadLimits((long) config.integer("MAX_UPLOAD_MB", 25, 1, 1024) * 1024 * 1024);
         var tokens = ServiceTokens.fromConfig(config, NAME);
         var owners = new Owners(
-                ServiceClient.builder("charter-service", config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build(),
-                ServiceClient.builder("client-service", config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).token(tokens).build(),
-                ServiceClient.builder("vendor-service", config.uri("VENDOR_SERVICE_URL", "http://localhost:8008")).token(tokens).build(),
-                ServiceClient.builder("dispatch-service", config.uri("DISPATCH_SERVICE_URL", "http://localhost:8009")).token(tokens).build());
+                ServiceClient.builder(config, "charter-service").token(tokens).build(),
+                ServiceClient.builder(config, "client-service").token(tokens).build(),
+                ServiceClient.builder(config, "vendor-service").token(tokens).build(),
+                ServiceClient.builder(config, "dispatch-service").token(tokens).build());
 
         var mongo = Mongo.connect(config);
         try {
@@ -44,8 +42,7 @@ public final class DocumentService {
             var actions = new DocumentActions(store, owners, FileTypes.tika(), limits);
             var app = ServiceApp.named(NAME)
                     .openApiFrom(DocumentService.class)
-                    .auth(TokenVerifier.fromConfig(config))
-                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
+                    .authFrom(config)
                     .health("mongodb", mongo.health())
                     .healthInfo("max_upload_mb", limits.maxBytes() / (1024 * 1024))
                     .routes(r -> DocumentRoutes.register(r, new DocumentHandler(actions, limits)))

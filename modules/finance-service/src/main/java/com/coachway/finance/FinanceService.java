@@ -1,7 +1,5 @@
 package com.coachway.finance;
 
-import com.coachway.common.auth.RevokedSessions;
-import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
 import com.coachway.common.config.Config;
@@ -57,7 +55,6 @@ import com.coachway.finance.statements.StatementRoutes;
 import com.coachway.finance.statements.StatementStore;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -81,16 +78,13 @@ public final class FinanceService {
 
     /** With the clock that says what "today" is in the books (tests move it across months). */
     public static RunningService start(Config config, Clock clock) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        int port = config.port(DEFAULT_PORT);
         // The company's calendar: every posting and document date is a date there.
         var zone = zone(config);
         var tokens = ServiceTokens.fromConfig(config, NAME);
-        var charters = new CharterDirectory(ServiceClient.builder("charter-service",
-                config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build());
-        var clients = new ClientDirectory(ServiceClient.builder("client-service",
-                config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).token(tokens).build());
-        var vendors = new VendorDirectory(ServiceClient.builder("vendor-service",
-                config.uri("VENDOR_SERVICE_URL", "http://localhost:8008")).token(tokens).build());
+        var charters = new CharterDirectory(ServiceClient.builder(config, "charter-service").token(tokens).build());
+        var clients = new ClientDirectory(ServiceClient.builder(config, "client-service").token(tokens).build());
+        var vendors = new VendorDirectory(ServiceClient.builder(config, "vendor-service").token(tokens).build());
 
         var db = Database.connect(config, "finance", NAME);
         try {
@@ -129,10 +123,9 @@ public final class FinanceService {
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(FinanceService.class)
-                    .auth(TokenVerifier.fromConfig(config))
+                    .authFrom(config)
                     .scheduler(scheduler)
                     .metrics(metrics)
-                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .routes(r -> {
                         LedgerRoutes.register(r, new LedgerHandler(ledgerActions, periodActions));
@@ -146,8 +139,7 @@ public final class FinanceService {
             // The only topics this outbox holds: the audit trail's entries.
             OutboxWorker.builder(dsl, outbox)
                     .handlers(audit.handlers(AuditTrail.receiver(config, tokens)))
-                    .pollInterval(Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000)))
-                    .maxAttempts(config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50))
+                    .configured(config)
                     .build()
                     .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);

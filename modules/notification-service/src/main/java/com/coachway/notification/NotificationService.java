@@ -1,7 +1,5 @@
 package com.coachway.notification;
 
-import com.coachway.common.auth.RevokedSessions;
-import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.config.Config;
 import com.coachway.common.db.Database;
 import com.coachway.common.http.RunningService;
@@ -38,7 +36,7 @@ public final class NotificationService {
     }
 
     public static RunningService start(Config config) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        int port = config.port(DEFAULT_PORT);
         var clock = Clock.systemUTC();
         var providers = Providers.fromConfig(config, clock);
         var sending = workerSettings(config);
@@ -54,10 +52,9 @@ public final class NotificationService {
             var notifications = new NotificationActions(dsl, new NotificationStore(), templates, clock);
             var app = ServiceApp.named(NAME)
                     .openApiFrom(NotificationService.class)
-                    .auth(TokenVerifier.fromConfig(config))
+                    .authFrom(config)
                     .scheduler(scheduler)
                     .metrics(metrics)
-                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .healthInfo("provider", providers.summary())
                     .healthInfo("providers", providers.byChannel())

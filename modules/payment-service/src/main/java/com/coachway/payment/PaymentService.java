@@ -1,8 +1,6 @@
 package com.coachway.payment;
 
 import com.coachway.common.audit.AuditTrail;
-import com.coachway.common.auth.RevokedSessions;
-import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
 import com.coachway.common.config.Config;
@@ -42,7 +40,6 @@ import com.coachway.payment.webhooks.WebhookRoutes;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -61,22 +58,18 @@ public final class PaymentService {
     }
 
     public static RunningService start(Config config) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        int port = config.port(DEFAULT_PORT);
         BigDecimal depositPct = depositPct(config);
         int balanceDueDays = config.integer("BALANCE_DUE_DAYS", 14, 0, 365);
         ZoneId zone = zone(config);
-        var outboxPoll = Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000));
-        int outboxAttempts = config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50);
         var clock = Clock.systemUTC();
         var stripe = StripeGateway.of(config.optional("STRIPE_SECRET_KEY").orElse(null),
                 config.optional("STRIPE_API_BASE").orElse(null));
         var webhookSignature = new WebhookSignature(config.optional("STRIPE_WEBHOOK_SECRET").orElse(null), clock);
         var tokens = ServiceTokens.fromConfig(config, NAME);
-        var charters = new CharterDirectory(ServiceClient.builder("charter-service",
-                config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build());
+        var charters = new CharterDirectory(ServiceClient.builder(config, "charter-service").token(tokens).build());
         // finance-service takes these events whole: payload as body, event id as Idempotency-Key
-        var finance = ServiceClient.builder("finance-service",
-                config.uri("FINANCE_SERVICE_URL", "http://localhost:8014")).token(tokens).build();
+        var finance = ServiceClient.builder(config, "finance-service").token(tokens).build();
 
         var db = Database.connect(config, "payment", NAME);
         try {
@@ -98,10 +91,9 @@ public final class PaymentService {
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(PaymentService.class)
-                    .auth(TokenVerifier.fromConfig(config))
+                    .authFrom(config)
                     .scheduler(scheduler)
                     .metrics(metrics)
-                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .health("stripe", stripeHealth(stripe, webhookSignature))
                     .routes(r -> {
@@ -116,8 +108,7 @@ public final class PaymentService {
                     .handlers(audit.handlers(AuditTrail.receiver(config, tokens)))
                     .handler(PaymentEvents.RECORDED, OutboxForwarder.to(finance, "/events/payment-recorded"))
                     .handler(PaymentEvents.REFUNDED, OutboxForwarder.to(finance, "/events/payment-refunded"))
-                    .pollInterval(outboxPoll)
-                    .maxAttempts(outboxAttempts)
+                    .configured(config)
                     .build()
                     .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);

@@ -1,7 +1,5 @@
 package com.coachway.portals;
 
-import com.coachway.common.auth.RevokedSessions;
-import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.config.Config;
 import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
@@ -41,7 +39,7 @@ public final class PortalsService {
 
     /** With the clock that says what "upcoming" is. */
     public static RunningService start(Config config, Clock clock) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        int port = config.port(DEFAULT_PORT);
         // each page waits at most this long for all of its downstream calls together
         var timeout = Duration.ofMillis(config.integer("PORTAL_CALL_TIMEOUT_MS", 2000, 50, 30000));
         var neighbours = Neighbours.fromConfig(config, timeout);
@@ -49,8 +47,7 @@ public final class PortalsService {
 
         var app = ServiceApp.named(NAME)
                 .openApiFrom(PortalsService.class)
-                .auth(TokenVerifier.fromConfig(config))
-                .revokedSessions(RevokedSessions.fromConfig(config, NAME))
+                .authFrom(config)
                 .routes(r -> {
                     ClientRoutes.register(r, new ClientHandler(new ClientActions(neighbours, fanout, clock)));
                     VendorRoutes.register(r, new VendorHandler(new VendorActions(neighbours, fanout, clock)));

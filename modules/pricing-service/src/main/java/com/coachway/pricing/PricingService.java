@@ -42,7 +42,7 @@ public final class PricingService {
     }
 
     public static RunningService start(Config config) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        int port = config.port(DEFAULT_PORT);
         var settings = PricingSettings.fromConfig(config);
         var verifier = TokenVerifier.fromConfig(config);
 

@@ -1,7 +1,5 @@
 package com.coachway.sales;
 
-import com.coachway.common.auth.RevokedSessions;
-import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
 import com.coachway.common.config.Config;
@@ -42,7 +40,6 @@ import com.coachway.sales.remote.ClientDirectory;
 import com.coachway.sales.remote.Notifications;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * sales-service: leads and activities, agents with the round-robin, email preferences and the
@@ -64,19 +61,14 @@ public final class SalesService {
     }
 
     public static RunningService start(Config config, Clock clock) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
+        int port = config.port(DEFAULT_PORT);
         var zone = config.zone("TZ", "America/New_York");
-        var outboxPoll = Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000));
-        int outboxAttempts = config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50);
         String publicBaseUrl = config.uri("PUBLIC_BASE_URL", "http://localhost:8080").toString();
         var tokens = ServiceTokens.fromConfig(config, NAME);
         // conversions call these two with the caller's token (set per call), never with ours
-        var clients = new ClientDirectory(ServiceClient.builder("client-service",
-                config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).build());
-        var charters = new CharterDirectory(ServiceClient.builder("charter-service",
-                config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).build());
-        var notifications = new Notifications(ServiceClient.builder("notification-service",
-                config.uri("NOTIFICATION_SERVICE_URL", "http://localhost:8006")).token(tokens).build());
+        var clients = new ClientDirectory(ServiceClient.builder(config, "client-service").build());
+        var charters = new CharterDirectory(ServiceClient.builder(config, "charter-service").build());
+        var notifications = new Notifications(ServiceClient.builder(config, "notification-service").token(tokens).build());
 
         var db = Database.connect(config, "sales", NAME);
         try {
@@ -100,10 +92,9 @@ public final class SalesService {
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(SalesService.class)
-                    .auth(TokenVerifier.fromConfig(config))
+                    .authFrom(config)
                     .scheduler(scheduler)
                     .metrics(metrics)
-                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .routes(r -> {
                         LeadRoutes.register(r, new LeadHandler(leadActions, conversions));
@@ -115,8 +106,7 @@ public final class SalesService {
                     .build();
             OutboxWorker.builder(dsl, outbox)
                     .handler(CampaignDelivery.TOPIC, delivery)
-                    .pollInterval(outboxPoll)
-                    .maxAttempts(outboxAttempts)
+                    .configured(config)
                     .build()
                     .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);

@@ -1,7 +1,5 @@
 package com.coachway.vendor;
 
-import com.coachway.common.auth.RevokedSessions;
-import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
 import com.coachway.common.config.Config;
@@ -39,7 +37,6 @@ import com.coachway.vendor.vendors.VendorRoutes;
 import com.coachway.vendor.vendors.VendorStore;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -63,18 +60,14 @@ public final class VendorService {
 
     /** With the clock that says what "now" and "today" are (tests move it past respond_by and expiry dates). */
     public static RunningService start(Config config, Clock clock) {
-        int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
-        var outboxPoll = Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000));
-        int outboxAttempts = config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50);
+        int port = config.port(DEFAULT_PORT);
         int paymentDays = config.integer("VENDOR_PAYMENT_DAYS", 30, 0, 365);
         // The company's calendar: compliance "today", and the trip day a vendor payment's due date counts from.
         var zone = zone(config);
         var tokens = ServiceTokens.fromConfig(config, NAME);
-        var charterClient = ServiceClient.builder("charter-service",
-                config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build();
+        var charterClient = ServiceClient.builder(config, "charter-service").token(tokens).build();
         var charters = new CharterDirectory(charterClient);
-        var notifications = new Notifications(ServiceClient.builder("notification-service",
-                config.uri("NOTIFICATION_SERVICE_URL", "http://localhost:8006")).token(tokens).build());
+        var notifications = new Notifications(ServiceClient.builder(config, "notification-service").token(tokens).build());
 
         var db = Database.connect(config, "vendor", NAME);
         try {
@@ -97,10 +90,9 @@ public final class VendorService {
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(VendorService.class)
-                    .auth(TokenVerifier.fromConfig(config))
+                    .authFrom(config)
                     .scheduler(scheduler)
                     .metrics(metrics)
-                    .revokedSessions(RevokedSessions.fromConfig(config, NAME))
                     .health("database", db.health())
                     .routes(r -> {
                         VendorRoutes.register(r, new VendorHandler(vendorActions));
@@ -113,8 +105,7 @@ public final class VendorService {
                     .handler(CharterAwards.TOPIC, new CharterAwards(charterClient))
                     .handler(Notifications.TOPIC, notifications::deliver)
                     .handlers(audit.handlers(AuditTrail.receiver(config, tokens)))
-                    .pollInterval(outboxPoll)
-                    .maxAttempts(outboxAttempts)
+                    .configured(config)
                     .build()
                     .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);

@@ -71,7 +71,7 @@ public final class AuditTrail {
 
     /** change-mgmt-service, at CHANGE_MGMT_SERVICE_URL (default http://localhost:8012), with the service's own token (its ServiceTokens). */
     public static ServiceClient receiver(Config config, Supplier<String> tokens) {
-        return ServiceClient.builder("change-mgmt-service", config.uri("CHANGE_MGMT_SERVICE_URL", "http://localhost:8012"))
+        return ServiceClient.builder(config, "change-mgmt-service")
                 .token(tokens).build();
     }
 

@@ -88,7 +88,7 @@ public final class RevokedSessions implements AutoCloseable {
             return new RevokedSessions(serviceName, null, Duration.ofSeconds(1));
         }
         var tokens = ServiceTokens.fromConfig(config, serviceName);
-        var auth = ServiceClient.builder("auth-service", config.uri("AUTH_URL", "http://localhost:8002"))
+        var auth = ServiceClient.builder(config, "auth-service")
                 .connectTimeout(Duration.ofSeconds(2))
                 .requestTimeout(Duration.ofSeconds(5))
                 .token(tokens)

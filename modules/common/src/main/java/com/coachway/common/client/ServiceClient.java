@@ -1,5 +1,6 @@
 package com.coachway.common.client;
 
+import com.coachway.common.config.Config;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.FieldError;
 import com.coachway.common.http.Json;
@@ -37,7 +38,7 @@ import java.util.function.Supplier;
  * Non-2xx answers and unreachable services become {@link ServiceCallException}.
  *
  * <pre>{@code
- * var pricing = ServiceClient.builder("pricing-service", config.uri("PRICING_URL", "http://localhost:8007"))
+ * var pricing = ServiceClient.builder(config, "pricing-service")
  *         .token(serviceTokens).build();
  * Quote q = pricing.post("/calculate", request, Quote.class);
  * }</pre>
@@ -68,6 +69,11 @@ public final class ServiceClient {
     /** A client for the service called {@code serviceName} (used in errors and logs) at {@code baseUri}. */
     public static Builder builder(String serviceName, URI baseUri) {
         return new Builder(serviceName, baseUri);
+    }
+
+    /** A client of the CoachWay service {@code serviceName}, at its {@link ServiceUrls configured URL}. */
+    public static Builder builder(Config config, String serviceName) {
+        return new Builder(serviceName, ServiceUrls.of(config, serviceName));
     }
 
     /** The same client, calling with another token (a supplier returning null sends none). */

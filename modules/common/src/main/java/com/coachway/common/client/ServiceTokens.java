@@ -60,7 +60,7 @@ public final class ServiceTokens implements Supplier<String> {
 
     /** AUTH_URL (default http://localhost:8002), SERVICE_CLIENT_ID (default the service's name), SERVICE_CLIENT_SECRET. */
     public static ServiceTokens fromConfig(Config config, String serviceName) {
-        return new ServiceTokens(config.uri("AUTH_URL", "http://localhost:8002"),
+        return new ServiceTokens(ServiceUrls.of(config, "auth-service"),
                 config.string("SERVICE_CLIENT_ID", serviceName),
                 config.required("SERVICE_CLIENT_SECRET"));
     }

@@ -57,6 +57,11 @@ public final class Config {
         }
     }
 
+    /** The port this service listens on ({@code PORT}; 0 picks a free one). */
+    public int port(int defaultPort) {
+        return integer("PORT", defaultPort, 0, 65535);
+    }
+
     public boolean bool(String name, boolean defaultValue) {
         var raw = optional(name);
         if (raw.isEmpty()) return defaultValue;
@@ -67,7 +72,6 @@ public final class Config {
         };
     }
 
-    /** An absolute http(s) URL such as another service's base URL; {@code defaultValue} null makes it required. */
     /** A time zone such as America/New_York; anything else stops the service naming the variable. */
     public java.time.ZoneId zone(String name, String defaultValue) {
         String zone = string(name, defaultValue);
@@ -78,6 +82,7 @@ public final class Config {
         }
     }
 
+    /** An absolute http(s) URL such as another service's base URL; {@code defaultValue} null makes it required. */
     public URI uri(String name, String defaultValue) {
         String raw = defaultValue == null ? required(name) : string(name, defaultValue);
         try {

@@ -5,6 +5,7 @@ import com.coachway.common.auth.RevokedSessions;
 import com.coachway.common.auth.Role;
 import com.coachway.common.auth.TokenVerifier;
 import com.coachway.common.client.ServiceCallException;
+import com.coachway.common.config.Config;
 import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.common.schedule.Scheduler;
 import com.coachway.common.http.contract.Contract;
@@ -79,6 +80,14 @@ public final class ServiceApp {
         return this;
     }
 
+    /**
+     * The deployment's token checks: signatures against auth-service's keys
+     * ({@link TokenVerifier#fromConfig}) and its ended sessions ({@link RevokedSessions#fromConfig}).
+     */
+    public ServiceApp authFrom(Config config) {
+        return auth(TokenVerifier.fromConfig(config)).revokedSessions(RevokedSessions.fromConfig(config, serviceName));
+    }
+
     public ServiceApp auth(TokenVerifier verifier) {
         this.verifier = verifier;
         return this;
@@ -95,8 +104,8 @@ public final class ServiceApp {
      * role change) with the same 401 as any bad token, instead of honouring them until they
      * expire. The poller starts and stops with the server; /health has a check "token_revocation"
      * that is always up and says "on" or "off" (under checks, so no service's Health schema needs
-     * to change). Every service but auth-service (which checks its own database) adds
-     * {@code .revokedSessions(RevokedSessions.fromConfig(config, NAME))}.
+     * to change). Every service but auth-service (which checks its own database) has it, through
+     * {@link #authFrom}.
      */
     public ServiceApp revokedSessions(RevokedSessions revoked) {
         this.revokedSessions = Objects.requireNonNull(revoked, "revoked");

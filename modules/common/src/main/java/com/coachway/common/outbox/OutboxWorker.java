@@ -1,5 +1,6 @@
 package com.coachway.common.outbox;
 
+import com.coachway.common.config.Config;
 import com.coachway.common.http.Json;
 import com.coachway.common.http.RequestIds;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -375,6 +376,16 @@ public final class OutboxWorker implements AutoCloseable {
         public Builder handlers(Map<String, OutboxHandler> byTopic) {
             byTopic.forEach(this::handler);
             return this;
+        }
+
+        /**
+         * The deployment's settings, the same names and limits for every service:
+         * {@code OUTBOX_POLL_INTERVAL_MS} (10–600000, default 1000) and {@code OUTBOX_MAX_ATTEMPTS}
+         * (1–50, default 8).
+         */
+        public Builder configured(Config config) {
+            pollInterval(Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000)));
+            return maxAttempts(config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50));
         }
 
         /** How long an idle worker waits before looking again; default 1 s. */

@@ -34,6 +34,14 @@ class ConfigTest {
     }
 
     @Test
+    void the_port_is_PORT_or_the_service_s_own_and_0_picks_a_free_one() {
+        assertEquals(8001, config.port(8014));
+        assertEquals(8014, Config.of(Map.of()).port(8014));
+        assertEquals(0, Config.of(Map.of("PORT", "0")).port(8014));
+        assertThrows(Config.ConfigException.class, () -> Config.of(Map.of("PORT", "65536")).port(8014));
+    }
+
+    @Test
     void integers_are_parsed_and_range_checked_failing_with_the_variable_and_the_value() {
         assertEquals(8001, config.integer("PORT", 1, 1, 65535));
         assertEquals(5, config.integer("MISSING", 5, 1, 10));

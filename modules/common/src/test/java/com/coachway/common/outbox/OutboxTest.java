@@ -1,5 +1,6 @@
 package com.coachway.common.outbox;
 
+import com.coachway.common.config.Config;
 import com.coachway.common.http.RequestIds;
 import com.coachway.common.testsupport.Await;
 import com.coachway.common.testsupport.EmbeddedDb;
@@ -313,6 +314,30 @@ class OutboxTest {
         makeDueNow(id);
         assertEquals(0, w.runOnce(), "a failed event is never tried again");
         assertEquals(List.of(1, 2, 3, 4), attempts);
+    }
+
+    @Test
+    void the_deployments_settings_set_the_attempts_and_refuse_what_is_out_of_range_naming_the_variable() {
+        var w = OutboxWorker.builder(dsl, outbox)
+                .configured(Config.of(Map.of("OUTBOX_MAX_ATTEMPTS", "2", "OUTBOX_POLL_INTERVAL_MS", "10")))
+                .handler("trip.booked", e -> {
+                    throw new IllegalStateException("no");
+                })
+                .backoff(new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(30), 0))
+                .build();
+        UUID id = outbox.enqueue(dsl, "trip.booked", Map.of("n", 1));
+        assertEquals(1, w.runOnce());
+        assertEquals("pending", row(id).get("status"));
+        makeDueNow(id);
+        assertEquals(1, w.runOnce());
+        assertEquals("failed", row(id).get("status"), "the second attempt was the last");
+
+        var tooMany = assertThrows(Config.ConfigException.class,
+                () -> OutboxWorker.builder(dsl, outbox).configured(Config.of(Map.of("OUTBOX_MAX_ATTEMPTS", "51"))));
+        assertTrue(tooMany.getMessage().contains("OUTBOX_MAX_ATTEMPTS"), tooMany.getMessage());
+        var tooFast = assertThrows(Config.ConfigException.class,
+                () -> OutboxWorker.builder(dsl, outbox).configured(Config.of(Map.of("OUTBOX_POLL_INTERVAL_MS", "9"))));
+        assertTrue(tooFast.getMessage().contains("OUTBOX_POLL_INTERVAL_MS"), tooFast.getMessage());
     }
 
     @Test

@@ -15,20 +15,20 @@ public record Neighbours(ServiceClient charters, ServiceClient payments, Service
 
     public static Neighbours fromConfig(Config config, Duration timeout) {
         return new Neighbours(
-                client(config, timeout, "charter-service", "CHARTER_SERVICE_URL", 8001),
-                client(config, timeout, "payment-service", "PAYMENT_SERVICE_URL", 8005),
-                client(config, timeout, "document-service", "DOCUMENT_SERVICE_URL", 8004),
-                client(config, timeout, "finance-service", "FINANCE_SERVICE_URL", 8014),
-                client(config, timeout, "vendor-service", "VENDOR_SERVICE_URL", 8008),
-                client(config, timeout, "change-mgmt-service", "CHANGE_MGMT_SERVICE_URL", 8012),
-                client(config, timeout, "analytics-service", "ANALYTICS_SERVICE_URL", 8013),
-                client(config, timeout, "sales-service", "SALES_SERVICE_URL", 8010));
+                client(config, timeout, "charter-service"),
+                client(config, timeout, "payment-service"),
+                client(config, timeout, "document-service"),
+                client(config, timeout, "finance-service"),
+                client(config, timeout, "vendor-service"),
+                client(config, timeout, "change-mgmt-service"),
+                client(config, timeout, "analytics-service"),
+                client(config, timeout, "sales-service"));
     }
 
-    private static ServiceClient client(Config config, Duration timeout, String name, String variable, int port) {
+    private static ServiceClient client(Config config, Duration timeout, String name) {
         // A neighbour that does not accept a connection quickly is down; never wait longer for it than for its answer.
         Duration connect = timeout.compareTo(Duration.ofSeconds(2)) < 0 ? timeout : Duration.ofSeconds(2);
-        return ServiceClient.builder(name, config.uri(variable, "http://localhost:" + port))
+        return ServiceClient.builder(config, name)
                 .connectTimeout(connect)
                 .requestTimeout(timeout)
                 .build();
