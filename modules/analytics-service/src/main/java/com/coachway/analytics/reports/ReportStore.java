@@ -1,15 +1,12 @@
 package com.coachway.analytics.reports;
 
+import com.coachway.common.db.SqlText;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.impl.DSL;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,11 +21,11 @@ import java.util.UUID;
  * SQL templating. Each aggregates in the database and answers a few rows.
  */
 public final class ReportStore {
-    private final String revenue = load("revenue.sql");
-    private final String charterMetrics = load("charter_metrics.sql");
-    private final String vendorPerformance = load("vendor_performance.sql");
-    private final String dashboard = load("dashboard.sql");
-    private final String nextDaysSql = load("next_days.sql");
+    private final String revenue = SqlText.load("analytics", "revenue.sql");
+    private final String charterMetrics = SqlText.load("analytics", "charter_metrics.sql");
+    private final String vendorPerformance = SqlText.load("analytics", "vendor_performance.sql");
+    private final String dashboard = SqlText.load("analytics", "dashboard.sql");
+    private final String nextDaysSql = SqlText.load("analytics", "next_days.sql");
 
     /**
      * Makes the transaction one read-only snapshot, so the figures of a report are of one moment
@@ -107,15 +104,5 @@ public final class ReportStore {
     private static BigDecimal decimal(Record r, String column) {
         BigDecimal v = r.get(column, BigDecimal.class);
         return v == null ? null : v.setScale(2, java.math.RoundingMode.HALF_UP);
-    }
-
-    private static String load(String name) {
-        String path = "/sql/analytics/" + name;
-        try (InputStream in = ReportStore.class.getResourceAsStream(path)) {
-            if (in == null) throw new IllegalStateException("missing report query " + path);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

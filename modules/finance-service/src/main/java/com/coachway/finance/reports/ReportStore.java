@@ -1,5 +1,6 @@
 package com.coachway.finance.reports;
 
+import com.coachway.common.db.SqlText;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
@@ -18,10 +19,10 @@ public final class ReportStore {
     private static final String ACCOUNTS_RECEIVABLE = "1100";
     private static final String ACCOUNTS_PAYABLE = "2000";
 
-    private final String arAging = SqlText.load("ar_aging.sql");
-    private final String apAging = SqlText.load("ap_aging.sql");
-    private final String controlBalance = SqlText.load("control_balance.sql");
-    private final String profitability = SqlText.load("charter_profitability.sql");
+    private final String arAging = SqlText.load("finance", "ar_aging.sql");
+    private final String apAging = SqlText.load("finance", "ap_aging.sql");
+    private final String controlBalance = SqlText.load("finance", "control_balance.sql");
+    private final String profitability = SqlText.load("finance", "charter_profitability.sql");
 
     /**
      * Makes the transaction one read-only snapshot, so an aging and its control account are of

@@ -1,7 +1,7 @@
 package com.coachway.finance.statements;
 
+import com.coachway.common.db.SqlText;
 import com.coachway.common.auth.ClientScope;
-import com.coachway.finance.reports.SqlText;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
@@ -18,7 +18,7 @@ import static com.coachway.db.finance.Tables.PAYMENT_RECEIPT;
 
 /** The statement's query (sql/finance/statement.sql) and who the client is. */
 public final class StatementStore {
-    private final String statement = SqlText.load("statement.sql");
+    private final String statement = SqlText.load("finance", "statement.sql");
 
     /** One read-only snapshot for the whole statement. */
     public void snapshot(DSLContext tx) {

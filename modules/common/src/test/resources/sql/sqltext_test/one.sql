@@ -1,0 +1,2 @@
+-- a query kept as a file
+select 1 as one
