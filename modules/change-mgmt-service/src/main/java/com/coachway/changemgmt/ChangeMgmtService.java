@@ -19,6 +19,7 @@ import com.coachway.common.db.Database;
 import com.coachway.common.http.RunningService;
 import com.coachway.common.http.ServiceApp;
 import com.coachway.common.metrics.ServiceMetrics;
+import com.coachway.common.outbox.Backoff;
 import com.coachway.common.outbox.Outbox;
 import com.coachway.common.outbox.OutboxMetrics;
 import com.coachway.common.outbox.OutboxWorker;
@@ -50,6 +51,9 @@ public final class ChangeMgmtService {
         int port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
         var outboxPoll = Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000));
         int outboxAttempts = config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50);
+        // the first retry's delay, doubled for each next one (an hour at most)
+        var outboxBackoff = new Backoff(Duration.ofMillis(config.integer("OUTBOX_BACKOFF_BASE_MS", 10_000, 10, 3_600_000)),
+                Duration.ofHours(1), Backoff.DEFAULT.jitter());
         var tokens = ServiceTokens.fromConfig(config, NAME);
         var charters = new Charters(ServiceClient.builder("charter-service",
                 config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).token(tokens).build());
@@ -84,6 +88,7 @@ public final class ChangeMgmtService {
                     .handler(CaseActions.IMPLEMENT_REQUESTED, caseActions.implementation())
                     .pollInterval(outboxPoll)
                     .maxAttempts(outboxAttempts)
+                    .backoff(outboxBackoff)
                     .build()
                     .scheduleOn(scheduler);
             return RunningService.start(NAME, app, port, db);
