@@ -63,6 +63,8 @@ class CasesTest {
         assertEquals(quoted, money(c.get("current_total")));
         // the same trip a week later costs the same
         assertEquals(money(c.get("current_total")).add(money(c.get("price_delta"))), money(c.get("new_total")));
+        assertNull(c.get("promo_code"), "its quote had no promo code");
+        assertNull(c.get("promo_code_applied"));
         assertEquals(1, c.get("version"));
         String id = (String) c.get("id");
         assertEquals(1, historyRows(id));
@@ -135,6 +137,79 @@ class CasesTest {
         assertEquals(true, c.get("requires_manager"));
         assertEquals(money(c.get("current_total")).negate(), money(c.get("price_delta")));
         assertEquals(new BigDecimal("0.00"), money(c.get("new_total")));
+    }
+
+    // ---- the quote's promo code ----
+    // One coach_56 08:00–18:00 (10 h), 120 miles, wifi, one day: hourly 165.00 × 10 = 1650.00 beats
+    // mileage 4.25 × 120 = 510.00; wifi 35.00 a day; subtotal 1685.00. No tax or fuel surcharge here.
+    // With 15 % off: discount 252.75, the quote's total 1432.25.
+
+    @Test
+    void aDateChangeKeepsTheQuotesPercentagePromoInsideItsWindow() {
+        String code = p.createPromo("15", "2027-05-01", "2027-05-31");
+        String charter = p.bookedCharter(client, "2027-05-20", code);
+        Response quote = p.charter(charter);
+        assertEquals(code, quote.path("current_quote.promo_code"));
+        assertEquals(new BigDecimal("252.75"), money(quote.path("current_quote.discount")));
+        assertEquals(new BigDecimal("1432.25"), money(quote.path("current_quote.total")));
+        assertEquals(1, p.promoUses(code), "accepting the quote counted one use");
+
+        // a week later and 3.5 h longer (13.5 h): 165.00 × 13.5 = 2227.50 + wifi 35.00 = 2262.50;
+        // 15 % = 339.375 → 339.38; total 1923.12; delta 1923.12 − 1432.25 = 490.87
+        var c = p.createCase(p.as("sales_agent"), charter, "date_change",
+                Map.of("pickup_at", "2027-05-27T08:00:00-04:00", "ends_at", "2027-05-27T21:30:00-04:00"));
+        assertEquals(new BigDecimal("1432.25"), money(c.get("current_total")));
+        assertEquals(new BigDecimal("1923.12"), money(c.get("new_total")));
+        assertEquals(new BigDecimal("490.87"), money(c.get("price_delta")));
+        assertEquals(code, c.get("promo_code"));
+        assertEquals(true, c.get("promo_code_applied"));
+        assertNull(c.get("promo_code_note"));
+        // without the discount the delta would be 2262.50 − 1432.25 = 830.25, a manager's decision
+        assertEquals(false, c.get("requires_manager"));
+
+        Response reviewed = p.move(p.as("dispatcher"), (String) c.get("id"), "review", null);
+        assertEquals(200, reviewed.statusCode(), reviewed::asString);
+        assertEquals(new BigDecimal("490.87"), money(reviewed.path("price_delta")));
+        assertEquals(true, reviewed.path("promo_code_applied"));
+        assertEquals(1, p.promoUses(code), "pricing the change (twice) counted no use of the code");
+        var audit = p.rows("select details->>'promo_code' as code, details->>'promo_code_applied' as applied from change_mgmt.audit_event "
+                + "where entity_id = ? and action = 'case.reviewed'", c.get("id"));
+        assertEquals(List.of(Map.of("code", code, "applied", "true")), audit);
+    }
+
+    @Test
+    void aDateChangeOutsideThePromosWindowIsPricedWithoutItAndSaysSo() {
+        String code = p.createPromo("15", "2027-05-01", "2027-05-31");
+        String charter = p.bookedCharter(client, "2027-05-21", code);
+        assertEquals(new BigDecimal("1432.25"), money(p.charter(charter).path("current_quote.total")));
+
+        // the same trip two weeks later, on 2027-06-04: the code ended on 2027-05-31, so the full 1685.00
+        var c = p.createCase(p.as("sales_agent"), charter, "date_change", Map.of("pickup_at", "2027-06-04T08:00:00-04:00"));
+        assertEquals(new BigDecimal("1685.00"), money(c.get("new_total")));
+        assertEquals(new BigDecimal("252.75"), money(c.get("price_delta")));
+        assertEquals(code, c.get("promo_code"));
+        assertEquals(false, c.get("promo_code_applied"));
+        assertTrue(c.get("promo_code_note").toString().contains("2027-05-31"), c.toString());
+
+        Response reviewed = p.move(p.as("dispatcher"), (String) c.get("id"), "review", null);
+        assertEquals(200, reviewed.statusCode(), reviewed::asString);
+        assertEquals(false, reviewed.path("promo_code_applied"));
+        assertEquals(new BigDecimal("252.75"), money(reviewed.path("price_delta")));
+        assertEquals(1, p.promoUses(code));
+    }
+
+    @Test
+    void aCancellationOfAPromoCharterCostsTheDiscountedQuoteAndPricesNoTrip() {
+        String code = p.createPromo("15", "2027-05-01", "2027-05-31");
+        String charter = p.bookedCharter(client, "2027-05-22", code);
+        var c = p.createCase(p.as("sales_agent"), charter, "cancellation", Map.of());
+        assertEquals(new BigDecimal("1432.25"), money(c.get("current_total")));
+        assertEquals(new BigDecimal("0.00"), money(c.get("new_total")));
+        assertEquals(new BigDecimal("-1432.25"), money(c.get("price_delta")));
+        assertNull(c.get("promo_code"));
+        assertNull(c.get("promo_code_applied"));
+        assertNull(c.get("promo_code_note"));
+        assertEquals(1, p.promoUses(code));
     }
 
     @Test

@@ -39,6 +39,13 @@ public final class ChangeMgmtPlatform implements AutoCloseable {
     private final RecordingNeighbour finance = new RecordingNeighbour(200, "{\"event_id\":\"e\",\"status\":\"applied\",\"entry_id\":null}");
 
     public ChangeMgmtPlatform() {
+        this(Map.of());
+    }
+
+    /** With more (or other) settings for change-mgmt-service, e.g. CHARTER_SERVICE_URL pointing at a stand-in. */
+    public ChangeMgmtPlatform(Map<String, String> changeMgmtEnv) {
+        var changeMgmt = new HashMap<>(Map.of("OUTBOX_POLL_INTERVAL_MS", "100", "OUTBOX_MAX_ATTEMPTS", "3"));
+        changeMgmt.putAll(changeMgmtEnv);
         platform = Platform.builder()
                 .service("auth-service", "/api/v1/auth", AuthService::start)
                 .service("client-service", CLIENTS, ClientService::start)
@@ -46,8 +53,7 @@ public final class ChangeMgmtPlatform implements AutoCloseable {
                 .service("charter-service", CHARTERS, CharterService::start, Map.of("OUTBOX_POLL_INTERVAL_MS", "200",
                         "PAYMENT_SERVICE_URL", payments.url(), "NOTIFICATION_SERVICE_URL", notifications.url(),
                         "FINANCE_SERVICE_URL", finance.url()))
-                .service("change-mgmt-service", CHANGES, ChangeMgmtService::start, Map.of("OUTBOX_POLL_INTERVAL_MS", "100",
-                        "OUTBOX_MAX_ATTEMPTS", "3"))
+                .service("change-mgmt-service", CHANGES, ChangeMgmtService::start, changeMgmt)
                 .start();
     }
 
@@ -147,8 +153,14 @@ public final class ChangeMgmtPlatform implements AutoCloseable {
 
     /** A charter booked through its quote: its current quote is the accepted one. */
     public String bookedCharter(String clientId, String day) {
+        return bookedCharter(clientId, day, null);
+    }
+
+    /** Booked through a quote priced with {@code promoCode} (null: none); accepting it counts one use of the code. */
+    public String bookedCharter(String clientId, String day, String promoCode) {
         String charter = createCharter(clientId, day);
-        Response q = charters().contentType("application/json").body("{}").post("/charters/" + charter + "/quotes");
+        Response q = charters().contentType("application/json").body(promoCode == null ? Map.of() : Map.of("promo_code", promoCode))
+                .post("/charters/" + charter + "/quotes");
         assertEquals(201, q.statusCode(), q::asString);
         String quote = q.path("id");
         Response s = charters().contentType("application/json").body("{}").post("/quotes/" + quote + "/send");
@@ -156,6 +168,24 @@ public final class ChangeMgmtPlatform implements AutoCloseable {
         Response a = charters().contentType("application/json").body("{}").post("/quotes/" + quote + "/accept");
         assertEquals(200, a.statusCode(), a::asString);
         return charter;
+    }
+
+    /** A percent promo code for trips from {@code validFrom} to {@code validTo} (inclusive), made by a manager in pricing-service. */
+    public String createPromo(String percent, String validFrom, String validTo) {
+        String code = "CHG" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        Response r = platform.api("/api/v1/pricing").auth().oauth2(platform.token("manager")).contentType("application/json")
+                .body(Map.of("code", code, "discount_type", "percent", "discount_value", new java.math.BigDecimal(percent),
+                        "valid_from", validFrom, "valid_to", validTo))
+                .post("/promo-codes");
+        assertEquals(201, r.statusCode(), r::asString);
+        return code;
+    }
+
+    /** The uses pricing-service has counted for a code. */
+    public int promoUses(String code) {
+        Response r = platform.api("/api/v1/pricing").auth().oauth2(platform.token("manager")).get("/promo-codes/" + code);
+        assertEquals(200, r.statusCode(), r::asString);
+        return r.path("uses");
     }
 
     public Response charter(String id) {

@@ -43,6 +43,7 @@ public final class CaseActions {
     public static final String IMPLEMENT_REQUESTED = "case.implement_requested";
     public static final String ENTITY = "change_case";
     private static final String SELF = "service:" + SERVICE;
+    private static final String PRICED_FIELDS = "requested_changes.";
     private static final Set<String> FINISHED_CHARTER = Set.of("completed", "cancelled");
     private static final Set<String> UNDER_WAY_CHARTER = Set.of("in_progress", "completed");
 
@@ -121,15 +122,26 @@ public final class CaseActions {
         return made;
     }
 
-    /** The price impact, from the charter's current quote and pricing-service's price of the changed trip. */
+    /**
+     * The price impact, from the charter's current quote and pricing-service's price of the
+     * changed trip. The changed trip keeps the quote's promo code (the client agreed to the
+     * discounted price) unless pricing-service says the code does not apply to it: then it is
+     * priced without the code and the impact says why. Pricing counts no use of the code.
+     */
     private PriceImpact price(CaseType type, JsonNode changes, Charter charter) {
         if (type == CaseType.OTHER) return PriceImpact.unpriced(type);
         boolean exempt = ChangeRequest.taxExempt(charter);
         BigDecimal current = ChangeRequest.quotedTotal(charter);
-        if (current == null) current = pricing.total(ChangeRequest.current(charter).priceRequest(exempt), "requested_changes.");
+        if (current == null) current = pricing.price(ChangeRequest.current(charter).priceRequest(exempt), PRICED_FIELDS).total();
         if (type == CaseType.CANCELLATION) return PriceImpact.of(type, current, BigDecimal.ZERO);
-        BigDecimal changed = pricing.total(ChangeRequest.changed(type, changes, charter).priceRequest(exempt), "requested_changes.");
-        return PriceImpact.of(type, current, changed);
+        Pricing.PriceRequest changed = ChangeRequest.changed(type, changes, charter).priceRequest(exempt);
+        String code = ChangeRequest.promoCode(charter);
+        if (code == null) return PriceImpact.of(type, current, pricing.price(changed, PRICED_FIELDS).total());
+        Pricing.Priced discounted = pricing.price(changed.withPromoCode(code), PRICED_FIELDS);
+        if (!discounted.promoRefused()) return PriceImpact.of(type, current, discounted.total(), PriceImpact.Promo.applied(code));
+        log.info("promo code {} of charter {}'s quote does not apply to the changed trip: {}", code, charter.id(), discounted.promoRefusal());
+        return PriceImpact.of(type, current, pricing.price(changed, PRICED_FIELDS).total(),
+                PriceImpact.Promo.refused(code, discounted.promoRefusal()));
     }
 
     // ---- the workflow ----
@@ -220,6 +232,8 @@ public final class CaseActions {
                 .put("type", c.type())
                 .put("requires_manager", c.requiresManager());
         details.put("price_delta", c.priceDelta());
+        details.put("promo_code", c.promoCode());
+        details.put("promo_code_applied", c.promoCodeApplied());
         details.put("comment", comment);
         audit.insert(tx, new AuditEvent(Ids.newId(), SERVICE, action(to), ENTITY, c.id().toString(), actor, now,
                 from == null ? null : from.code(), to.code(), details, now));
@@ -251,9 +265,14 @@ public final class CaseActions {
             @Override
             public void failedForGood(OutboxEvent event, String lastError) {
                 finish(event.payloadAs(ImplementRequested.class).caseId(), CaseStatus.IMPLEMENTATION_FAILED,
-                        "charter-service did not take the change after every retry: " + lastError);
+                        "charter-service did not take the change after every retry: " + withoutExceptionClass(lastError));
             }
         };
+    }
+
+    /** The outbox keeps "java.lang.IllegalStateException: why"; the case's reason is read by people, so only "why". */
+    static String withoutExceptionClass(String error) {
+        return error == null ? null : error.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
     }
 
     /**

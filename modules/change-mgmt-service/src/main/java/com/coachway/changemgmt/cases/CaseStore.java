@@ -52,6 +52,9 @@ public final class CaseStore {
                 .set(CHANGE_CASE.NEW_TOTAL, c.price().newTotal())
                 .set(CHANGE_CASE.PRICE_DELTA, c.price().priceDelta())
                 .set(CHANGE_CASE.REQUIRES_MANAGER, c.price().requiresManager())
+                .set(CHANGE_CASE.PROMO_CODE, promoCode(c.price()))
+                .set(CHANGE_CASE.PROMO_CODE_APPLIED, promoApplied(c.price()))
+                .set(CHANGE_CASE.PROMO_CODE_NOTE, promoNote(c.price()))
                 .set(CHANGE_CASE.REQUESTED_BY, c.requestedBy())
                 .set(CHANGE_CASE.CREATED_AT, c.now())
                 .set(CHANGE_CASE.UPDATED_AT, c.now())
@@ -87,7 +90,10 @@ public final class CaseStore {
             u = u.set(CHANGE_CASE.CURRENT_TOTAL, ch.price().currentTotal())
                     .set(CHANGE_CASE.NEW_TOTAL, ch.price().newTotal())
                     .set(CHANGE_CASE.PRICE_DELTA, ch.price().priceDelta())
-                    .set(CHANGE_CASE.REQUIRES_MANAGER, ch.price().requiresManager());
+                    .set(CHANGE_CASE.REQUIRES_MANAGER, ch.price().requiresManager())
+                    .set(CHANGE_CASE.PROMO_CODE, promoCode(ch.price()))
+                    .set(CHANGE_CASE.PROMO_CODE_APPLIED, promoApplied(ch.price()))
+                    .set(CHANGE_CASE.PROMO_CODE_NOTE, promoNote(ch.price()));
         }
         if (ch.reviewedBy() != null) u = u.set(CHANGE_CASE.REVIEWED_BY, ch.reviewedBy());
         if (ch.decidedBy() != null) {
@@ -131,8 +137,21 @@ public final class CaseStore {
     private static ChangeCase toCase(ChangeCaseRecord r) {
         return new ChangeCase(r.getId(), r.getReference(), r.getCharterId(), r.getCharterReference(), r.getClientId(), r.getType(),
                 r.getDescription(), tree(r.getRequestedChanges()), r.getStatus(), r.getCurrentTotal(), r.getNewTotal(), r.getPriceDelta(),
-                r.getRequiresManager(), r.getRequestedBy(), r.getReviewedBy(), r.getDecidedBy(), r.getDecidedAt(), r.getDecisionComment(),
+                r.getPromoCode(), r.getPromoCodeApplied(), r.getPromoCodeNote(), r.getRequiresManager(), r.getRequestedBy(),
+                r.getReviewedBy(), r.getDecidedBy(), r.getDecidedAt(), r.getDecisionComment(),
                 r.getImplementedAt(), r.getImplementationError(), r.getCreatedAt(), r.getUpdatedAt(), r.getVersion());
+    }
+
+    private static String promoCode(PriceImpact p) {
+        return p.promo() == null ? null : p.promo().code();
+    }
+
+    private static Boolean promoApplied(PriceImpact p) {
+        return p.promo() == null ? null : p.promo().applied();
+    }
+
+    private static String promoNote(PriceImpact p) {
+        return p.promo() == null ? null : p.promo().note();
     }
 
     static JSONB jsonb(JsonNode node) {

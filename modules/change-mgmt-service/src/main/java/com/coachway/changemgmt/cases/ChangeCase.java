@@ -9,7 +9,7 @@ import java.util.UUID;
 /** A change case as the API shows it. */
 public record ChangeCase(UUID id, String reference, UUID charterId, String charterReference, UUID clientId, String type,
                          String description, JsonNode requestedChanges, String status, BigDecimal currentTotal, BigDecimal newTotal,
-                         BigDecimal priceDelta, boolean requiresManager, String requestedBy, String reviewedBy, String decidedBy,
+                         BigDecimal priceDelta, String promoCode, Boolean promoCodeApplied, String promoCodeNote, boolean requiresManager, String requestedBy, String reviewedBy, String decidedBy,
                          OffsetDateTime decidedAt, String decisionComment, OffsetDateTime implementedAt, String implementationError,
                          OffsetDateTime createdAt, OffsetDateTime updatedAt, int version) {
 

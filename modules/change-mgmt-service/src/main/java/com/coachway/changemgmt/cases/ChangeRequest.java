@@ -41,7 +41,7 @@ public final class ChangeRequest {
 
         public PriceRequest priceRequest(boolean taxExempt) {
             return new PriceRequest(vehicles.entrySet().stream().map(e -> new VehicleCount(e.getKey(), e.getValue())).toList(),
-                    pickupAt, endsAt(), miles == null ? 0 : miles, amenities, taxExempt);
+                    pickupAt, endsAt(), miles == null ? 0 : miles, amenities, null, taxExempt);
         }
     }
 
@@ -169,6 +169,12 @@ public final class ChangeRequest {
     public static boolean taxExempt(Charter c) {
         var q = c.currentQuote();
         return q != null && q.tax() != null && q.tax().signum() == 0 && q.subtotal() != null && q.subtotal().signum() > 0;
+    }
+
+    /** The promo code of the charter's current quote (the price the client agreed to), or null. */
+    public static String promoCode(Charter c) {
+        var q = c.currentQuote();
+        return q == null || q.promoCode() == null || q.promoCode().isBlank() ? null : q.promoCode();
     }
 
     public static BigDecimal quotedTotal(Charter c) {

@@ -4,6 +4,7 @@ import com.coachway.common.client.ServiceCallException;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.FieldError;
+import com.coachway.common.http.Problems;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -53,11 +54,16 @@ public final class Charters {
         }
     }
 
-    /** What charter-service answered when it refused; permanent unless {@link #retryable}. */
-    public record Refusal(int status, String detail, List<FieldError> errors) {
+    /** What charter-service answered when it refused ({@code type} its problem type); permanent unless {@link #retryable}. */
+    public record Refusal(int status, String type, String detail, List<FieldError> errors) {
         public boolean retryable() {
-            // a version race (the charter changed since it was read), an outage: try again later
-            return status == 409 || status == 429 || status >= 500;
+            // a version race (the charter changed since it was read), an outage: try again later. Any
+            // other 409 is charter-service saying no for good (vehicles assigned, a closed charter).
+            return versionConflict() || status == 429 || status >= 500;
+        }
+
+        public boolean versionConflict() {
+            return status == 409 && Problems.VERSION_CONFLICT.equals(type);
         }
     }
 
@@ -79,14 +85,16 @@ public final class Charters {
             call.run();
             return Optional.empty();
         } catch (ServiceCallException e) {
-            if (e.connectionFailed()) return Optional.of(new Refusal(503, "charter-service cannot be reached", List.of()));
+            if (e.connectionFailed()) return Optional.of(new Refusal(503, null, "charter-service cannot be reached", List.of()));
             String detail = e.detail() == null ? e.title() : e.detail();
-            return Optional.of(new Refusal(e.status(), detail, e.errors() == null ? List.of() : e.errors()));
+            return Optional.of(new Refusal(e.status(), e.type(), detail, e.errors() == null ? List.of() : e.errors()));
         }
     }
 
     private static ApiException unavailableOr(ServiceCallException e) {
-        if (e.connectionFailed() || e.isUnavailable()) return e.unavailable();
+        // the status is kept: it ends up in a case's implementation_error when every attempt met it
+        if (e.connectionFailed()) return ApiException.unavailable("charter-service cannot be reached; try again shortly");
+        if (e.isUnavailable()) return ApiException.unavailable("charter-service answered " + e.status() + "; try again shortly");
         return ApiException.unavailable("charter-service could not be asked for the charter (" + e.status() + ")");
     }
 }

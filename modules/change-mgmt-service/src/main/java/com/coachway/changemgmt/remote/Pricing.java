@@ -9,8 +9,9 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** pricing-service's POST /calculate: the price of a trip, written nothing. */
+/** pricing-service's POST /calculate: the price of a trip, written nothing (pricing with a promo code counts no use of it). */
 public final class Pricing {
+    private static final String PROMO_FIELD = "promo_code";
     private final ServiceClient pricing;
 
     public Pricing(ServiceClient pricing) {
@@ -21,27 +22,42 @@ public final class Pricing {
     }
 
     public record PriceRequest(List<VehicleCount> vehicles, OffsetDateTime startAt, OffsetDateTime endAt, int miles,
-                               List<String> amenities, boolean taxExempt) {
+                               List<String> amenities, String promoCode, boolean taxExempt) {
+        public PriceRequest withPromoCode(String code) {
+            return new PriceRequest(vehicles, startAt, endAt, miles, amenities, code, taxExempt);
+        }
     }
 
-    private record Priced(BigDecimal total) {
+    /** The total, or (with {@code total} null) pricing-service's reason the request's promo code does not apply to the trip. */
+    public record Priced(BigDecimal total, String promoRefusal) {
+        public boolean promoRefused() {
+            return promoRefusal != null;
+        }
+    }
+
+    private record Answer(BigDecimal total) {
     }
 
     /**
      * The trip's total. Pricing's objections (an unknown vehicle type, a trip too long) are our
      * 400 with its field errors under {@code fieldPrefix}: they are about the change asked for.
+     * An objection to the promo code alone is no error: it is answered as {@link Priced#promoRefusal}.
      */
-    public BigDecimal total(PriceRequest request, String fieldPrefix) {
+    public Priced price(PriceRequest request, String fieldPrefix) {
         try {
-            Priced p = pricing.post("/calculate", request, Priced.class);
+            Answer p = pricing.post("/calculate", request, Answer.class);
             if (p == null || p.total() == null) throw ApiException.unavailable("pricing-service answered without a total");
-            return p.total();
+            return new Priced(p.total(), null);
         } catch (ServiceCallException e) {
             if (e.connectionFailed() || e.isUnavailable()) throw e.unavailable();
             if (e.status() == 400) {
-                var errors = e.errors() == null || e.errors().isEmpty()
+                List<FieldError> objections = e.errors() == null ? List.of() : e.errors();
+                if (request.promoCode() != null && !objections.isEmpty() && objections.stream().allMatch(f -> PROMO_FIELD.equals(f.field()))) {
+                    return new Priced(null, objections.getFirst().message());
+                }
+                var errors = objections.isEmpty()
                         ? List.of(new FieldError("requested_changes", "cannot be priced: " + e.detail()))
-                        : e.errors().stream().map(f -> new FieldError(fieldPrefix + f.field(), f.message())).toList();
+                        : objections.stream().map(f -> new FieldError(fieldPrefix + f.field(), f.message())).toList();
                 throw ApiException.validation(errors);
             }
             throw ApiException.unavailable("pricing-service could not price the change (" + e.status() + ")");

@@ -61,4 +61,14 @@ class PriceImpactTest {
         assertNull(p.priceDelta());
         assertFalse(p.requiresManager());
     }
+
+    @Test
+    void theChangedTripsPromoIsKeptAndACancellationPricesNoTrip() {
+        var kept = PriceImpact.of(CaseType.DATE_CHANGE, new BigDecimal("1432.25"), new BigDecimal("1923.12"), PriceImpact.Promo.applied("SPRING"));
+        assertEquals(new PriceImpact.Promo("SPRING", true, null), kept.promo());
+        assertEquals(new BigDecimal("490.87"), kept.priceDelta());
+        var cancelled = PriceImpact.of(CaseType.CANCELLATION, new BigDecimal("1432.25"), null, PriceImpact.Promo.applied("SPRING"));
+        assertNull(cancelled.promo());
+        assertNull(PriceImpact.of(CaseType.OTHER, null, null, PriceImpact.Promo.refused("SPRING", "expired")).promo());
+    }
 }

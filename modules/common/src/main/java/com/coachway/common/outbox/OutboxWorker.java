@@ -380,11 +380,14 @@ public final class OutboxWorker implements AutoCloseable {
 
         /**
          * The deployment's settings, the same names and limits for every service:
-         * {@code OUTBOX_POLL_INTERVAL_MS} (10–600000, default 1000) and {@code OUTBOX_MAX_ATTEMPTS}
-         * (1–50, default 8).
+         * {@code OUTBOX_POLL_INTERVAL_MS} (10–600000, default 1000), {@code OUTBOX_MAX_ATTEMPTS}
+         * (1–50, default 8) and {@code OUTBOX_BACKOFF_BASE_MS} (10–3600000, default 10000: the
+         * first retry's delay, doubled for each next one up to an hour, as {@link Backoff#DEFAULT}).
          */
         public Builder configured(Config config) {
             pollInterval(Duration.ofMillis(config.integer("OUTBOX_POLL_INTERVAL_MS", 1000, 10, 600_000)));
+            var base = Duration.ofMillis(config.integer("OUTBOX_BACKOFF_BASE_MS", (int) Backoff.DEFAULT.base().toMillis(), 10, 3_600_000));
+            backoff(new Backoff(base, Backoff.DEFAULT.cap(), Backoff.DEFAULT.jitter()));
             return maxAttempts(config.integer("OUTBOX_MAX_ATTEMPTS", 8, 1, 50));
         }
 

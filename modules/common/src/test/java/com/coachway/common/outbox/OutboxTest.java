@@ -338,6 +338,9 @@ class OutboxTest {
         var tooFast = assertThrows(Config.ConfigException.class,
                 () -> OutboxWorker.builder(dsl, outbox).configured(Config.of(Map.of("OUTBOX_POLL_INTERVAL_MS", "9"))));
         assertTrue(tooFast.getMessage().contains("OUTBOX_POLL_INTERVAL_MS"), tooFast.getMessage());
+        var noPause = assertThrows(Config.ConfigException.class,
+                () -> OutboxWorker.builder(dsl, outbox).configured(Config.of(Map.of("OUTBOX_BACKOFF_BASE_MS", "0"))));
+        assertTrue(noPause.getMessage().contains("OUTBOX_BACKOFF_BASE_MS"), noPause.getMessage());
     }
 
     @Test
