@@ -27,7 +27,7 @@ import com.coachway.sales.campaigns.CampaignDelivery;
 import com.coachway.sales.campaigns.CampaignHandler;
 import com.coachway.sales.campaigns.CampaignRoutes;
 import com.coachway.sales.campaigns.CampaignStore;
-import com.coachway.sales.idempotency.RequestKeyStore;
+import com.coachway.common.idempotency.RequestKeyStore;
 import com.coachway.sales.leads.ConversionActions;
 import com.coachway.sales.leads.LeadActions;
 import com.coachway.sales.leads.LeadHandler;
@@ -95,7 +95,7 @@ public final class SalesService {
             var conversions = new ConversionActions(dsl, leadStore, clients, charters, clock);
             var activityActions = new ActivityActions(dsl, new ActivityStore(), clock);
             var preferenceActions = new PreferenceActions(dsl, preferenceStore, clock);
-            var campaignActions = new CampaignActions(dsl, campaignStore, preferenceStore, new RequestKeyStore(), outbox, clock);
+            var campaignActions = new CampaignActions(dsl, campaignStore, preferenceStore, new RequestKeyStore("sales"), outbox, clock);
             var delivery = new CampaignDelivery(dsl, campaignStore, preferenceStore, notifications, publicBaseUrl, clock);
 
             var app = ServiceApp.named(NAME)
