@@ -40,6 +40,7 @@ import com.coachway.sales.preferences.PreferenceStore;
 import com.coachway.sales.remote.CharterDirectory;
 import com.coachway.sales.remote.ClientDirectory;
 import com.coachway.sales.remote.Notifications;
+import com.coachway.sales.remote.UserDirectory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -75,6 +76,9 @@ public final class SalesService {
                 config.uri("CLIENT_SERVICE_URL", "http://localhost:8003")).build());
         var charters = new CharterDirectory(ServiceClient.builder("charter-service",
                 config.uri("CHARTER_SERVICE_URL", "http://localhost:8001")).build());
+        // AUTH_URL, as ServiceTokens and RevokedSessions read it: the one address of auth-service
+        var users = new UserDirectory(ServiceClient.builder("auth-service",
+                config.uri("AUTH_URL", "http://localhost:8002")).token(tokens).build());
         var notifications = new Notifications(ServiceClient.builder("notification-service",
                 config.uri("NOTIFICATION_SERVICE_URL", "http://localhost:8006")).token(tokens).build());
 
@@ -90,7 +94,7 @@ public final class SalesService {
             var leadStore = new LeadStore();
             var preferenceStore = new PreferenceStore();
             var campaignStore = new CampaignStore();
-            var agentActions = new AgentActions(dsl, agentStore, clock);
+            var agentActions = new AgentActions(dsl, agentStore, users, clock);
             var leadActions = new LeadActions(dsl, leadStore, new Assignments(agentStore), zone, clock);
             var conversions = new ConversionActions(dsl, leadStore, clients, charters, clock);
             var activityActions = new ActivityActions(dsl, new ActivityStore(), clock);
