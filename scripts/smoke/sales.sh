@@ -22,10 +22,25 @@ uuid() { cat /proc/sys/kernel/random/uuid; }
 req GET "/sales/agents?active=true&limit=200" "$manager"
 expect "the manager lists the active agents" 200 '.items | type == "array"'
 already=$(jq -r '.total' <<<"$body")
-req POST /sales/agents "$manager" "{\"user_id\":\"$(uuid)\",\"name\":\"Smoke Agent A $run\",\"email\":\"smoke-a-$run@example.com\"}"
+# an agent is an active auth-service user holding sales_agent: the admin makes two, and a manager who is not one
+admin=$(login admin@example.com admin123)
+# (not in $(...): req and expect keep their state in this shell)
+sales_user() {
+  req POST /auth/users "$admin" "{\"email\":\"$1\",\"full_name\":\"$2\",\"password\":\"Smoke-Pass-2026\",\"roles\":[$3]}"
+  expect "the admin makes the user $2" 201 '.id != null'
+  made=$(jq -r .id <<<"$body")
+}
+sales_user "smoke-a-$run@example.com" "Smoke Agent A $run" '"sales_agent"'; user_a=$made
+sales_user "smoke-b-$run@example.com" "Smoke Agent B $run" '"sales_agent"'; user_b=$made
+sales_user "smoke-m-$run@example.com" "Smoke Manager $run" '"manager"'; user_m=$made
+req POST /sales/agents "$manager" "{\"user_id\":\"$(uuid)\",\"name\":\"Nobody $run\",\"email\":\"nobody-$run@example.com\"}"
+expect "an agent must be an auth-service user" 400 '[.errors[].field] == ["user_id"]'
+req POST /sales/agents "$manager" "{\"user_id\":\"$user_m\",\"name\":\"Smoke Manager $run\",\"email\":\"smoke-m-$run@example.com\"}"
+expect "and one holding sales_agent" 409 '.detail | test("sales_agent")'
+req POST /sales/agents "$manager" "{\"user_id\":\"$user_a\",\"name\":\"Smoke Agent A $run\",\"email\":\"smoke-a-$run@example.com\"}"
 expect "the manager makes an agent" 201 '.active == true'
 agent_a=$(jq -r .id <<<"$body")
-req POST /sales/agents "$manager" "{\"user_id\":\"$(uuid)\",\"name\":\"Smoke Agent B $run\",\"email\":\"smoke-b-$run@example.com\"}"
+req POST /sales/agents "$manager" "{\"user_id\":\"$user_b\",\"name\":\"Smoke Agent B $run\",\"email\":\"smoke-b-$run@example.com\"}"
 expect "and a second" 201 '.active == true'
 agent_b=$(jq -r .id <<<"$body")
 # every active agent takes one turn per round: two rounds give each new agent exactly two leads

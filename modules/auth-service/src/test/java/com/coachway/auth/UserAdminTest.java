@@ -121,6 +121,40 @@ class UserAdminTest {
     }
 
     @Test
+    void a_service_token_reads_one_user_and_nothing_more() {
+        String service = auth.svc.api().contentType("application/json")
+                .body(Map.of("grant_type", "client_credentials", "client_id", AuthFixture.SERVICE_ID, "client_secret", AuthFixture.SERVICE_SECRET))
+                .post("/token").then().statusCode(200).extract().path("access_token");
+        String id = auth.createUser(admin, AuthFixture.uniqueEmail("read-by-service"), List.of("sales_agent"), Map.of());
+        auth.svc.api().auth().oauth2(service).get("/users/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("roles", equalTo(List.of("sales_agent"))).body("active", equalTo(true));
+        auth.svc.api().auth().oauth2(service).get("/users/" + UUID.randomUUID()).then().statusCode(404);
+        // reading one user is all: listing, making and changing users stay the admin's
+        long before = auth.count("auth.users");
+        auth.svc.raw().auth().oauth2(service).get("/users").then().statusCode(403);
+        auth.svc.raw().auth().oauth2(service).contentType("application/json")
+                .body(Map.of("email", AuthFixture.uniqueEmail("by-service"), "full_name", "S", "password", AuthFixture.GOOD_PASSWORD,
+                        "roles", List.of("admin"))).post("/users").then().statusCode(403);
+        auth.svc.raw().auth().oauth2(service).contentType("application/json").body(Map.of("version", 1, "roles", List.of("admin")))
+                .patch("/users/" + id).then().statusCode(403);
+        auth.svc.raw().auth().oauth2(service).delete("/users/" + id).then().statusCode(403);
+        assertEquals(before, auth.count("auth.users"));
+        auth.svc.api().auth().oauth2(admin).get("/users/" + id).then().statusCode(200).body("version", equalTo(1)).body("active", equalTo(true));
+    }
+
+    @Test
+    void other_non_admin_roles_still_cannot_read_a_user() {
+        String id = auth.createUser(admin, AuthFixture.uniqueEmail("private"), List.of("dispatcher"), Map.of());
+        for (String role : List.of("manager", "sales_agent", "dispatcher", "accountant")) {
+            String email = AuthFixture.uniqueEmail(role.replace('_', '-'));
+            auth.createUser(admin, email, List.of(role), Map.of());
+            String token = auth.loginOk(email, AuthFixture.GOOD_PASSWORD).path("access_token");
+            auth.svc.raw().auth().oauth2(token).get("/users/" + id).then().statusCode(403);
+        }
+        auth.svc.raw().get("/users/" + id).then().statusCode(401);
+    }
+
+    @Test
     void unknown_and_malformed_ids_are_404() {
         auth.svc.api().auth().oauth2(admin).get("/users/" + UUID.randomUUID()).then().statusCode(404);
         auth.svc.raw().auth().oauth2(admin).get("/users/not-a-uuid").then().statusCode(404);

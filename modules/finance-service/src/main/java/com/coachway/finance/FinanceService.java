@@ -24,7 +24,7 @@ import com.coachway.finance.events.EventHandler;
 import com.coachway.finance.events.EventReceiptStore;
 import com.coachway.finance.events.EventReceipts;
 import com.coachway.finance.events.EventRoutes;
-import com.coachway.finance.idempotency.RequestKeyStore;
+import com.coachway.common.idempotency.RequestKeyStore;
 import com.coachway.finance.invoices.CharterStateStore;
 import com.coachway.finance.invoices.CreditMemoActions;
 import com.coachway.finance.invoices.CreditMemoStore;
@@ -101,7 +101,7 @@ public final class FinanceService {
             var ledger = new Ledger(ledgerStore, periodStore, ledgerAudit, clock);
             var ledgerActions = new LedgerActions(dsl, ledgerStore, ledger, zone, clock);
             var periodActions = new PeriodActions(dsl, periodStore, ledgerAudit, clock);
-            var requestKeys = new RequestKeyStore();
+            var requestKeys = new RequestKeyStore("finance");
             var eventReceipts = new EventReceipts(dsl, new EventReceiptStore(), clock);
             var billStore = new BillStore();
             var billPaymentStore = new BillPaymentStore();

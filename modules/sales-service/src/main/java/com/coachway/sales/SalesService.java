@@ -25,7 +25,7 @@ import com.coachway.sales.campaigns.CampaignDelivery;
 import com.coachway.sales.campaigns.CampaignHandler;
 import com.coachway.sales.campaigns.CampaignRoutes;
 import com.coachway.sales.campaigns.CampaignStore;
-import com.coachway.sales.idempotency.RequestKeyStore;
+import com.coachway.common.idempotency.RequestKeyStore;
 import com.coachway.sales.leads.ConversionActions;
 import com.coachway.sales.leads.LeadActions;
 import com.coachway.sales.leads.LeadHandler;
@@ -38,6 +38,7 @@ import com.coachway.sales.preferences.PreferenceStore;
 import com.coachway.sales.remote.CharterDirectory;
 import com.coachway.sales.remote.ClientDirectory;
 import com.coachway.sales.remote.Notifications;
+import com.coachway.sales.remote.UserDirectory;
 
 import java.time.Clock;
 
@@ -68,6 +69,7 @@ public final class SalesService {
         // conversions call these two with the caller's token (set per call), never with ours
         var clients = new ClientDirectory(ServiceClient.builder(config, "client-service").build());
         var charters = new CharterDirectory(ServiceClient.builder(config, "charter-service").build());
+        var users = new UserDirectory(ServiceClient.builder(config, "auth-service").token(tokens).build());
         var notifications = new Notifications(ServiceClient.builder(config, "notification-service").token(tokens).build());
 
         var db = Database.connect(config, "sales", NAME);
@@ -82,12 +84,12 @@ public final class SalesService {
             var leadStore = new LeadStore();
             var preferenceStore = new PreferenceStore();
             var campaignStore = new CampaignStore();
-            var agentActions = new AgentActions(dsl, agentStore, clock);
+            var agentActions = new AgentActions(dsl, agentStore, users, clock);
             var leadActions = new LeadActions(dsl, leadStore, new Assignments(agentStore), zone, clock);
             var conversions = new ConversionActions(dsl, leadStore, clients, charters, clock);
             var activityActions = new ActivityActions(dsl, new ActivityStore(), clock);
             var preferenceActions = new PreferenceActions(dsl, preferenceStore, clock);
-            var campaignActions = new CampaignActions(dsl, campaignStore, preferenceStore, new RequestKeyStore(), outbox, clock);
+            var campaignActions = new CampaignActions(dsl, campaignStore, preferenceStore, new RequestKeyStore("sales"), outbox, clock);
             var delivery = new CampaignDelivery(dsl, campaignStore, preferenceStore, notifications, publicBaseUrl, clock);
 
             var app = ServiceApp.named(NAME)

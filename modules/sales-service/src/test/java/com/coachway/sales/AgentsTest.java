@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Agents: made by managers, read by the sales team, taken out of the rotation and back. */
@@ -32,7 +34,7 @@ class AgentsTest {
 
     @Test
     void a_manager_makes_an_agent_and_the_sales_team_reads_it() {
-        String user = UUID.randomUUID().toString();
+        String user = sp.user(List.of("sales_agent"));
         var r = sp.as("manager").contentType("application/json")
                 .body(Map.of("user_id", user, "name", "Dana Seller", "email", "dana@coachway-sales.com")).post("/agents");
         r.then().statusCode(201).body("user_id", equalTo(user)).body("active", equalTo(true)).body("version", equalTo(1));
@@ -49,12 +51,64 @@ class AgentsTest {
 
     @Test
     void one_user_is_one_agent() {
-        String user = UUID.randomUUID().toString();
+        String user = sp.user(List.of("sales_agent"));
         var body = Map.of("user_id", user, "name", "Twice", "email", "twice@coachway-sales.com");
         sp.as("manager").contentType("application/json").body(body).post("/agents").then().statusCode(201);
         long before = sp.count("sales.agent");
         sp.as("admin").contentType("application/json").body(body).post("/agents").then().statusCode(409).body("detail", containsString(user));
         assertEquals(before, sp.count("sales.agent"));
+    }
+
+    private io.restassured.response.Response makeAgent(SalesPlatform on, String userId) {
+        return on.as("manager").contentType("application/json")
+                .body(Map.of("user_id", userId, "name", "Would Be", "email", "would.be@coachway-sales.com")).post("/agents");
+    }
+
+    @Test
+    void a_user_auth_service_does_not_know_is_refused_on_user_id_and_writes_nothing() {
+        long before = sp.count("sales.agent");
+        makeAgent(sp, UUID.randomUUID().toString()).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("user_id"))).body("errors[0].message", equalTo("is not a user"));
+        assertEquals(before, sp.count("sales.agent"));
+    }
+
+    @Test
+    void a_deactivated_user_is_refused_though_it_holds_sales_agent_and_writes_nothing() {
+        String user = sp.user(List.of("sales_agent"));
+        sp.platform.api("/api/v1/auth").auth().oauth2(sp.platform.adminToken()).delete("/users/" + user).then().statusCode(204);
+        long before = sp.count("sales.agent");
+        makeAgent(sp, user).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString(user)).body("detail", containsString("deactivated"));
+        assertEquals(before, sp.count("sales.agent"));
+    }
+
+    @Test
+    void a_user_without_the_sales_agent_role_is_refused_and_a_manager_alone_does_not_qualify() {
+        long before = sp.count("sales.agent");
+        for (String role : List.of("manager", "dispatcher", "accountant")) {
+            String user = sp.user(List.of(role));
+            makeAgent(sp, user).then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString(user)).body("detail", containsString("does not hold the sales_agent role"));
+        }
+        assertEquals(before, sp.count("sales.agent"));
+    }
+
+    @Test
+    void a_manager_who_also_holds_sales_agent_qualifies() {
+        String user = sp.user(List.of("manager", "sales_agent"));
+        makeAgent(sp, user).then().statusCode(201).body("user_id", equalTo(user)).body("active", equalTo(true));
+    }
+
+    @Test
+    void with_auth_service_unreachable_making_an_agent_is_a_503_that_writes_nothing() {
+        // tokens are still verified (AUTH_JWKS_URL), but sales-service cannot reach auth-service's API
+        try (var down = new SalesPlatform(Map.of("AUTH_URL", SalesPlatform.DEAD))) {
+            String user = down.user(List.of("sales_agent"));
+            makeAgent(down, user).then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", notNullValue()).body("detail", containsString("auth-service"));
+            assertEquals(0, down.count("sales.agent"));
+            down.as("manager").get("/agents").then().statusCode(200).body("total", equalTo(0));
+        }
     }
 
     @Test

@@ -85,10 +85,20 @@ public final class SalesPlatform implements AutoCloseable {
         return Rows.execute(platform.databaseUrl(), sql, params);
     }
 
-    /** A new active agent (a made-up auth user id); answers its id. */
+    /** A new auth-service user with these roles (made by the admin); answers its id. */
+    public String user(List<String> roles) {
+        String email = "user-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+        Response r = platform.api("/api/v1/auth").auth().oauth2(platform.adminToken()).contentType("application/json")
+                .body(Map.of("email", email, "full_name", "Test " + String.join(" ", roles), "password", Platform.USER_PASSWORD, "roles", roles))
+                .post("/users");
+        assertEquals(201, r.statusCode(), r::asString);
+        return r.path("id");
+    }
+
+    /** A new active agent, of a new auth-service sales_agent; answers its id. */
     public String agent(String name) {
         Response r = as("manager").contentType("application/json")
-                .body(Map.of("user_id", UUID.randomUUID().toString(), "name", name, "email", name.toLowerCase().replace(' ', '.') + "@coachway-sales.com"))
+                .body(Map.of("user_id", user(List.of("sales_agent")), "name", name, "email", name.toLowerCase().replace(' ', '.') + "@coachway-sales.com"))
                 .post("/agents");
         assertEquals(201, r.statusCode(), r::asString);
         return r.path("id");

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One embedded PostgreSQL per test JVM, started on first use, and a fresh database per caller.
- * The outbox table is created the way a service will create it: outbox.sql.txt copied into a
- * Flyway migration and applied with the schema as default schema.
+ * Common's tables (outbox, request_key) are created the way a service will create them: the
+ * *.sql.txt template copied into a Flyway migration and applied with the schema as default schema.
  */
 public final class EmbeddedDb {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -63,11 +63,23 @@ public final class EmbeddedDb {
 
     /** A new database whose {@code schema} holds the outbox table from the documented DDL. */
     public static HikariDataSource newDatabaseWithOutbox(String schema, int poolSize) {
+        return newDatabaseWith(schema, poolSize, "outbox.sql.txt");
+    }
+
+    /**
+     * A new database whose {@code schema} holds the tables of these DDL templates (common's
+     * {@code *.sql.txt}), each copied unchanged into a Flyway migration as a service does.
+     */
+    public static HikariDataSource newDatabaseWith(String schema, int poolSize, String... templates) {
         HikariDataSource ds = newDatabase(poolSize);
-        try (InputStream ddl = EmbeddedDb.class.getResourceAsStream("/outbox.sql.txt")) {
-            if (ddl == null) throw new IllegalStateException("outbox.sql.txt is not on the classpath");
-            Path dir = Files.createTempDirectory("outbox-migration");
-            Files.write(dir.resolve("V1__outbox.sql"), ddl.readAllBytes());
+        try {
+            Path dir = Files.createTempDirectory("template-migrations");
+            for (int i = 0; i < templates.length; i++) {
+                try (InputStream ddl = EmbeddedDb.class.getResourceAsStream("/" + templates[i])) {
+                    if (ddl == null) throw new IllegalStateException(templates[i] + " is not on the classpath");
+                    Files.write(dir.resolve("V" + (i + 1) + "__" + templates[i].replace(".sql.txt", "") + ".sql"), ddl.readAllBytes());
+                }
+            }
             Flyway.configure()
                     .dataSource(ds)
                     .schemas(schema)

@@ -6,7 +6,7 @@ import com.coachway.common.http.FieldError;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
-import com.coachway.finance.idempotency.RequestKeyStore;
+import com.coachway.common.idempotency.RequestKeyStore;
 import com.coachway.finance.remote.VendorDirectory;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;

@@ -4,7 +4,7 @@ import com.coachway.common.auth.Caller;
 import com.coachway.common.auth.ClientScope;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.Ids;
-import com.coachway.finance.idempotency.RequestKeyStore;
+import com.coachway.common.idempotency.RequestKeyStore;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,28 +2,33 @@ package com.coachway.sales.agents;
 
 import com.coachway.common.auth.Caller;
 import com.coachway.common.http.ApiException;
+import com.coachway.common.http.FieldError;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.sales.remote.UserDirectory;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
-/** Agents: made from auth-service users, taken out of the rotation and back. */
+/** Agents: made from auth-service users who may sell ({@link AgentEligibility}), taken out of the rotation and back. */
 public final class AgentActions {
     private static final Logger log = LoggerFactory.getLogger(AgentActions.class);
 
     private final DSLContext dsl;
     private final AgentStore agents;
+    private final UserDirectory users;
     private final Clock clock;
 
-    public AgentActions(DSLContext dsl, AgentStore agents, Clock clock) {
+    public AgentActions(DSLContext dsl, AgentStore agents, UserDirectory users, Clock clock) {
         this.dsl = dsl;
         this.agents = agents;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -36,6 +41,11 @@ public final class AgentActions {
     }
 
     public Agent create(Caller caller, UUID userId, String name, String email) {
+        // asked before the transaction: a slow auth-service must not hold a connection or the user_id's row
+        var user = users.user(userId).orElseThrow(() -> ApiException.validation(List.of(new FieldError("user_id", "is not a user"))));
+        AgentEligibility.refusal(user.active(), user.roles()).ifPresent(why -> {
+            throw ApiException.conflict("User " + userId + " " + why);
+        });
         OffsetDateTime now = OffsetDateTime.now(clock);
         var agent = new Agent(Ids.newId(), userId, name, email, true, now, now, 1);
         Agent made = dsl.transactionResult(c -> {

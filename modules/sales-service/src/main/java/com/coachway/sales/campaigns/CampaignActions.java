@@ -7,7 +7,7 @@ import com.coachway.common.http.Ids;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.common.outbox.Outbox;
-import com.coachway.sales.idempotency.RequestKeyStore;
+import com.coachway.common.idempotency.RequestKeyStore;
 import com.coachway.sales.preferences.PreferenceStore;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
