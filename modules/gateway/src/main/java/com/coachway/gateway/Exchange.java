@@ -11,6 +11,8 @@ final class Exchange {
     static final String ATTRIBUTE = Exchange.class.getName();
 
     final Request request;
+    /** The request's body as the proxy reads it; what is left of it when the gateway answers itself. */
+    final ClientBody body;
     final long startNanos = System.nanoTime();
     final HttpFields.Mutable upstreamHeaders = HttpFields.build();
     private final Map<Plugin, Object> pluginState = new IdentityHashMap<>();
@@ -28,6 +30,7 @@ final class Exchange {
 
     Exchange(Request request) {
         this.request = request;
+        this.body = new ClientBody(request);
     }
 
     static Exchange of(Request request) {

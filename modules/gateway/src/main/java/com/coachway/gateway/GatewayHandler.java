@@ -58,7 +58,7 @@ final class GatewayHandler extends Handler.Wrapper {
             String fromClient = request.getHeaders().get(REQUEST_ID);
             exchange.requestId = fromClient != null ? fromClient : UUID.randomUUID().toString();
         }
-        Request forwarded = exchange.bodyLimit >= 0 ? new SizeLimitedRequest(request, exchange.bodyLimit) : request;
+        Request forwarded = exchange.bodyLimit >= 0 ? new SizeLimitedRequest(exchange.body, exchange.bodyLimit) : exchange.body;
         return super.handle(forwarded, response, callback);
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -66,7 +67,11 @@ final class ProblemResponses {
             // The body names the request id; the header lets a client find it without parsing.
             headers.put(GatewayHandler.REQUEST_ID, exchange.requestId);
         }
-        response.write(true, ByteBuffer.wrap(body), callback);
+        if (exchange.body.unread()) {
+            // Answered without (all of) the body: the connection ends after it (see ClientBody).
+            headers.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
+        response.write(true, ByteBuffer.wrap(body), exchange.body.discardingRestThen(callback));
     }
 
     private static String requestIdFor(Exchange exchange) {

@@ -7,7 +7,9 @@ import org.eclipse.jetty.http.HttpHeaderValue;
 /**
  * Kong's request-size-limiting plugin (kong/plugins/request-size-limiting/handler.lua). Kong
  * buffers a body without Content-Length to measure it; this gateway streams it instead and cuts
- * it off with 413 once it passes the limit (see {@link SizeLimitedRequest}).
+ * it off with 413 once it passes the limit (see {@link SizeLimitedRequest}). Either way the 413 is
+ * answered before the body was read, so it closes the connection after discarding the rest (see
+ * {@link ClientBody}); with {@code Expect: 100-continue} the body is never asked for.
  */
 final class RequestSizeLimiting implements Plugin {
     static final String NAME = "request-size-limiting";

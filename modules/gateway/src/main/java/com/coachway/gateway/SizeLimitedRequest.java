@@ -6,7 +6,7 @@ import org.eclipse.jetty.server.Request;
 /**
  * The client's request as the proxy reads it, counting body bytes as they stream through. Past
  * the limit it yields a failure instead of more content, which aborts the upstream request; the
- * proxy then answers 413 (see {@link KongProxy}).
+ * proxy then answers 413 (see {@link KongProxy}), and {@link ClientBody} discards the rest.
  */
 final class SizeLimitedRequest extends Request.Wrapper {
     /** The failure that stops the upstream request when the body grows past the limit. */
