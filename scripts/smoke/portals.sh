@@ -90,6 +90,12 @@ req POST /portals/client/change-requests "$user_a" '{"charter_id":'
 expect "malformed JSON is a 400" 400
 req POST /portals/client/change-requests "$user_a" "{\"charter_id\":42,\"type\":\"teleport\",\"description\":\"x\"}"
 expect "wrong types are a 400 naming the fields" 400 '([.errors[].field] | index("charter_id") != null) and ([.errors[].field] | index("type") != null)'
+req POST /portals/client/change-requests "$user_a" "{\"charter_id\":\"$charter_a\",\"type\":\"cancellation\",\"description\":\"No changes given\"}"
+expect "requested_changes is required, as change-mgmt-service requires it (a 400 here, no case)" 400 '[.errors[].field] | any(contains("requested_changes"))'
+req GET "/portals/client/charters?limit=1&offset=1" "$user_a"
+expect "the charter list takes an offset and says it back" 200 '.offset == 1 and .limit == 1 and (.items | length) <= 1'
+req GET "/portals/client/charters?offset=1&after=x" "$user_a"
+expect "an offset with a cursor is a 400 naming after" 400 '[.errors[].field] | index("after") != null'
 
 req GET /portals/client/overview "$agent"
 expect "staff do not open the client portal" 403
@@ -157,6 +163,13 @@ expect "the trip is in the vendor's trips, with its winning bid" 200 \
   "[.items[] | select(.bid_request.id == \"$request\" and .bid.id == \"$bid\")] | length == 1"
 req GET /portals/vendor/trips "$rival_user"
 expect "and not in the rival's" 200 "[.items[] | select(.bid_request.id == \"$request\")] | length == 0"
+req GET "/portals/vendor/trips?limit=200" "$vendor_user"
+expect "a trips page looks at a page of closed requests and says where the next starts" 200 \
+  ".limit == 200 and .offset == 0 and has(\"next\") and ([.items[] | select(.bid_request.id == \"$request\")] | length == 1)"
+req GET "/portals/vendor/bid-requests?status=cancelled" "$vendor_user"
+expect "a bid request status vendor-service does not have is a 400" 400
+req GET "/portals/vendor/payments?status=void" "$vendor_user"
+expect "a bill status finance-service does not have is a 400" 400
 for _ in $(seq 1 40); do
   req GET /portals/vendor/payments "$vendor_user"
   [ "$(jq -r '(.items // []) | length > 0' <<<"$body" 2>/dev/null)" = true ] && break

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +45,9 @@ class ClientPortalTest {
     final UUID bookedA = UUID.randomUUID();
     final UUID quotedA = UUID.randomUUID();
     final UUID pastA = UUID.randomUUID();
+    final UUID runningA = UUID.randomUUID();
+    final UUID completedA = UUID.randomUUID();
+    final String yesterday = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).truncatedTo(ChronoUnit.SECONDS).toString();
     final UUID sentQuoteA = UUID.randomUUID();
     final UUID oldQuoteA = UUID.randomUUID();
     final UUID paymentA = UUID.randomUUID();
@@ -60,9 +66,12 @@ class ClientPortalTest {
         var a1 = charter(bookedA, clientA, "booked", FUTURE, quote(UUID.randomUUID(), bookedA, "accepted", "4000.00"));
         var a2 = charter(quotedA, clientA, "quoted", "2030-06-01T08:00:00-04:00", quote(sentQuoteA, quotedA, "sent", "2500.00"));
         var a3 = charter(pastA, clientA, "booked", PAST, null);
+        // a tour that started yesterday and is still running, and a trip that ended
+        var a4 = charter(runningA, clientA, "in_progress", yesterday, null);
+        var a5 = charter(completedA, clientA, "completed", yesterday, null);
         var b1 = charter(bookedB, clientB, "booked", "2030-04-01T08:00:00-04:00", quote(UUID.randomUUID(), bookedB, "accepted", "9999.00"));
         var b2 = charter(quotedB, clientB, "quoted", FUTURE, quote(sentQuoteB, quotedB, "sent", "8888.00"));
-        pp.charters.answer("/charters", 200, json(page(List.of(a1, a2, a3, b1, b2))));
+        pp.charters.answer("/charters", 200, json(page(List.of(a1, a2, a3, a4, a5, b1, b2))));
         pp.charters.answer("/charters/" + bookedA, 200, json(a1));
         pp.charters.answer("/charters/" + quotedA, 200, json(a2));
         pp.charters.answer("/charters/" + bookedB, 200, json(b1));
@@ -114,7 +123,7 @@ class ClientPortalTest {
         Response r = pp.asClient(clientA).get("/client/overview");
         r.then().statusCode(200).body("client_id", equalTo(clientA.toString())).body("unavailable", equalTo(List.of()))
                 .body("balance_basis", equalTo("payment_schedules"));
-        assertEquals(List.of(bookedA.toString()), r.jsonPath().getList("upcoming_trips.id"));
+        assertEquals(List.of(runningA.toString(), bookedA.toString()), r.jsonPath().getList("upcoming_trips.id"));
         assertEquals(List.of(sentQuoteA.toString()), r.jsonPath().getList("open_quotes.id"));
         // 3000.00 + 125.50; a schedule in credit (-20.00) counts 0, client B's 7499.00 not at all
         assertTrue(r.asString().contains("\"balance_due\":3125.50"), r::asString);
@@ -125,11 +134,63 @@ class ClientPortalTest {
     }
 
     @Test
+    void a_trip_in_progress_is_upcoming_whatever_its_pickup_and_a_completed_one_is_not() {
+        int before = pp.charters.requests().size();
+        Response r = pp.asClient(clientA).get("/client/overview");
+        r.then().statusCode(200).body("unavailable", equalTo(List.of()));
+        List<String> upcoming = r.jsonPath().getList("upcoming_trips.id");
+        assertTrue(upcoming.contains(runningA.toString()), "the charter in progress since yesterday is upcoming: " + upcoming);
+        assertFalse(upcoming.contains(completedA.toString()), "a completed charter is not upcoming: " + upcoming);
+        assertFalse(upcoming.contains(pastA.toString()), "a booked charter whose pickup passed is not upcoming: " + upcoming);
+        assertEquals("in_progress", r.jsonPath().getString("upcoming_trips[0].status"));
+        // charter-service is asked for the running ones without a pickup bound, and never for completed ones
+        var asked = pp.charters.requests().subList(before, pp.charters.requests().size()).stream()
+                .filter(q -> q.path().equals("/charters") && q.query() != null).map(RecordingNeighbour.Request::query).toList();
+        assertTrue(asked.stream().anyMatch(q -> q.contains("status=in_progress") && !q.contains("from=")), asked.toString());
+        assertFalse(asked.stream().anyMatch(q -> q.contains("status=completed")), asked.toString());
+    }
+
+    @Test
+    void the_charter_list_passes_limit_offset_and_after_on_and_says_them_back() {
+        int before = pp.charters.requests().size();
+        pp.asClient(clientA).queryParam("limit", 2).queryParam("offset", 4).get("/client/charters")
+                .then().statusCode(200).body("limit", equalTo(2)).body("offset", equalTo(4));
+        pp.asClient(clientA).queryParam("after", "opaque-cursor").get("/client/charters")
+                .then().statusCode(200).body("offset", equalTo(0));
+        var asked = pp.charters.requests().subList(before, pp.charters.requests().size()).stream().map(RecordingNeighbour.Request::query).toList();
+        assertTrue(asked.get(0).contains("limit=2") && asked.get(0).contains("offset=4"), asked.toString());
+        assertTrue(asked.get(1).contains("after=opaque-cursor") && !asked.get(1).contains("offset="), asked.toString());
+        // a cursor and an offset together: every owning service refuses it, so it is never asked
+        pp.rawAsClient(clientA).queryParam("after", "opaque-cursor").queryParam("offset", 3).get("/client/charters")
+                .then().statusCode(400).body("errors[0].field", equalTo("after"));
+        pp.rawAsClient(clientA).queryParam("offset", -1).get("/client/charters").then().statusCode(400);
+        assertEquals(before + 2, pp.charters.requests().size());
+    }
+
+    @Test
+    void a_cursor_charter_service_refuses_is_its_400() {
+        pp.charters.answer("/charters", 400, "{\"type\":\"about:blank\",\"title\":\"Invalid request\",\"status\":400,"
+                + "\"detail\":\"after: not a cursor of this list\",\"request_id\":\"t\",\"errors\":[{\"field\":\"after\",\"message\":\"not a cursor of this list\"}]}");
+        try {
+            pp.asClient(clientA).queryParam("after", "garbage").get("/client/charters").then().statusCode(400).body("errors[0].field", equalTo("after"));
+        } finally {
+            pp.charters.answer("/charters", 200, json(page(List.of(
+                    charter(bookedA, clientA, "booked", FUTURE, quote(UUID.randomUUID(), bookedA, "accepted", "4000.00")),
+                    charter(quotedA, clientA, "quoted", "2030-06-01T08:00:00-04:00", quote(sentQuoteA, quotedA, "sent", "2500.00")),
+                    charter(pastA, clientA, "booked", PAST, null), charter(runningA, clientA, "in_progress", yesterday, null),
+                    charter(completedA, clientA, "completed", yesterday, null),
+                    charter(bookedB, clientB, "booked", "2030-04-01T08:00:00-04:00", quote(UUID.randomUUID(), bookedB, "accepted", "9999.00")),
+                    charter(quotedB, clientB, "quoted", FUTURE, quote(sentQuoteB, quotedB, "sent", "8888.00"))))));
+        }
+    }
+
+    @Test
     void the_charter_list_is_the_clients_own() {
         Response r = pp.asClient(clientA).queryParam("status", "booked").queryParam("limit", 20).get("/client/charters");
         r.then().statusCode(200).body("unavailable", equalTo(List.of())).body("limit", equalTo(20));
-        assertEquals(List.of(bookedA.toString(), quotedA.toString(), pastA.toString()), r.jsonPath().getList("items.id"));
-        assertEquals(3, r.jsonPath().getInt("total"));
+        assertEquals(List.of(bookedA.toString(), quotedA.toString(), pastA.toString(), runningA.toString(), completedA.toString()),
+                r.jsonPath().getList("items.id"));
+        assertEquals(5, r.jsonPath().getInt("total"));
         noneOfB(r);
         var asked = pp.charters.requests().stream().filter(q -> q.path().equals("/charters") && q.query() != null && q.query().contains("limit=20"))
                 .toList().getLast();
@@ -233,13 +294,14 @@ class ClientPortalTest {
     @Test
     void change_mgmts_field_errors_are_passed_back() {
         pp.changeMgmt.answer("/cases", 400, "{\"type\":\"about:blank\",\"title\":\"Invalid request\",\"status\":400,"
-                + "\"detail\":\"requested_changes.passengers: must be at least 1\",\"request_id\":\"t\","
-                + "\"errors\":[{\"field\":\"requested_changes.passengers\",\"message\":\"must be at least 1\"}]}");
+                + "\"detail\":\"requested_changes.note: not a field of passenger_count_change\",\"request_id\":\"t\","
+                + "\"errors\":[{\"field\":\"requested_changes.note\",\"message\":\"not a field of passenger_count_change\"}]}");
         try {
+            // valid for the contract (which type needs which field is change-mgmt-service's rule), refused there
             pp.asClient(clientA).contentType("application/json").body(Map.of("charter_id", bookedA.toString(), "type", "passenger_count_change",
-                            "description", "none", "requested_changes", Map.of("passengers", 0)))
+                            "description", "none", "requested_changes", Map.of("note", "more")))
                     .post("/client/change-requests")
-                    .then().statusCode(400).body("errors[0].field", equalTo("requested_changes.passengers"));
+                    .then().statusCode(400).body("errors[0].field", equalTo("requested_changes.note"));
         } finally {
             pp.changeMgmt.answer("/cases", 201, json(Map.of("id", UUID.randomUUID().toString(), "charter_id", bookedA.toString(),
                     "type", "passenger_count_change", "status", "submitted")));
@@ -261,7 +323,18 @@ class ClientPortalTest {
         pp.rawAsClient(clientA).contentType("application/json").body(Map.of("charter_id", bookedA.toString(), "type", "other",
                 "description", "x", "requested_changes", "more seats")).post("/client/change-requests").then().statusCode(400);
         pp.rawAsClient(clientA).contentType("application/json").body(Map.of("charter_id", bookedA.toString(), "type", "other",
-                "description", "x", "extra", true)).post("/client/change-requests").then().statusCode(400);
+                "description", "x", "requested_changes", Map.of("note", "y"), "extra", true)).post("/client/change-requests").then().statusCode(400);
+        // requested_changes is change-mgmt-service's required field, with its bounds: refused here, nothing sent
+        pp.rawAsClient(clientA).contentType("application/json").body(Map.of("charter_id", bookedA.toString(), "type", "cancellation",
+                "description", "x")).post("/client/change-requests").then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem(
+                org.hamcrest.Matchers.containsString("requested_changes")));
+        pp.rawAsClient(clientA).contentType("application/json").body(Map.of("charter_id", bookedA.toString(), "type", "passenger_count_change",
+                "description", "x", "requested_changes", Map.of("passengers", 0))).post("/client/change-requests").then().statusCode(400);
+        pp.rawAsClient(clientA).contentType("application/json").body(Map.of("charter_id", bookedA.toString(), "type", "other",
+                "description", "x", "requested_changes", Map.of("teleport", true))).post("/client/change-requests").then().statusCode(400);
+        pp.rawAsClient(clientA).contentType("application/json").body(Map.of("charter_id", bookedA.toString(), "type", "itinerary_change",
+                "description", "x", "requested_changes", Map.of("stops", List.of(Map.of("sequence", 1, "address", "A")))))
+                .post("/client/change-requests").then().statusCode(400);
         pp.rawAsClient(clientA).contentType("text/plain").body("hello").post("/client/change-requests").then().statusCode(415);
         pp.rawAsClient(clientA).contentType("application/json").body("{\"surprise\":1}").post("/client/quotes/" + sentQuoteA + "/accept")
                 .then().statusCode(400);
@@ -293,7 +366,8 @@ class ClientPortalTest {
         pp.platform.api(PortalsPlatform.PORTALS).auth().oauth2(pp.platform.adminToken()).get("/client/charters").then().statusCode(403);
         pp.asVendor(UUID.randomUUID()).get("/client/overview").then().statusCode(403);
         int cases = posts(pp.changeMgmt).size();
-        pp.as("sales_agent").contentType("application/json").body(Map.of("charter_id", bookedA.toString(), "type", "other", "description", "x"))
+        pp.as("sales_agent").contentType("application/json").body(Map.of("charter_id", bookedA.toString(), "type", "other", "description", "x",
+                        "requested_changes", Map.of("note", "y")))
                 .post("/client/change-requests").then().statusCode(403);
         assertEquals(cases, posts(pp.changeMgmt).size());
     }

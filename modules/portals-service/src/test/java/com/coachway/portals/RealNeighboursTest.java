@@ -143,11 +143,18 @@ class RealNeighboursTest {
             assertEquals(404, r.statusCode(), r::asString);
             assertFalse(r.asString().contains(clientB) || r.asString().contains(charterB), r::asString);
         }
-        portal(clientA).contentType("application/json").body(Map.of("charter_id", charterB, "type", "other", "description", "not mine"))
+        portal(clientA).contentType("application/json").body(Map.of("charter_id", charterB, "type", "other", "description", "not mine",
+                        "requested_changes", Map.of("note", "a stop in Quincy")))
                 .post("/client/change-requests").then().statusCode(400).body("errors[0].field", equalTo("charter_id"));
         staff(CHARTERS).get("/quotes/" + quoteB).then().statusCode(200).body("status", equalTo("sent"));
         Response list = portal(clientA).get("/client/charters");
         assertEquals(List.of(charterA), list.jsonPath().getList("items.id"));
+        // the real charter-service takes the offset the portal passes on (the overview above, its in-progress ask)
+        Response skipped = portal(clientA).queryParam("offset", 1).get("/client/charters");
+        assertEquals(200, skipped.statusCode(), skipped::asString);
+        assertEquals(List.of(), skipped.jsonPath().getList("items.id"));
+        assertEquals(1, skipped.jsonPath().getInt("offset"));
+        assertEquals(1, skipped.jsonPath().getInt("total"));
 
         // client A accepts its own quote in the portal: charter-service books it, payment-service opens its schedule
         BigDecimal total = new BigDecimal(portal(clientA).contentType("application/json").body("{}").post("/client/quotes/" + quoteA + "/accept")

@@ -243,6 +243,76 @@ class VendorPortalTest {
     }
 
     @Test
+    void a_status_the_owning_service_does_not_know_is_a_400_here_and_never_asked() {
+        int vendorCalls = pp.vendors.requests().size();
+        int financeCalls = pp.finance.requests().size();
+        // vendor-service's bid requests are open or closed; finance-service's bills open, partially_paid or paid
+        pp.rawAsVendor(vendorA).queryParam("status", "cancelled").get("/vendor/bid-requests").then().statusCode(400);
+        pp.rawAsVendor(vendorA).queryParam("status", "void").get("/vendor/payments").then().statusCode(400);
+        assertEquals(vendorCalls, pp.vendors.requests().size());
+        assertEquals(financeCalls, pp.finance.requests().size());
+        for (String status : List.of("open", "partially_paid", "paid")) {
+            pp.asVendor(vendorA).queryParam("status", status).get("/vendor/payments").then().statusCode(200);
+            assertTrue(pp.finance.requests().getLast().query().contains("status=" + status), pp.finance.requests().getLast().query());
+        }
+    }
+
+    @Test
+    void the_lists_pass_limit_offset_and_after_on_and_say_them_back() {
+        pp.asVendor(vendorA).queryParam("status", "closed").queryParam("limit", 5).queryParam("offset", 10).get("/vendor/bid-requests")
+                .then().statusCode(200).body("limit", equalTo(5)).body("offset", equalTo(10));
+        String asked = pp.vendors.requests().stream().filter(q -> q.path().equals("/bid-requests")).toList().getLast().query();
+        assertTrue(asked.contains("status=closed") && asked.contains("limit=5") && asked.contains("offset=10"), asked);
+        pp.asVendor(vendorA).queryParam("after", "finance-cursor").get("/vendor/payments").then().statusCode(200).body("offset", equalTo(0));
+        assertTrue(pp.finance.requests().getLast().query().contains("after=finance-cursor"), pp.finance.requests().getLast().query());
+        pp.rawAsVendor(vendorA).queryParam("after", "x").queryParam("offset", 1).get("/vendor/payments").then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+        pp.rawAsVendor(vendorA).queryParam("after", "x").queryParam("offset", 1).get("/vendor/trips").then().statusCode(400);
+    }
+
+    @Test
+    void trips_page_through_every_closed_request_with_vendor_services_cursor() {
+        // the first page looks at the newest 100 closed requests by default; the vendor's trip is further back
+        pp.asVendor(vendorA).get("/vendor/trips").then().statusCode(200).body("limit", equalTo(100)).body("offset", equalTo(0));
+        String first = pp.vendors.requests().stream().filter(q -> q.path().equals("/bid-requests")).toList().getLast().query();
+        assertTrue(first.contains("status=closed") && first.contains("limit=100"), first);
+
+        var next = new LinkedHashMap<>(page(List.of(request(wonByB, "closed", winningBidB, "2030-01-01T08:00:00-05:00"))));
+        next.put("next", "cursor-of-page-2");
+        pp.vendors.answer("/bid-requests", 200, json(next));
+        try {
+            // a page where the vendor won nothing is empty, yet says where to go on
+            pp.asVendor(vendorA).queryParam("limit", 1).get("/vendor/trips").then().statusCode(200)
+                    .body("items", equalTo(List.of())).body("next", equalTo("cursor-of-page-2")).body("limit", equalTo(1));
+        } finally {
+            pp.vendors.answer("/bid-requests", 200, json(page(List.of(
+                    request(openRequest, "open", null, "2030-03-01T08:00:00-05:00"),
+                    request(wonByA, "closed", winningBidA, "2030-02-01T08:00:00-05:00"),
+                    request(wonByB, "closed", winningBidB, "2030-01-01T08:00:00-05:00")))));
+        }
+        Response later = pp.asVendor(vendorA).queryParam("limit", 1).queryParam("after", "cursor-of-page-2").get("/vendor/trips");
+        later.then().statusCode(200).body("next", nullValue());
+        assertEquals(List.of(wonByA.toString()), later.jsonPath().getList("items.bid_request.id"));
+        String asked = pp.vendors.requests().stream().filter(q -> q.path().equals("/bid-requests")).toList().getLast().query();
+        assertTrue(asked.contains("after=cursor-of-page-2") && asked.contains("limit=1") && asked.contains("status=closed"), asked);
+        noneOfB(later);
+    }
+
+    @Test
+    void a_cursor_vendor_service_refuses_is_its_400_on_the_trips_page() {
+        pp.vendors.answer("/bid-requests", 400, "{\"type\":\"about:blank\",\"title\":\"Invalid request\",\"status\":400,"
+                + "\"detail\":\"after: not a cursor of this list\",\"request_id\":\"t\",\"errors\":[{\"field\":\"after\",\"message\":\"not a cursor of this list\"}]}");
+        try {
+            pp.asVendor(vendorA).queryParam("after", "garbage").get("/vendor/trips").then().statusCode(400).body("errors[0].field", equalTo("after"));
+        } finally {
+            pp.vendors.answer("/bid-requests", 200, json(page(List.of(
+                    request(openRequest, "open", null, "2030-03-01T08:00:00-05:00"),
+                    request(wonByA, "closed", winningBidA, "2030-02-01T08:00:00-05:00"),
+                    request(wonByB, "closed", winningBidB, "2030-01-01T08:00:00-05:00")))));
+        }
+    }
+
+    @Test
     void only_vendor_users_open_the_vendor_portal() {
         int before = posts().size();
         pp.anonymous().get("/vendor/overview").then().statusCode(401);

@@ -11,6 +11,7 @@ import com.coachway.portals.downstream.Downstream;
 import com.coachway.portals.downstream.Fanout;
 import com.coachway.portals.downstream.Items;
 import com.coachway.portals.downstream.Neighbours;
+import com.coachway.portals.downstream.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,10 @@ public final class ClientActions {
     /** Pages of payment schedules summed for the balance due; a client with more has its latest 5 × 200. */
     private static final int SCHEDULE_PAGES = 5;
     private static final int PAGE = 200;
-    /** Charters that will run: asked of charter-service by status, and held to it here too. */
-    private static final Set<String> UPCOMING = Set.of("booked", "confirmed");
+    /** Charters that will run, from their pickup on: asked of charter-service by status, and held to it here too. */
+    private static final Set<String> WILL_RUN = Set.of("booked", "confirmed");
+    /** A charter that has started is still the client's trip, however long ago its pickup was (a tour's second day). */
+    private static final String RUNNING = "in_progress";
 
     private final Neighbours neighbours;
     private final Fanout fanout;
@@ -65,17 +68,19 @@ public final class ClientActions {
         var calls = fanout.start();
         var booked = calls.fork(CHARTERS, () -> n.charters().get("/charters?status=booked&sort=pickup_at&limit=50&from=" + from, Items.RECORD));
         var confirmed = calls.fork(CHARTERS, () -> n.charters().get("/charters?status=confirmed&sort=pickup_at&limit=50&from=" + from, Items.RECORD));
+        var running = calls.fork(CHARTERS, () -> n.charters().get("/charters?status=in_progress&sort=pickup_at&limit=50", Items.RECORD));
         var quoted = calls.fork(QUOTES, () -> n.charters().get("/charters?status=quoted&sort=pickup_at&limit=50", Items.RECORD));
         var balance = calls.fork(PAYMENTS, () -> balanceDue(n.payments(), user.clientId()));
         calls.join();
 
         List<Map<String, Object>> upcoming = null;
-        if (booked.value().isPresent() && confirmed.value().isPresent()) {
-            var both = new ArrayList<>(Items.of(booked.value().get()));
-            both.addAll(Items.of(confirmed.value().get()));
+        if (booked.value().isPresent() && confirmed.value().isPresent() && running.value().isPresent()) {
+            var all = new ArrayList<>(Items.of(booked.value().get()));
+            all.addAll(Items.of(confirmed.value().get()));
+            all.addAll(Items.of(running.value().get()));
             var seen = new HashSet<String>();
-            upcoming = Tenancy.keepOwn(both, "client_id", user.clientId(), "charter").stream()
-                    .filter(c -> UPCOMING.contains(Items.text(c, "status")) && notBefore(c, now) && seen.add(Items.text(c, "id")))
+            upcoming = Tenancy.keepOwn(all, "client_id", user.clientId(), "charter").stream()
+                    .filter(c -> upcoming(c, now) && seen.add(Items.text(c, "id")))
                     .sorted(Comparator.comparing(c -> Objects.requireNonNullElse(Items.time(c, "pickup_at"), OffsetDateTime.MAX)))
                     .limit(50).toList();
         }
@@ -88,9 +93,11 @@ public final class ClientActions {
                 calls.unavailable());
     }
 
-    private static boolean notBefore(Map<String, Object> charter, OffsetDateTime now) {
+    private static boolean upcoming(Map<String, Object> charter, OffsetDateTime now) {
+        String status = Items.text(charter, "status");
+        if (RUNNING.equals(status)) return true;
         OffsetDateTime pickup = Items.time(charter, "pickup_at");
-        return pickup != null && !pickup.isBefore(now);
+        return WILL_RUN.contains(status) && pickup != null && !pickup.isBefore(now);
     }
 
     /** Σ of what is still outstanding on the client's payment schedules (a schedule in credit counts 0). */
@@ -109,20 +116,19 @@ public final class ClientActions {
         return due;
     }
 
-    public ClientPages.CharterList charters(PortalUser user, String status, int limit, String after) {
+    public ClientPages.CharterList charters(PortalUser user, String status, Paging paging) {
         var n = neighbours.as(user.token());
-        var query = new StringBuilder("/charters?sort=pickup_at&limit=").append(limit);
-        if (status != null) query.append("&status=").append(encode(status));
-        if (after != null) query.append("&after=").append(encode(after));
+        String query = "/charters?sort=pickup_at" + (status == null ? "" : "&status=" + encode(status)) + "&" + paging.query();
         var calls = fanout.start();
-        var list = calls.primary(CHARTERS, () -> n.charters().get(query.toString(), Items.RECORD));
+        var list = calls.primary(CHARTERS, () -> n.charters().get(query, Items.RECORD));
         calls.join();
-        if (list.value().isEmpty()) return new ClientPages.CharterList(null, null, limit, null, calls.unavailable());
+        int limit = paging.limit();
+        if (list.value().isEmpty()) return new ClientPages.CharterList(null, null, limit, paging.offset(), null, calls.unavailable());
         Map<String, Object> page = list.value().get();
         List<Map<String, Object>> all = Items.of(page);
         List<Map<String, Object>> own = Tenancy.keepOwn(all, "client_id", user.clientId(), "charter");
         Integer total = Items.total(page);
-        return new ClientPages.CharterList(own, total == null ? null : total - (all.size() - own.size()), limit,
+        return new ClientPages.CharterList(own, total == null ? null : total - (all.size() - own.size()), limit, paging.offset(),
                 Items.text(page, "next"), calls.unavailable());
     }
 

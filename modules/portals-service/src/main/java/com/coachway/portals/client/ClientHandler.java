@@ -5,6 +5,7 @@ import com.coachway.common.http.Ids;
 import com.coachway.common.http.JsonInput;
 import com.coachway.common.http.Query;
 import com.coachway.portals.access.PortalUsers;
+import com.coachway.portals.downstream.Paging;
 import io.javalin.http.Context;
 
 import java.util.UUID;
@@ -25,10 +26,8 @@ public final class ClientHandler {
         var user = PortalUsers.client(ctx);
         var q = Query.of(ctx);
         String status = q.string("status");
-        int limit = q.integer("limit", Query.DEFAULT_LIMIT);
-        String after = q.string("after");
-        q.validate();
-        ctx.json(actions.charters(user, status, limit, after));
+        var paging = Paging.read(q, Query.DEFAULT_LIMIT);
+        ctx.json(actions.charters(user, status, paging));
     }
 
     public void charter(Context ctx) {
@@ -49,9 +48,10 @@ public final class ClientHandler {
         UUID charterId = in.requiredUuid("charter_id");
         String type = in.requiredString("type");
         String description = in.requiredString("description");
-        if (in.has("requested_changes")) in.requiredObject("requested_changes");
+        in.requiredObject("requested_changes");
         in.validate();
-        // passed on whole: its shape per type is change-mgmt-service's contract, which checks it
+        // passed on whole: its fields and bounds are checked by our contract (change-mgmt-service's
+        // own), which fields each type needs by change-mgmt-service
         var changes = JsonInput.parseObject(ctx.bodyAsBytes()).get("requested_changes");
         var request = new ClientPages.ChangeRequest(charterId, type, description, changes);
         ctx.status(201).json(actions.changeRequest(user, request));

@@ -17,7 +17,7 @@ public final class ClientPages {
                            String balanceBasis, List<String> unavailable) {
     }
 
-    public record CharterList(List<Map<String, Object>> items, Integer total, int limit, String next, List<String> unavailable) {
+    public record CharterList(List<Map<String, Object>> items, Integer total, int limit, int offset, String next, List<String> unavailable) {
     }
 
     public record CharterPage(Map<String, Object> charter, List<Map<String, Object>> quotes, List<Map<String, Object>> payments, Map<String, Object> balance,

@@ -7,6 +7,7 @@ import com.coachway.portals.downstream.Downstream;
 import com.coachway.portals.downstream.Fanout;
 import com.coachway.portals.downstream.Items;
 import com.coachway.portals.downstream.Neighbours;
+import com.coachway.portals.downstream.Paging;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -34,8 +35,11 @@ public final class VendorActions {
     static final String BIDS = "bids";
     static final String TRIPS = "trips";
     static final String VENDOR_PAYMENTS = "vendor_payments";
-    /** Closed requests looked at for the vendor's trips: the newest of them. */
-    private static final int CLOSED_REQUESTS = 100;
+    /**
+     * Closed requests looked at for the vendor's trips (the overview's, and a trips page's by
+     * default): no neighbour lists what one vendor won, so its trips are found among them.
+     */
+    public static final int CLOSED_REQUESTS = 100;
     private static final Set<String> OPEN_BILL = Set.of("open", "partially_paid");
 
     private final Neighbours neighbours;
@@ -102,24 +106,33 @@ public final class VendorActions {
         return trips;
     }
 
-    public VendorPages.Trips trips(PortalUser user, boolean upcomingOnly) {
+    /**
+     * One page of vendor-service's closed requests, newest first, and of those the ones the vendor
+     * won: the page's cursor is vendor-service's, so paging on reaches a trip however many
+     * requests closed after it.
+     */
+    public VendorPages.Trips trips(PortalUser user, boolean upcomingOnly, Paging paging) {
         var n = neighbours.as(user.token());
         var calls = fanout.start();
-        var closed = calls.fork(TRIPS, () -> n.vendors().get("/bid-requests?status=closed&limit=" + CLOSED_REQUESTS, Items.RECORD));
+        // primary: a cursor vendor-service refuses is the caller's 400, not an outage
+        var closed = calls.primary(TRIPS, () -> n.vendors().get("/bid-requests?status=closed&" + paging.query(), Items.RECORD));
         calls.join();
-        List<VendorPages.Trip> trips = closed.value().map(list -> awarded(n, user.vendorId(), calls.next(), list)).orElse(null);
-        if (trips != null && upcomingOnly) trips = trips.stream().filter(this::upcoming).toList();
-        return new VendorPages.Trips(trips, calls.unavailable());
+        if (closed.value().isEmpty()) return new VendorPages.Trips(null, paging.limit(), paging.offset(), null, calls.unavailable());
+        Map<String, Object> page = closed.value().get();
+        List<VendorPages.Trip> trips = awarded(n, user.vendorId(), calls.next(), page);
+        if (upcomingOnly) trips = trips.stream().filter(this::upcoming).toList();
+        return new VendorPages.Trips(trips, paging.limit(), paging.offset(), Items.text(page, "next"), calls.unavailable());
     }
 
     /** The requests (vendor-service shows every vendor the same ones), each with the vendor's own bid on it. */
-    public VendorPages.BidRequests bidRequests(PortalUser user, String status, int limit, String after) {
+    public VendorPages.BidRequests bidRequests(PortalUser user, String status, Paging paging) {
         var n = neighbours.as(user.token());
-        String query = "/bid-requests?status=" + encode(status) + "&limit=" + limit + (after == null ? "" : "&after=" + encode(after));
+        String query = "/bid-requests?status=" + encode(status) + "&" + paging.query();
         var calls = fanout.start();
         var list = calls.primary(BID_REQUESTS, () -> n.vendors().get(query, Items.RECORD));
         calls.join();
-        if (list.value().isEmpty()) return new VendorPages.BidRequests(null, null, limit, null, calls.unavailable());
+        int limit = paging.limit();
+        if (list.value().isEmpty()) return new VendorPages.BidRequests(null, null, limit, paging.offset(), null, calls.unavailable());
         Map<String, Object> page = list.value().get();
         var round = calls.next();
         var bids = new LinkedHashMap<Map<String, Object>, Fanout.Part<Map<String, Object>>>();
@@ -136,7 +149,7 @@ public final class VendorActions {
                         .filter(bid -> Objects.equals(Items.text(bid, "bid_request_id"), Items.text(request, "id")))
                         .findFirst())
                 .orElse(null))));
-        return new VendorPages.BidRequests(items, Items.total(page), limit, Items.text(page, "next"), round.unavailable());
+        return new VendorPages.BidRequests(items, Items.total(page), limit, paging.offset(), Items.text(page, "next"), round.unavailable());
     }
 
     /**
@@ -157,20 +170,19 @@ public final class VendorActions {
         }
     }
 
-    public VendorPages.Bills bills(PortalUser user, String status, int limit, String after) {
+    public VendorPages.Bills bills(PortalUser user, String status, Paging paging) {
         var n = neighbours.as(user.token());
-        var query = new StringBuilder("/bills?limit=").append(limit);
-        if (status != null) query.append("&status=").append(encode(status));
-        if (after != null) query.append("&after=").append(encode(after));
+        String query = "/bills?" + paging.query() + (status == null ? "" : "&status=" + encode(status));
         var calls = fanout.start();
-        var list = calls.primary(VENDOR_PAYMENTS, () -> n.finance().get(query.toString(), Items.RECORD));
+        var list = calls.primary(VENDOR_PAYMENTS, () -> n.finance().get(query, Items.RECORD));
         calls.join();
-        if (list.value().isEmpty()) return new VendorPages.Bills(null, null, limit, null, calls.unavailable());
+        int limit = paging.limit();
+        if (list.value().isEmpty()) return new VendorPages.Bills(null, null, limit, paging.offset(), null, calls.unavailable());
         Map<String, Object> page = list.value().get();
         List<Map<String, Object>> all = Items.of(page);
         List<Map<String, Object>> own = Tenancy.keepOwn(all, "vendor_id", user.vendorId(), "bill");
         Integer total = Items.total(page);
-        return new VendorPages.Bills(own, total == null ? null : total - (all.size() - own.size()), limit, Items.text(page, "next"),
+        return new VendorPages.Bills(own, total == null ? null : total - (all.size() - own.size()), limit, paging.offset(), Items.text(page, "next"),
                 calls.unavailable());
     }
 

@@ -5,6 +5,7 @@ import com.coachway.common.http.Ids;
 import com.coachway.common.http.JsonInput;
 import com.coachway.common.http.Query;
 import com.coachway.portals.access.PortalUsers;
+import com.coachway.portals.downstream.Paging;
 import io.javalin.http.Context;
 
 import java.util.UUID;
@@ -25,10 +26,8 @@ public final class VendorHandler {
         var user = PortalUsers.vendor(ctx);
         var q = Query.of(ctx);
         String status = q.string("status");
-        int limit = q.integer("limit", Query.DEFAULT_LIMIT);
-        String after = q.string("after");
-        q.validate();
-        ctx.json(actions.bidRequests(user, status == null ? "open" : status, limit, after));
+        var paging = Paging.read(q, Query.DEFAULT_LIMIT);
+        ctx.json(actions.bidRequests(user, status == null ? "open" : status, paging));
     }
 
     public void bid(Context ctx) {
@@ -47,18 +46,16 @@ public final class VendorHandler {
         var user = PortalUsers.vendor(ctx);
         var q = Query.of(ctx);
         Boolean upcoming = q.bool("upcoming");
-        q.validate();
-        ctx.json(actions.trips(user, Boolean.TRUE.equals(upcoming)));
+        var paging = Paging.read(q, VendorActions.CLOSED_REQUESTS);
+        ctx.json(actions.trips(user, Boolean.TRUE.equals(upcoming), paging));
     }
 
     public void payments(Context ctx) {
         var user = PortalUsers.vendor(ctx);
         var q = Query.of(ctx);
         String status = q.string("status");
-        int limit = q.integer("limit", Query.DEFAULT_LIMIT);
-        String after = q.string("after");
-        q.validate();
-        ctx.json(actions.bills(user, status, limit, after));
+        var paging = Paging.read(q, Query.DEFAULT_LIMIT);
+        ctx.json(actions.bills(user, status, paging));
     }
 
     public void compliance(Context ctx) {

@@ -18,16 +18,16 @@ public final class VendorPages {
     public record Trip(Map<String, Object> bidRequest, Map<String, Object> bid) {
     }
 
-    public record Trips(List<Trip> items, List<String> unavailable) {
+    public record Trips(List<Trip> items, int limit, int offset, String next, List<String> unavailable) {
     }
 
     public record BidRequestItem(Map<String, Object> bidRequest, Map<String, Object> ownBid) {
     }
 
-    public record BidRequests(List<BidRequestItem> items, Integer total, int limit, String next, List<String> unavailable) {
+    public record BidRequests(List<BidRequestItem> items, Integer total, int limit, int offset, String next, List<String> unavailable) {
     }
 
-    public record Bills(List<Map<String, Object>> items, Integer total, int limit, String next, List<String> unavailable) {
+    public record Bills(List<Map<String, Object>> items, Integer total, int limit, int offset, String next, List<String> unavailable) {
     }
 
     public record Compliance(Map<String, Object> compliance, List<Map<String, Object>> documents, List<String> unavailable) {
