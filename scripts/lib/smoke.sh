@@ -36,6 +36,24 @@ login() { # login EMAIL PASSWORD -> prints the access token
 
 finish() { exit $((failures > 0)); }
 
+# The stack's business zone: its services read TZ (default America/New_York) from the environment
+# the suites share with it, so a date a suite expects is reckoned in that zone, not a fixed one.
+business_zone=${TZ:-America/New_York}
+business_date() { TZ=$business_zone date "$@" +%F; }   # business_date [-d WHEN]
+
+# away_from_midnight [SECONDS]: a suite that takes "today" once and later checks what the services
+# dated waits out the business day's last SECONDS (default 300) first, so the day cannot turn
+# (nor the month, on the last day) between its reading and theirs.
+away_from_midnight() {
+  local margin=${1:-300} now midnight
+  now=$(date +%s)
+  midnight=$(TZ=$business_zone date -d "$(business_date -d tomorrow) 00:00" +%s)
+  if [ $((midnight - now)) -lt "$margin" ]; then
+    echo "# $((midnight - now)) s before midnight in $business_zone: waiting for the new day"
+    sleep $((midnight - now + 2))
+  fi
+}
+
 # book_charter TOKEN LABEL DAYS_AHEAD: a client, a round-trip charter DAYS_AHEAD days out, its
 # quote sent and accepted (as scripts/smoke/booking.sh does step by step). Sets client, charter,
 # quote, pickup, arrive, back; $body is the accepted quote.

@@ -15,8 +15,9 @@ manager=$(login manager@example.com demo-pass-2026)
 req GET /analytics/health
 expect "analytics-service is healthy" 200 '.status == "healthy" and .service == "analytics-service"'
 
-today=$(TZ=America/New_York date +%F)
-month=$(TZ=America/New_York date +%Y-%m-01)
+away_from_midnight   # "today" below must still be the services' today when they date what this suite makes
+today=$(business_date)
+month=$(TZ=$business_zone date +%Y-%m-01)
 cents() { jq -n "$1 * 100 | round"; }
 
 req GET /analytics/dashboard "$manager"

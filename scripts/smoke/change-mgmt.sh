@@ -31,7 +31,7 @@ poll_case() {
 # a date change on a booked charter: priced against its accepted quote, approved by a dispatcher, implemented
 book_charter "$agent" ChangeMgmt 60
 quote_total=$(jq -r .total <<<"$body")
-new_pickup=$(date -u -d "+67 days" +%Y-%m-%dT13:00:00Z)   # the same time of day a week later
+new_pickup=$(date -u -d "${pickup:0:10} +7 days" +%Y-%m-%dT13:00:00Z)   # the same time of day a week after the booked pickup
 req POST /change-mgmt/cases "$agent" "{\"charter_id\":\"$charter\",\"type\":\"date_change\",\"description\":\"The group moves a week later\",\"requested_changes\":{\"pickup_at\":\"$new_pickup\"}}"
 expect "the agent opens a date change: submitted, priced against the accepted quote" 201 \
   "(.reference | test(\"^CHG-[0-9]{4}-[0-9]{5,}\$\")) and .status == \"submitted\" and .charter_id == \"$charter\" and .client_id == \"$client\" and ((.current_total * 100 | round) == ($quote_total * 100 | round)) and (.price_delta != null)"

@@ -15,7 +15,7 @@ expect "dispatch-service is healthy" 200 '.status == "healthy" and .service == "
 
 # a booked charter, three days ahead
 book_charter "$agent" Dispatch 3
-day=$(date -u -d '+3 days' +%F)
+day=${pickup:0:10}   # the pickup's own day (13:00 UTC: the same day in New York), not a second reading of the clock
 
 # a coach of the fleet
 vin=$(tr -dc 'ABCDEFGHJKLMNPRSTUVWXYZ0-9' </dev/urandom | head -c 17)

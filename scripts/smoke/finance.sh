@@ -18,7 +18,8 @@ dispatcher=$(login dispatch@example.com demo-pass-2026)
 req GET /finance/health
 expect "finance-service is healthy" 200 '.status == "healthy" and .service == "finance-service"'
 
-today=$(TZ=America/New_York date +%F)
+away_from_midnight   # "today" below must still be the services' today when they date what this suite makes
+today=$(business_date)
 cents() { jq -n "$1 * 100 | round"; }
 uuid() { cat /proc/sys/kernel/random/uuid; }
 
@@ -64,7 +65,7 @@ req POST "/finance/invoices/from-charter/$charter" "$accounts" '{}'
 expect "a second invoice for the charter is a 409 naming the first" 409 ".detail | contains(\"$number\") or contains(\"$invoice\")"
 
 req POST "/finance/invoices/$invoice/issue" "$accounts" '{}'
-due=$(TZ=America/New_York date -d "$today +$terms days" +%F)
+due=$(TZ=$business_zone date -d "$today +$terms days" +%F)
 expect "issued today, due after the client's terms, owing its total" 200 \
   ".status == \"issued\" and .issue_date == \"$today\" and .due_date == \"$due\" and ((.balance * 100 | round) == $total_cents)"
 req POST "/finance/invoices/$invoice/issue" "$accounts" '{}'
@@ -132,7 +133,7 @@ expect "finance heard of the completion: the invoice's revenue is recognised" 20
 
 # a vendor payment recorded on the charter becomes a bill in finance
 vendor=$(uuid)
-req POST "/charters/charters/$charter/vendor-payments" "$accounts" "{\"vendor_id\":\"$vendor\",\"amount\":612.40,\"due_date\":\"$(TZ=America/New_York date -d '+30 days' +%F)\"}"
+req POST "/charters/charters/$charter/vendor-payments" "$accounts" "{\"vendor_id\":\"$vendor\",\"amount\":612.40,\"due_date\":\"$(TZ=$business_zone date -d '+30 days' +%F)\"}"
 expect "the accountant records what the charter owes a vendor" 201 '.status == "pending"'
 for _ in $(seq 1 40); do
   req GET "/finance/bills?vendor_id=$vendor" "$accounts"

@@ -16,7 +16,8 @@ dispatcher=$(login dispatch@example.com demo-pass-2026)
   && ok "the admin and the demo sales agent, accountant, manager and dispatcher sign in" \
   || fail "the admin and the demo sales agent, accountant, manager and dispatcher sign in"
 
-today=$(TZ=America/New_York date +%F)
+away_from_midnight   # "today" below must still be the services' today when they date what this suite makes
+today=$(business_date)
 cents() { jq -n "$1 * 100 | round"; }
 uuid() { cat /proc/sys/kernel/random/uuid; }
 run=$RANDOM$RANDOM
@@ -117,7 +118,7 @@ vendor_email="ops-$run@vendor.example.com"
 req POST /vendors/vendors "$manager" "{\"name\":\"Journey Coach Lines $run\",\"legal_name\":\"Journey Coach Lines LLC\",\"dot_number\":\"7654321\",\"mc_number\":\"MC-123456\",\"email\":\"$vendor_email\",\"service_states\":[\"MA\"],\"fleet_size\":8}"
 expect "the manager adds a vendor" 201
 vendor=$(jq -r .id <<<"$body")
-next_year=$(TZ=America/New_York date -d '+1 year' +%F)
+next_year=$(TZ=$business_zone date -d '+1 year' +%F)
 req POST "/vendors/vendors/$vendor/compliance-documents" "$dispatcher" "{\"kind\":\"liability_insurance\",\"issued_on\":\"$today\",\"expires_on\":\"$next_year\",\"coverage_amount\":5000000.00}"
 req POST "/vendors/vendors/$vendor/compliance-documents" "$dispatcher" "{\"kind\":\"operating_authority\",\"issued_on\":\"$today\",\"expires_on\":\"$next_year\"}"
 req POST "/vendors/vendors/$vendor/compliance-documents" "$dispatcher" "{\"kind\":\"w9\",\"issued_on\":\"$today\"}"

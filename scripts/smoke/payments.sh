@@ -10,12 +10,13 @@ accounts=$(login accounts@example.com demo-pass-2026)
 req GET /payments/health
 expect "payment-service is healthy (with or without Stripe)" 200 '.status == "healthy" and (.checks.stripe.status == "up")'
 
+away_from_midnight   # the deposit is due on the booking day, read at the check below: one day for both
 # book a charter
 book_charter "$agent" Payments 40
 total=$(jq -r .total <<<"$body")
 cents=$(jq -n "$total * 100 | round")
 deposit_cents=$(( (cents * 25 + 50) / 100 ))      # 25 %, half up to the cent
-balance_due=$(TZ=America/New_York date -d "$(TZ=America/New_York date -d "$pickup" +%F) -14 days" +%F)
+balance_due=$(TZ=$business_zone date -d "$(TZ=$business_zone date -d "$pickup" +%F) -14 days" +%F)
 
 # the schedule arrives through charter-service's outbox within a second or two
 for _ in $(seq 1 40); do
@@ -25,7 +26,7 @@ for _ in $(seq 1 40); do
 done
 expect "the booking opened a payment schedule" 200 '.total == 1 and (.items[0].installments | length) == 2'
 expect "the deposit is 25 % of the total, due today" 200 \
-  "(.items[0].installments[0] | .kind == \"deposit\" and ((.amount * 100 | round) == $deposit_cents) and .due_date == \"$(TZ=America/New_York date +%F)\")"
+  "(.items[0].installments[0] | .kind == \"deposit\" and ((.amount * 100 | round) == $deposit_cents) and .due_date == \"$(business_date)\")"
 expect "the balance is the rest, due 14 days before pickup" 200 \
   "(.items[0].installments[1] | .kind == \"balance\" and ((.amount * 100 | round) == $cents - $deposit_cents) and .due_date == \"$balance_due\")"
 deposit=$(jq -r '.items[0].installments[0].amount' <<<"$body")

@@ -111,8 +111,8 @@ vendor_email="ops-$RANDOM$RANDOM@vendor.example.com"
 req POST /vendors/vendors "$manager" "{\"name\":\"Smoke Portal Coaches\",\"email\":\"$vendor_email\",\"service_states\":[\"MA\"],\"fleet_size\":8}"
 expect "a vendor" 201
 vendor=$(jq -r .id <<<"$body")
-today=$(TZ=America/New_York date +%F)
-next_year=$(TZ=America/New_York date -d '+1 year' +%F)
+today=$(business_date)
+next_year=$(TZ=$business_zone date -d '+1 year' +%F)
 req POST "/vendors/vendors/$vendor/compliance-documents" "$dispatch" "{\"kind\":\"liability_insurance\",\"issued_on\":\"$today\",\"expires_on\":\"$next_year\",\"coverage_amount\":5000000.00}"
 expect "its liability policy" 201
 req POST "/vendors/vendors/$vendor/compliance-documents" "$dispatch" "{\"kind\":\"operating_authority\",\"issued_on\":\"$today\",\"expires_on\":\"$next_year\"}"

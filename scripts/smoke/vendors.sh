@@ -24,8 +24,8 @@ expect "the manager adds a vendor, pending" 201 '.status == "pending" and .versi
 vendor=$(jq -r .id <<<"$body")
 req GET "/vendors/vendors/$vendor/compliance" "$manager"
 expect "without papers it is not compliant" 200 '.compliant == false and (.missing | index("w9") != null)'
-today=$(TZ=America/New_York date +%F)
-next_year=$(TZ=America/New_York date -d '+1 year' +%F)
+today=$(business_date)
+next_year=$(TZ=$business_zone date -d '+1 year' +%F)
 req POST "/vendors/vendors/$vendor/compliance-documents" "$dispatch" "{\"kind\":\"liability_insurance\",\"issued_on\":\"$today\",\"expires_on\":\"$next_year\",\"coverage_amount\":4999999.99}"
 expect "a liability policy a cent under 5,000,000 is filed" 201
 req GET "/vendors/vendors/$vendor/compliance" "$manager"
@@ -88,8 +88,8 @@ for _ in $(seq 1 40); do
   sleep 0.5
 done
 expect "the charter names the awarded vendor" 200 ".vendor_id == \"$vendor\""
-ends_day=$(TZ=America/New_York date -d "$back" +%F)
-due=$(TZ=America/New_York date -d "$ends_day +30 days" +%F)
+ends_day=$(TZ=$business_zone date -d "$back" +%F)
+due=$(TZ=$business_zone date -d "$ends_day +30 days" +%F)
 req GET "/charters/charters/$charter/vendor-payments" "$dispatch"
 expect "the charter owes the vendor the bid amount, due 30 days after the trip" 200 \
   "[.items[] | select(.vendor_id == \"$vendor\" and .amount == 3950.5 and .status == \"pending\" and .due_date == \"$due\")] | length == 1"

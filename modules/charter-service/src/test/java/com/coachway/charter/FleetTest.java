@@ -165,7 +165,9 @@ class FleetTest {
     @Test
     void a_vehicle_promised_to_an_upcoming_charter_cannot_be_taken_out_of_service_until_it_is_reassigned() {
         String coach = cw.createVehicle("coach_56", 56);
-        String charterId = cw.createCharter(clientId, "2027-10-06");
+        // "upcoming" is against the real clock (held_to > now): a day decades ahead stays upcoming, as
+        // 2027-10-06 would not have from that day on
+        String charterId = cw.createCharter(clientId, "2097-10-06");
         cw.assign(charterId, cw.firstLine(charterId), coach).then().statusCode(200);
         String reference = cw.getCharter(charterId).path("reference");
 
