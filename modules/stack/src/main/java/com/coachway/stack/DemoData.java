@@ -10,7 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +33,11 @@ final class DemoData {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 
-    DemoData(int gatewayPort) {
+    /** The services' business zone: "today + n" is a day of the company's calendar, not of UTC's. */
+    private final ZoneId zone;
+
+    DemoData(int gatewayPort, ZoneId zone) {
+        this.zone = zone;
         this.base = "http://127.0.0.1:" + gatewayPort + "/api/v1";
     }
 
@@ -84,7 +88,7 @@ final class DemoData {
 
     private void charter(String token, String clientId, int passengers, int daysAhead, String vehicleType,
                          String from, String to, int miles, String state) throws Exception {
-        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(daysAhead);
+        LocalDate day = LocalDate.now(zone).plusDays(daysAhead);
         String pickup = day + "T12:00:00Z";
         String arrive = day + "T15:00:00Z";
         String back = day + "T22:00:00Z";

@@ -86,7 +86,7 @@ public final class Stack {
 
         Path seeded = home.resolve("demo-data-loaded");
         if (!Files.exists(seeded) && env.bool("DEMO_DATA", true)) {
-            new DemoData(gateway.port()).load(adminEmail, adminPassword);
+            new DemoData(gateway.port(), shared.zone("TZ", "America/New_York")).load(adminEmail, adminPassword);
             Files.writeString(seeded, "demo data loaded; delete this file to load it again\n");
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
