@@ -211,6 +211,10 @@ class CalculateTest {
                 argumentSet("an amenity as a number", change("amenities", List.of(7)), "amenities[0]"),
                 argumentSet("tax_exempt as a string", change("tax_exempt", "yes"), "tax_exempt"),
                 argumentSet("a promo code as a number", change("promo_code", 10), "promo_code"),
+                argumentSet("a redemption reference as a number", change("redemption_reference", 7), "redemption_reference"),
+                argumentSet("an empty redemption reference", change("redemption_reference", ""), "redemption_reference"),
+                argumentSet("a redemption reference too long", change("redemption_reference", "r".repeat(101)), "redemption_reference"),
+                argumentSet("a null redemption reference", change("redemption_reference", null), "redemption_reference"),
                 argumentSet("an unknown field", change("discount", 10), "discount"));
     }
 
@@ -251,6 +255,93 @@ class CalculateTest {
                 .post("/promo-codes").then().statusCode(201).extract().path("code");
         for (int i = 0; i < 3; i++) calculate(p.agent(), change("promo_code", code)).then().statusCode(200).body("discount", equalTo(money("50.00")));
         p.api(p.agent()).get("/promo-codes/" + code).then().body("uses", equalTo(0));
+    }
+
+    String singleUseCode(Map<String, Object> extra) {
+        var body = new HashMap<String, Object>(Map.of("code", "once-" + UUID.randomUUID().toString().substring(0, 4),
+                "discount_type", "fixed", "discount_value", money("50"), "max_uses", 1));
+        body.putAll(extra);
+        return p.api(p.manager()).contentType("application/json").body(body).post("/promo-codes").then().statusCode(201)
+                .extract().path("code");
+    }
+
+    void redeem(String code, String reference) {
+        p.api(p.service()).contentType("application/json").body(Map.of("reference", reference, "trip_date", "2026-06-10"))
+                .post("/promo-codes/" + code + "/redemptions").then().statusCode(201);
+    }
+
+    static Map<String, Object> withPromo(String code, String reference) {
+        var body = change("promo_code", code);
+        if (reference != null) body.put("redemption_reference", reference);
+        return body;
+    }
+
+    @Test
+    void a_single_use_code_applies_to_the_price_of_what_redeemed_it_and_is_used_up_for_anything_else() {
+        String code = singleUseCode(Map.of());
+        String quoteA = UUID.randomUUID().toString();
+        redeem(code, quoteA);
+        long redemptions = p.count("pricing.promo_redemptions");
+
+        calculate(p.service(), withPromo(code.toLowerCase(), quoteA)).then().statusCode(200).body("discount", equalTo(money("50.00")));
+        calculate(p.agent(), withPromo(code, quoteA)).then().statusCode(200).body("discount", equalTo(money("50.00")));
+        for (String other : java.util.Arrays.asList(UUID.randomUUID().toString(), quoteA.toUpperCase(), null)) {
+            p.raw(p.service()).contentType("application/json").body(withPromo(code, other)).post("/calculate").then().statusCode(400)
+                    .body("errors.field", equalTo(List.of("promo_code")))
+                    .body("errors[0].message", equalTo("promo code " + code + " is used up (1 of 1 uses)"));
+        }
+        // pricing for the reference counts nothing and takes nothing back
+        assertEquals(redemptions, p.count("pricing.promo_redemptions"));
+        p.api(p.agent()).get("/promo-codes/" + code).then().body("uses", equalTo(1));
+    }
+
+    @Test
+    void a_reference_that_redeemed_another_code_or_was_given_back_frees_no_use() {
+        String code = singleUseCode(Map.of());
+        String other = singleUseCode(Map.of());
+        redeem(code, "quote-1");
+        redeem(other, "quote-2");
+        p.raw(p.agent()).contentType("application/json").body(withPromo(code, "quote-2")).post("/calculate").then().statusCode(400)
+                .body("errors[0].message", containsString("used up"));
+
+        p.api(p.service()).delete("/promo-codes/" + code + "/redemptions/quote-1").then().statusCode(204);
+        redeem(code, "quote-3");
+        p.raw(p.agent()).contentType("application/json").body(withPromo(code, "quote-1")).post("/calculate").then().statusCode(400)
+                .body("errors[0].message", containsString("used up"));
+        calculate(p.agent(), withPromo(code, "quote-3")).then().statusCode(200).body("discount", equalTo(money("50.00")));
+    }
+
+    @Test
+    void the_own_redemption_relaxes_only_max_uses() {
+        // redeemed for the trip of 10 June; a change to the 12th is outside the code's dates even for its own booking
+        String june10 = singleUseCode(Map.of("valid_to", "2026-06-10"));
+        redeem(june10, "quote-dates");
+        var later = withPromo(june10, "quote-dates");
+        later.put("start_at", "2026-06-12T08:00:00-04:00");
+        later.put("end_at", "2026-06-12T14:00:00-04:00");
+        p.raw(p.agent()).contentType("application/json").body(later).post("/calculate").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("promo_code")))
+                .body("errors[0].message", equalTo("promo code " + june10 + " applied to trips until 2026-06-10"));
+        calculate(p.agent(), withPromo(june10, "quote-dates")).then().statusCode(200);
+
+        String min = singleUseCode(Map.of("min_subtotal", money("100000")));
+        redeem(min, "quote-min");
+        p.raw(p.agent()).contentType("application/json").body(withPromo(min, "quote-min")).post("/calculate").then().statusCode(400)
+                .body("errors[0].message", containsString("needs a subtotal of at least 100000.00"));
+
+        String withdrawn = singleUseCode(Map.of());
+        redeem(withdrawn, "quote-off");
+        p.api(p.manager()).contentType("application/json").body(Map.of("version", 1, "active", false))
+                .patch("/promo-codes/" + withdrawn).then().statusCode(200);
+        p.raw(p.agent()).contentType("application/json").body(withPromo(withdrawn, "quote-off")).post("/calculate").then().statusCode(400)
+                .body("errors[0].message", equalTo("promo code " + withdrawn + " is inactive"));
+    }
+
+    @Test
+    void a_redemption_reference_without_a_promo_code_changes_nothing() {
+        var body = dayTrip();
+        body.put("redemption_reference", "quote-x");
+        calculate(p.agent(), body).then().statusCode(200).body("discount", equalTo(money("0.00")));
     }
 
     @Test

@@ -4,10 +4,12 @@ import com.coachway.common.client.ServiceCallException;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.FieldError;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /** pricing-service's POST /calculate: the price of a trip, written nothing (pricing with a promo code counts no use of it). */
 public final class Pricing {
@@ -21,10 +23,28 @@ public final class Pricing {
     public record VehicleCount(String vehicleType, int quantity) {
     }
 
+    /**
+     * {@code redemptionReference}: the reference pricing counted the code's use under (charter-service
+     * redeems with the accepted quote's id), so that use, the charter's own, does not make the code
+     * used up for the charter's change. Left out of the request when null (pricing takes no null).
+     */
     public record PriceRequest(List<VehicleCount> vehicles, OffsetDateTime startAt, OffsetDateTime endAt, int miles,
-                               List<String> amenities, String promoCode, boolean taxExempt) {
+                               List<String> amenities, String promoCode, boolean taxExempt,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String redemptionReference) {
+        public PriceRequest(List<VehicleCount> vehicles, OffsetDateTime startAt, OffsetDateTime endAt, int miles,
+                            List<String> amenities, String promoCode, boolean taxExempt) {
+            this(vehicles, startAt, endAt, miles, amenities, promoCode, taxExempt, null);
+        }
+
+        /** With the code, priced as for anyone: a use counted for this charter counts against it. */
         public PriceRequest withPromoCode(String code) {
-            return new PriceRequest(vehicles, startAt, endAt, miles, amenities, code, taxExempt);
+            return new PriceRequest(vehicles, startAt, endAt, miles, amenities, code, taxExempt, null);
+        }
+
+        /** With the code the quote {@code redeemedFor} was accepted with: its own counted use leaves the code usable for it. */
+        public PriceRequest withPromoCode(String code, UUID redeemedFor) {
+            return new PriceRequest(vehicles, startAt, endAt, miles, amenities, code, taxExempt,
+                    redeemedFor == null ? null : redeemedFor.toString());
         }
     }
 

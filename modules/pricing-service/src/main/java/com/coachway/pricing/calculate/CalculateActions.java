@@ -11,6 +11,7 @@ import com.coachway.pricing.calculator.PricingRejected;
 import com.coachway.pricing.calculator.PricingSettings;
 import com.coachway.pricing.calculator.Quote;
 import com.coachway.pricing.calculator.TripTime;
+import com.coachway.pricing.promos.PromoCode;
 import com.coachway.pricing.promos.PromoRules;
 import com.coachway.pricing.promos.PromoStore;
 import com.coachway.pricing.rates.RateCardStore;
@@ -26,6 +27,7 @@ import java.util.Map;
  * Pricing a trip: checks the request's vehicle types and amenities exist and are offered, loads
  * the catalogue snapshot for the trip date (rate cards in effect, amenities, promo code), and
  * hands both to the pure {@link PriceCalculator}. Writes nothing: pricing a promo does not redeem it.
+ * A {@code redemption_reference} holding a redemption of the code makes that use the request's own.
  */
 public final class CalculateActions {
     private final DSLContext dsl;
@@ -55,12 +57,17 @@ public final class CalculateActions {
 
         var names = new HashMap<String, String>();
         known.values().forEach(t -> names.put(t.code(), t.name()));
+        PromoCode promo = req.promoCode() == null ? null
+                : PromoRules.storedForm(req.promoCode()).flatMap(code -> PromoStore.find(dsl, code)).orElse(null);
+        // read apart from the code, without a lock: an estimate, like the uses it is weighed against
+        boolean ownUse = promo != null && req.redemptionReference() != null
+                && PromoStore.redeemed(dsl, promo.code(), req.redemptionReference());
         var catalogue = new Catalogue(
                 RateCardStore.inEffect(dsl, types, TripTime.tripDate(req.startAt(), settings.zone())),
                 names,
                 amenityByCode,
-                req.promoCode() == null ? null
-                        : PromoRules.storedForm(req.promoCode()).flatMap(code -> PromoStore.find(dsl, code)).orElse(null));
+                promo,
+                ownUse);
         try {
             return PriceCalculator.calculate(req, catalogue, settings);
         } catch (PricingRejected e) {

@@ -48,10 +48,11 @@ public final class CalculateHandler {
         List<String> amenityCodes = in.optionalStringList("amenities");
         String promo = in.optionalString("promo_code");
         Boolean taxExempt = in.optionalBool("tax_exempt");
+        String redemptionReference = in.optionalString("redemption_reference");
         in.validate();
         return new PriceRequest(List.copyOf(vehicles), start, end, miles == null ? BigDecimal.ZERO.setScale(2) : miles,
                 amenityCodes == null ? List.of() : amenityCodes,
                 promo == null || promo.isBlank() ? null : promo,
-                Boolean.TRUE.equals(taxExempt));
+                Boolean.TRUE.equals(taxExempt), redemptionReference);
     }
 }

@@ -62,7 +62,8 @@ public final class PriceCalculator {
         BigDecimal subtotal = lines.stream().map(Quote.Line::amount).reduce(ZERO, BigDecimal::add);
         BigDecimal discount = ZERO;
         if (req.promoCode() != null) {
-            PromoRules.Check promo = PromoRules.evaluate(catalogue.promo(), req.promoCode(), subtotal, tripDate);
+            PromoRules.Check promo = PromoRules.evaluate(catalogue.promo(), req.promoCode(), subtotal, tripDate,
+                    catalogue.promoRedeemedForRequest());
             if (!promo.valid()) throw new PricingRejected(List.of(new FieldError("promo_code", promo.message())));
             discount = promo.discount();
         }

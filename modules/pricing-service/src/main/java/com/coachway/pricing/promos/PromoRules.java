@@ -58,6 +58,16 @@ public final class PromoRules {
 
     /** Why the code cannot be used for a trip on {@code date} regardless of the amount, if it cannot. */
     public static Optional<Check> unusable(PromoCode p, LocalDate date) {
+        return unusable(p, date, false);
+    }
+
+    /**
+     * As {@link #unusable(PromoCode, LocalDate)}, for a price of what already holds one of the
+     * code's counted uses when {@code ownUseCounted}: that use is the priced booking's own, so it
+     * leaves room under {@code max_uses} for itself (a single-use code redeemed by a charter still
+     * applies to that charter's change). Every other condition is the same.
+     */
+    public static Optional<Check> unusable(PromoCode p, LocalDate date, boolean ownUseCounted) {
         if (!p.active()) return Optional.of(Check.invalid(Reason.INACTIVE, "promo code " + p.code() + " is inactive"));
         if (p.validFrom() != null && date.isBefore(p.validFrom())) {
             return Optional.of(Check.invalid(Reason.NOT_YET_VALID, "promo code " + p.code() + " applies to trips from " + p.validFrom()));
@@ -65,7 +75,8 @@ public final class PromoRules {
         if (p.validTo() != null && date.isAfter(p.validTo())) {
             return Optional.of(Check.invalid(Reason.EXPIRED, "promo code " + p.code() + " applied to trips until " + p.validTo()));
         }
-        if (p.maxUses() != null && p.uses() >= p.maxUses()) {
+        int usesByOthers = ownUseCounted ? p.uses() - 1 : p.uses();
+        if (p.maxUses() != null && usesByOthers >= p.maxUses()) {
             return Optional.of(Check.invalid(Reason.USED_UP, "promo code " + p.code() + " is used up (" + p.uses() + " of " + p.maxUses() + " uses)"));
         }
         return Optional.empty();
@@ -73,8 +84,13 @@ public final class PromoRules {
 
     /** The full verdict for a subtotal on a trip date; {@code p} null is an unknown code. */
     public static Check evaluate(PromoCode p, String requestedCode, BigDecimal subtotal, LocalDate date) {
+        return evaluate(p, requestedCode, subtotal, date, false);
+    }
+
+    /** The full verdict; {@code ownUseCounted} as in {@link #unusable(PromoCode, LocalDate, boolean)}. */
+    public static Check evaluate(PromoCode p, String requestedCode, BigDecimal subtotal, LocalDate date, boolean ownUseCounted) {
         if (p == null) return Check.invalid(Reason.UNKNOWN, normalize(requestedCode) + " is not a known promo code");
-        var unusable = unusable(p, date);
+        var unusable = unusable(p, date, ownUseCounted);
         if (unusable.isPresent()) return unusable.get();
         if (subtotal.compareTo(p.minSubtotal()) < 0) {
             return Check.invalid(Reason.BELOW_MIN_SUBTOTAL, "promo code " + p.code() + " needs a subtotal of at least "

@@ -458,6 +458,17 @@ class PriceCalculatorTest {
     }
 
     @Test
+    void a_used_up_code_whose_use_is_the_requests_own_takes_its_discount() {
+        var t = trip("own use").coach(1).time("2026-05-01T08:00-04:00", "2026-05-01T14:00-04:00").miles("100").promo("USEDUP");
+        var c = t.catalogue();
+        var own = new Catalogue(c.rateCards(), c.vehicleNames(), c.amenities(), c.promo(), true);
+        Quote priced = PriceCalculator.calculate(t.request(), own, Samples.settings("0", "0"));
+        Quote undiscounted = PriceCalculator.calculate(trip("no code").coach(1).time("2026-05-01T08:00-04:00", "2026-05-01T14:00-04:00")
+                .miles("100").request(), c, Samples.settings("0", "0"));
+        assertEquals(undiscounted.subtotal().multiply(d("0.10")).setScale(2, java.math.RoundingMode.HALF_UP), priced.discount());
+    }
+
+    @Test
     void a_card_that_ended_before_the_trip_is_not_used() {
         var ended = Samples.card("coach_56", "165.00", "5.0", "4.25", "1500.00", 300, "200.00", "55.00",
                 Samples.JAN_1, java.time.LocalDate.parse("2026-04-30"));

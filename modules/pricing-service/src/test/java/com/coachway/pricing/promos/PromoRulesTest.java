@@ -59,6 +59,35 @@ class PromoRulesTest {
     }
 
     @Test
+    void the_priced_bookings_own_counted_use_leaves_room_for_itself_and_for_nothing_more() {
+        var single = promo("percent", "10", null, null, 1, 1, "0", true);
+        assertEquals(PromoRules.Reason.USED_UP, PromoRules.evaluate(single, "save", new BigDecimal("100"), MAY_1, false).reason());
+        var own = PromoRules.evaluate(single, "save", new BigDecimal("100"), MAY_1, true);
+        assertTrue(own.valid());
+        assertEquals(new BigDecimal("10.00"), own.discount());
+        // three of three taken, one of them ours: ours still applies; one more than allowed never does
+        assertTrue(PromoRules.evaluate(promo("percent", "10", null, null, 3, 3, "0", true), "save", new BigDecimal("100"), MAY_1, true).valid());
+        var over = PromoRules.evaluate(promo("percent", "10", null, null, 3, 4, "0", true), "save", new BigDecimal("100"), MAY_1, true);
+        assertEquals(PromoRules.Reason.USED_UP, over.reason());
+        assertEquals("promo code SAVE is used up (4 of 3 uses)", over.message());
+    }
+
+    @Test
+    void the_own_use_relaxes_nothing_but_max_uses() {
+        var hundred = new BigDecimal("100");
+        assertEquals(PromoRules.Reason.INACTIVE,
+                PromoRules.evaluate(promo("percent", "10", null, null, 1, 1, "0", false), "save", hundred, MAY_1, true).reason());
+        assertEquals(PromoRules.Reason.EXPIRED,
+                PromoRules.evaluate(promo("percent", "10", null, "2026-04-30", 1, 1, "0", true), "save", hundred, MAY_1, true).reason());
+        assertEquals(PromoRules.Reason.NOT_YET_VALID,
+                PromoRules.evaluate(promo("percent", "10", "2026-05-02", null, 1, 1, "0", true), "save", hundred, MAY_1, true).reason());
+        assertEquals(PromoRules.Reason.BELOW_MIN_SUBTOTAL,
+                PromoRules.evaluate(promo("percent", "10", null, null, 1, 1, "100.01", true), "save", hundred, MAY_1, true).reason());
+        assertEquals(PromoRules.Reason.UNKNOWN, PromoRules.evaluate(null, "save", hundred, MAY_1, true).reason());
+        assertEquals(Optional.empty(), PromoRules.unusable(promo("percent", "10", null, null, 1, 1, "0", true), MAY_1, true));
+    }
+
+    @Test
     void the_minimum_subtotal_is_inclusive() {
         var p = promo("percent", "10", null, null, null, 0, "500.00", true);
         assertTrue(check(p, "500.00", MAY_1).valid());
