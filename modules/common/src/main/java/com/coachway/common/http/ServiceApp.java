@@ -143,6 +143,11 @@ public final class ServiceApp {
         return this;
     }
 
+    /**
+     * The largest body Javalin reads for a handler (413 past it); it also bounds how much of a body
+     * the service answered without reading is still read and discarded (see {@link UnreadBody}).
+     * Keep it equal to the gateway's limit for the service's routes.
+     */
     public ServiceApp maxRequestBytes(long bytes) {
         this.maxRequestBytes = bytes;
         return this;
@@ -190,7 +195,8 @@ public final class ServiceApp {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(5_000);
                 // Around Javalin's handler (Javalin puts its servlet context inside this wrapper).
-                var unread = new UnreadBody(maxRequestBytes + DRAIN_MARGIN_BYTES);
+                // max(): a limit near Long.MAX_VALUE must not overflow into a drain of nothing
+                var unread = new UnreadBody(Math.max(maxRequestBytes, maxRequestBytes + DRAIN_MARGIN_BYTES));
                 if (server.getHandler() != null) unread.setHandler(server.getHandler());
                 server.setHandler(unread);
             });

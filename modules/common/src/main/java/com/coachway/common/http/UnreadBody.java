@@ -24,7 +24,9 @@ import org.eclipse.jetty.util.Callback;
  * read waits at most the connector's idle timeout. The connection then stays open, unless the
  * answer could not promise that: a body that was still arriving when the answer was written and is
  * chunked, or declares more than the drain would read, gets {@code Connection: close} (and is still
- * drained, up to the bound, so that the close is clean).
+ * drained, up to the bound, so that the close is clean). An answer already committed while its
+ * handler ran (a streamed one) can no longer say so; its body is drained all the same, and past
+ * the bound Jetty closes the connection.
  *
  * <p>A client that sent {@code Expect: 100-continue} and was answered before anyone read its body
  * never got the go-ahead, so it sends nothing more; reading would ask it for the body (Jetty sends
