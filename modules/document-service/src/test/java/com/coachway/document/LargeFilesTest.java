@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Files near the limit, through the gateway on the real kong.yml (whose documents route allows
- * bodies past the global 8 MB): generated as they are sent, hashed as they come back, never held
+ * bodies past the global 1 MiB): generated as they are sent, hashed as they come back, never held
  * whole by the test either.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

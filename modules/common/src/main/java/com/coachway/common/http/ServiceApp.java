@@ -60,7 +60,17 @@ public final class ServiceApp {
     private final Map<String, HealthCheck> checks = new LinkedHashMap<>();
     private final Map<String, Object> healthInfo = new LinkedHashMap<>();
     private Consumer<RoutesConfig> routes = r -> { };
-    private long maxRequestBytes = 1_000_000;
+    /**
+     * 1 MiB: exactly kong.yml's global request-size-limiting (allowed_payload_size 1, megabytes,
+     * which Kong and our gateway count as 1024 * 1024 bytes), so an oversize body is refused by the
+     * gateway before it reaches a service, and a service never refuses what the gateway let through
+     * for its size. Change both together; a route with its own limit (documents) sets its own.
+     */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+    /** Past the limit, how much more of a refused body is still read and discarded (see {@link UnreadBody}). */
+    static final long DRAIN_MARGIN_BYTES = 1024 * 1024;
+
+    private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private final Set<String> pollingPaths = new HashSet<>(Set.of("/health", "/metrics"));
     private Scheduler scheduler;
     private ServiceMetrics metrics;
@@ -133,6 +143,11 @@ public final class ServiceApp {
         return this;
     }
 
+    /**
+     * The largest body Javalin reads for a handler (413 past it); it also bounds how much of a body
+     * the service answered without reading is still read and discarded (see {@link UnreadBody}).
+     * Keep it equal to the gateway's limit for the service's routes.
+     */
     public ServiceApp maxRequestBytes(long bytes) {
         this.maxRequestBytes = bytes;
         return this;
@@ -177,7 +192,14 @@ public final class ServiceApp {
             config.concurrency.useVirtualThreads = true;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, true));
             config.http.maxRequestSize = maxRequestBytes;
-            config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(5_000);
+                // Around Javalin's handler (Javalin puts its servlet context inside this wrapper).
+                // max(): a limit near Long.MAX_VALUE must not overflow into a drain of nothing
+                var unread = new UnreadBody(Math.max(maxRequestBytes, maxRequestBytes + DRAIN_MARGIN_BYTES));
+                if (server.getHandler() != null) unread.setHandler(server.getHandler());
+                server.setHandler(unread);
+            });
             config.requestLogger.http(this::logRequest);
             backgroundWorkWithTheServer(config);
 
