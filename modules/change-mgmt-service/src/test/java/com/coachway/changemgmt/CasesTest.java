@@ -354,6 +354,22 @@ class CasesTest {
         assertEquals(before, p.written());
     }
 
+    @Test
+    void staffWhoRunTheWorkflowCancelAnyCaseButAnAccountantCancelsNone() {
+        String charter = p.createCharter(client, "2027-08-06");
+        String first = (String) p.createCase(p.as("sales_agent"), charter, "other", Map.of("note", "n")).get("id");
+        var before = p.written();
+        Response refused = p.move(p.as("accountant"), first, "cancel", null);
+        assertEquals(403, refused.statusCode(), refused::asString);
+        assertEquals("application/problem+json", refused.contentType().split(";")[0]);
+        assertEquals(before, p.written());
+        assertEquals("submitted", p.as("manager").get("/cases/" + first).path("status"));
+        // a dispatcher who did not ask for it cancels it
+        Response cancelled = p.move(p.as("dispatcher"), first, "cancel", "duplicate request");
+        assertEquals(200, cancelled.statusCode(), cancelled::asString);
+        assertEquals("cancelled", cancelled.path("status"));
+    }
+
     // ---- clients ----
 
     @Test

@@ -175,11 +175,11 @@ public final class CaseActions {
         }, new CaseStore.Change(CaseStatus.REJECTED, null, null, actor, t.comment(), false, null, false));
     }
 
-    /** Before a decision, by the requester (a client user only its own client's cases) or staff. */
+    /** Before a decision, by the requester (a client user only its own client's cases) or the staff of Roles.CANCEL. */
     public ChangeCase cancel(Caller caller, ClientScope scope, UUID id, Transition t) {
         get(scope, id);
         return move(id, t, CaseStatus.CANCELLED, Roles.actor(caller), c -> {
-            if (!caller.isStaff() && !caller.subject().equals(c.requestedBy())) {
+            if (!Roles.cancelsAnyCase(caller) && !caller.subject().equals(c.requestedBy())) {
                 throw ApiException.forbidden("Only the requester or staff may cancel this case");
             }
         }, CaseStore.Change.to(CaseStatus.CANCELLED));
