@@ -469,6 +469,11 @@ class CasesTest {
                 + "\",\"type\":\"vehicle_change\",\"description\":\"x\",\"requested_changes\":{\"vehicles\":[{\"vehicle_type\":\"hovercraft\",\"quantity\":1}]}}")
                 .post("/cases");
         assertTrue(unknownType.asString().contains("requested_changes.vehicles[0].vehicle_type"), unknownType::asString);
+        Response past = p.rawAs("sales_agent").contentType("application/json")
+                .body(caseBody(charter, "date_change", Map.of("pickup_at", "2020-01-01T08:00:00-05:00"))).post("/cases");
+        assertEquals(400, past.statusCode(), past::asString);
+        assertEquals(List.of("requested_changes.pickup_at"), past.path("errors.field"), past::asString);
+        assertEquals(List.of("must be in the future"), past.path("errors.message"), past::asString);
         assertEquals(415, p.rawAs("sales_agent").contentType("text/plain").body("hi").post("/cases").statusCode());
         Response t = p.rawAs("manager").contentType("application/json").body("{\"comment\":5}").post("/cases/" + UUID.randomUUID() + "/review");
         assertEquals(400, t.statusCode(), t::asString);

@@ -95,7 +95,7 @@ public final class CaseActions {
 
     /** Reads the charter with the caller's token and prices the change, then writes the case. */
     public ChangeCase create(Caller caller, String bearerToken, NewCase in) {
-        var errors = ChangeRequest.check(in.type(), in.requestedChanges());
+        var errors = ChangeRequest.check(in.type(), in.requestedChanges(), clock.instant());
         if (!errors.isEmpty()) throw ApiException.validation(errors);
         Charter charter = charters.as(bearerToken).find(in.charterId())
                 .filter(c -> ClientScope.of(caller).allows(c.clientId()))
