@@ -370,6 +370,95 @@ class CasesTest {
         assertEquals("cancelled", cancelled.path("status"));
     }
 
+    // ---- the client is told ----
+
+    private static String email(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private List<Map<String, Object>> noticeRows(String to) {
+        return p.rows("select id, status, payload->'data'->>'status' as said from change_mgmt.outbox"
+                + " where topic = 'notification.requested' and payload->>'to' = ? order by created_at", to);
+    }
+
+    @Test
+    void theCharterContactIsToldOfTheApprovalAndOfTheChangeMadeOnceEach() {
+        String clientEmail = email("office");
+        String contactEmail = email("trips");
+        String owner = p.createClient(clientEmail);
+        String contact = p.createContact(owner, "Dana Trips", contactEmail);
+        String charter = p.createCharter(owner, contact, "2027-09-03");
+        String reference = p.charter(charter).path("reference");
+        var c = p.createCase(p.as("sales_agent"), charter, "passenger_count_change", Map.of("passengers", 30));
+        String id = (String) c.get("id");
+        assertEquals(200, p.move(p.as("dispatcher"), id, "review", null).statusCode());
+        // nothing before a decision
+        assertEquals(List.of(), noticeRows(contactEmail));
+        Response ok = p.move(p.as("dispatcher"), id, "approve", "fine for 30");
+        assertEquals(200, ok.statusCode(), ok::asString);
+
+        var approved = p.awaitMessages(contactEmail, 1).getFirst();
+        assertEquals("change_request_update", approved.get("template_code"));
+        assertEquals("Your change request for " + reference + " is approved", approved.get("subject"));
+        assertTrue(approved.get("body").toString().startsWith("Dear Dana Trips,"), approved.toString());
+        assertTrue(approved.get("body").toString().contains("fine for 30"), approved.toString());
+
+        assertEquals(202, p.move(p.as("dispatcher"), id, "implement", null).statusCode());
+        assertEquals("implemented", p.awaitImplemented(id).get("status"));
+        var both = p.awaitMessages(contactEmail, 2);
+        assertEquals("Your change request for " + reference + " is implemented", both.get(1).get("subject"));
+        // the outbox row went out with its id as the Idempotency-Key: delivering every row again queues nothing new
+        var rows = noticeRows(contactEmail);
+        assertEquals(List.of("approved", "implemented"), rows.stream().map(r -> r.get("said")).toList());
+        p.execute("update change_mgmt.outbox set status = 'pending', next_attempt_at = now(), delivered_at = null"
+                + " where topic = 'notification.requested' and payload->>'to' = ?", contactEmail);
+        ChangeMgmtPlatform.await(() -> noticeRows(contactEmail).stream().allMatch(r -> "delivered".equals(r.get("status"))) ? true : null,
+                "the redelivery never finished: " + noticeRows(contactEmail));
+        assertEquals(2, p.messagesTo(contactEmail).size(), () -> p.messagesTo(contactEmail).toString());
+        // the contact is written to, not the client's own address
+        assertEquals(List.of(), p.messagesTo(clientEmail));
+    }
+
+    @Test
+    void withoutAContactTheClientHearsOfTheRejectionAndAFailedImplementationIsNotSent() {
+        String clientEmail = email("office");
+        String owner = p.createClient(clientEmail);
+        String rejectedCharter = p.createCharter(owner, "2027-09-04");
+        String reference = p.charter(rejectedCharter).path("reference");
+        String rejected = (String) p.createCase(p.as("sales_agent"), rejectedCharter, "other", Map.of("note", "n")).get("id");
+        assertEquals(200, p.move(p.as("manager"), rejected, "review", null).statusCode());
+        // a no-comment decision is an empty line, not a 400 from the strict template
+        assertEquals(200, p.move(p.as("manager"), rejected, "reject", null).statusCode());
+        var first = p.awaitMessages(clientEmail, 1).getFirst();
+        assertEquals("Your change request for " + reference + " is rejected", first.get("subject"));
+
+        // approved, then the charter is cancelled before the change is made: the client hears of the approval only
+        String charter = p.createCharter(owner, "2027-09-05");
+        String id = approved(charter, "passenger_count_change", Map.of("passengers", 30));
+        Response cancel = p.platform.api(ChangeMgmtPlatform.CHARTERS).auth().oauth2(p.platform.token("manager")).contentType("application/json")
+                .body(Map.of("status", "cancelled")).post("/charters/" + charter + "/status");
+        assertEquals(200, cancel.statusCode(), cancel::asString);
+        assertEquals(202, p.move(p.as("manager"), id, "implement", null).statusCode());
+        assertEquals("implementation_failed", p.awaitImplemented(id).get("status"));
+        // the failure commits with the case's state, so the outbox holds every notice there will be
+        assertEquals(List.of("rejected", "approved"), noticeRows(clientEmail).stream().map(r -> r.get("said")).toList());
+    }
+
+    @Test
+    void aDecisionTheRulesRefuseAsksNoOneAndTellsNoOne() {
+        String clientEmail = email("office");
+        String owner = p.createClient(clientEmail);
+        String charter = p.createCharter(owner, "2027-09-06");
+        String id = (String) p.createCase(p.as("sales_agent"), charter, "cancellation", Map.of()).get("id");
+        assertEquals(200, p.move(p.as("manager"), id, "review", null).statusCode());
+        var before = p.written();
+        // a cancellation needs a manager
+        assertEquals(403, p.move(p.as("dispatcher"), id, "approve", null).statusCode());
+        assertEquals(409, p.move(p.as("manager"), id, "implement", null).statusCode());
+        assertEquals(before, p.written());
+        assertEquals(List.of(), noticeRows(clientEmail));
+    }
+
     // ---- clients ----
 
     @Test

@@ -24,7 +24,7 @@ class ChangeRequestTest {
     private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
 
     private static Charters.Charter charter() {
-        return new Charters.Charter(UUID.randomUUID(), "CW-2027-00001", UUID.randomUUID(), "booked", "round_trip", 40, PICKUP,
+        return new Charters.Charter(UUID.randomUUID(), "CW-2027-00001", UUID.randomUUID(), null, "booked", "round_trip", 40, PICKUP,
                 PICKUP.plusHours(10), PICKUP.plusHours(10),
                 List.of(new Charters.Stop(1, "A", null, null, null, PICKUP, null),
                         new Charters.Stop(2, "B", new BigDecimal("42.1"), new BigDecimal("-71.2"), PICKUP.plusHours(2), PICKUP.plusHours(8), "x")),
@@ -72,7 +72,7 @@ class ChangeRequestTest {
         assertEquals(7, patch.get("version"));
         assertEquals(PICKUP.plusDays(2).plusHours(10), patch.get("return_at"));
         // applied again to the charter it made: the same values
-        var moved = new Charters.Charter(c.id(), c.reference(), c.clientId(), c.status(), c.tripType(), 40, trip.pickupAt(), trip.returnAt(),
+        var moved = new Charters.Charter(c.id(), c.reference(), c.clientId(), c.contactId(), c.status(), c.tripType(), 40, trip.pickupAt(), trip.returnAt(),
                 trip.endsAt(), trip.stops(), c.vehicles(), c.amenities(), c.miles(), c.currentQuote(), 8);
         assertEquals(trip.stops(), ChangeRequest.changed(CaseType.DATE_CHANGE, changes, moved).stops());
     }
