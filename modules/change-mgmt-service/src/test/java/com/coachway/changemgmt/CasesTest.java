@@ -442,6 +442,12 @@ class CasesTest {
         assertEquals("implementation_failed", p.awaitImplemented(id).get("status"));
         // the failure commits with the case's state, so the outbox holds every notice there will be
         assertEquals(List.of("rejected", "approved"), noticeRows(clientEmail).stream().map(r -> r.get("said")).toList());
+        // a real producer writes in its own name and passes the audit trail's check: charter-service's cancellation arrives
+        String arrived = ChangeMgmtPlatform.await(() -> {
+            Response r = p.as("manager").queryParam("entity_id", charter).queryParam("action", "charter.status_changed").get("/audit-events");
+            return r.statusCode() == 200 && (int) r.path("total") > 0 ? r.<String>path("items[0].service") : null;
+        }, "charter-service's audit event of the cancellation never arrived");
+        assertEquals("charter-service", arrived);
     }
 
     @Test
