@@ -2,7 +2,8 @@
 # Change management through the gateway: change cases on booked charters, priced by pricing-service,
 # reviewed and decided (the threshold: |delta| >= 500.00 or a cancellation needs a manager),
 # implemented on charter-service after commit (a date change moves the charter, a cancellation
-# cancels it), their history, the audit trail, a client user's own cases, and refusals.
+# cancels it), the client emailed of the decision and of the change made, their history, the
+# audit trail, a client user's own cases, and refusals.
 source "$(dirname "$0")/../lib/smoke.sh"
 
 admin=$(login admin@example.com admin123)
@@ -50,6 +51,16 @@ poll_case "$date_case"
 expect "the case is implemented" 200 '.status == "implemented" and .implemented_at != null'
 req GET "/charters/charters/$charter" "$agent"
 expect "and the charter really moved a week on" 200 "(.pickup_at | startswith(\"${new_pickup:0:10}\")) and .version > 1"
+# the client (this charter has no contact) is emailed of the approval and of the change made
+req GET "/clients/clients/$client" "$agent"
+booking_email=$(jq -r .email <<<"$body")
+for _ in $(seq 1 40); do
+  req GET "/notifications/notifications?template_code=change_request_update&to=$booking_email" "$manager"
+  [ "$(jq -r .total <<<"$body")" = 2 ] && break
+  sleep 0.5
+done
+expect "the client is emailed 'approved' and then 'implemented'" 200 \
+  '.total == 2 and ([.items[].subject | test("is (approved|implemented)$")] | all)'
 req GET "/change-mgmt/cases/$date_case/history" "$agent"
 expect "its history has the five transitions" 200 \
   '[.items[].to] == ["submitted","under_review","approved","implementing","implemented"] and .items[0].from == null'
@@ -129,6 +140,12 @@ req POST /change-mgmt/cases "$agent" "{\"charter_id\":\"$own_charter\",\"type\":
 expect "fields of another type are a 400 naming them" 400 '[.errors[].field] | index("requested_changes.passengers") != null'
 req POST /change-mgmt/cases "$accounts" "{\"charter_id\":\"$own_charter\",\"type\":\"other\",\"description\":\"x\",\"requested_changes\":{\"note\":\"n\"}}"
 expect "an accountant cannot open a case" 403
+req POST /change-mgmt/cases "$agent" "{\"charter_id\":\"$own_charter\",\"type\":\"date_change\",\"description\":\"x\",\"requested_changes\":{\"pickup_at\":\"2020-01-01T08:00:00Z\"}}"
+expect "a date change into the past is a 400 naming pickup_at" 400 '[.errors[].field] == ["requested_changes.pickup_at"]'
+req POST /change-mgmt/cases "$agent" "{\"charter_id\":\"$own_charter\",\"type\":\"other\",\"description\":\"x\",\"requested_changes\":{\"note\":\"n\"}}"
+open_case=$(jq -r .id <<<"$body")
+req POST "/change-mgmt/cases/$open_case/cancel" "$accounts" '{}'
+expect "an accountant cannot cancel a case" 403
 req GET "/change-mgmt/cases/$(uuid)" "$manager"
 expect "an unknown case is a 404" 404
 req GET "/change-mgmt/cases?status=nonsense" "$manager"

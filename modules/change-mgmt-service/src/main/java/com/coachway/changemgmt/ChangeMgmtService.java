@@ -9,6 +9,8 @@ import com.coachway.changemgmt.cases.CaseHandler;
 import com.coachway.changemgmt.cases.CaseRoutes;
 import com.coachway.changemgmt.cases.CaseStore;
 import com.coachway.changemgmt.remote.Charters;
+import com.coachway.changemgmt.remote.Clients;
+import com.coachway.changemgmt.remote.Notifications;
 import com.coachway.changemgmt.remote.Pricing;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
@@ -26,7 +28,7 @@ import java.time.Clock;
 
 /**
  * change-mgmt-service: change cases on charters (priced by pricing-service, decided, applied to
- * charter-service after commit) and the platform's audit trail. Wiring only.
+ * charter-service after commit, the client told by notification-service) and the platform's audit trail. Wiring only.
  */
 public final class ChangeMgmtService {
     public static final String NAME = "change-mgmt-service";
@@ -48,6 +50,8 @@ public final class ChangeMgmtService {
         var tokens = ServiceTokens.fromConfig(config, NAME);
         var charters = new Charters(ServiceClient.builder(config, "charter-service").token(tokens).build());
         var pricing = new Pricing(ServiceClient.builder(config, "pricing-service").token(tokens).build());
+        var clients = new Clients(ServiceClient.builder(config, "client-service").token(tokens).build());
+        var notifications = new Notifications(ServiceClient.builder(config, "notification-service").token(tokens).build());
 
         var db = Database.connect(config, "change_mgmt", NAME);
         try {
@@ -59,7 +63,7 @@ public final class ChangeMgmtService {
 
             var auditStore = new AuditStore();
             var auditActions = new AuditActions(dsl, auditStore, clock);
-            var caseActions = new CaseActions(dsl, new CaseStore(), auditStore, charters, pricing, outbox, clock);
+            var caseActions = new CaseActions(dsl, new CaseStore(), auditStore, charters, pricing, clients, outbox, clock);
 
             var app = ServiceApp.named(NAME)
                     .openApiFrom(ChangeMgmtService.class)
@@ -74,6 +78,7 @@ public final class ChangeMgmtService {
                     .build();
             OutboxWorker.builder(dsl, outbox)
                     .handler(CaseActions.IMPLEMENT_REQUESTED, caseActions.implementation())
+                    .handler(CaseActions.NOTIFICATION_REQUESTED, notifications::deliver)
                     .configured(config)
                     .build()
                     .scheduleOn(scheduler);

@@ -80,7 +80,8 @@ class AuditEventsTest {
 
     static Map<String, Object> event(String entityId, String action, String actor, String at) {
         var b = new HashMap<String, Object>();
-        b.put("service", "charter-service");
+        // the caller's own name: asService() posts with auth-service's token
+        b.put("service", "auth-service");
         b.put("action", action);
         b.put("entity_type", "charter");
         b.put("entity_id", entityId);
@@ -184,10 +185,10 @@ class AuditEventsTest {
         // newest first
         assertEquals(List.of(keys.get(4), keys.get(3), keys.get(2), keys.get(1), keys.get(0)), seen);
         assertEquals(3, (int) as("admin").queryParam("entity_id", entity).queryParam("action", "bid.awarded").get("/audit-events").path("total"));
-        assertEquals(5, (int) as("admin").queryParam("entity_id", entity).queryParam("service", "charter-service").get("/audit-events").path("total"));
+        assertEquals(5, (int) as("admin").queryParam("entity_id", entity).queryParam("service", "auth-service").get("/audit-events").path("total"));
         assertEquals(2, (int) as("admin").queryParam("entity_id", entity).queryParam("from", "2026-11-22T00:00:00Z")
                 .queryParam("to", "2026-11-24T00:00:00Z").get("/audit-events").path("total"));
-        assertEquals(0, (int) as("admin").queryParam("entity_id", entity).queryParam("service", "auth-service").get("/audit-events").path("total"));
+        assertEquals(0, (int) as("admin").queryParam("entity_id", entity).queryParam("service", "charter-service").get("/audit-events").path("total"));
         assertEquals(400, platform.raw(CHANGES).auth().oauth2(platform.token("admin")).queryParam("from", "yesterday").get("/audit-events").statusCode());
         assertEquals(400, platform.raw(CHANGES).auth().oauth2(platform.token("admin")).queryParam("after", "garbage").get("/audit-events").statusCode());
         assertEquals(400, platform.raw(CHANGES).auth().oauth2(platform.token("admin")).queryParam("entity_type", "Bad Type").get("/audit-events").statusCode());
@@ -226,6 +227,26 @@ class AuditEventsTest {
         assertEquals(415, rawAsService().header("Idempotency-Key", UUID.randomUUID().toString()).contentType("text/plain").body("x")
                 .post("/audit-events").statusCode());
         assertEquals(before, rows());
+    }
+
+    @Test
+    void aServiceCannotWriteAnEventInAnotherServicesName() {
+        long before = rows();
+        String key = UUID.randomUUID().toString();
+        var forged = event(UUID.randomUUID().toString(), "payment.recorded", "service:payment-service", "2026-11-24T10:00:00Z");
+        forged.put("service", "payment-service");
+        Response r = post(key, forged);
+        assertEquals(403, r.statusCode(), r::asString);
+        assertEquals("application/problem+json", r.contentType().split(";")[0]);
+        assertTrue(r.<String>path("detail").contains("payment-service"), r::asString);
+        assertEquals(before, rows());
+        // the key was not spent: the same event in the caller's own name is recorded under it
+        forged.put("service", "auth-service");
+        assertEquals(201, post(key, forged).statusCode());
+        assertEquals(before + 1, rows());
+        // the actor stays the producer's word (the user it acted for)
+        assertEquals("service:payment-service", as("admin").queryParam("entity_id", forged.get("entity_id")).get("/audit-events")
+                .path("items[0].actor"));
     }
 
     @Test

@@ -354,6 +354,117 @@ class CasesTest {
         assertEquals(before, p.written());
     }
 
+    @Test
+    void staffWhoRunTheWorkflowCancelAnyCaseButAnAccountantCancelsNone() {
+        String charter = p.createCharter(client, "2027-08-06");
+        String first = (String) p.createCase(p.as("sales_agent"), charter, "other", Map.of("note", "n")).get("id");
+        var before = p.written();
+        Response refused = p.move(p.as("accountant"), first, "cancel", null);
+        assertEquals(403, refused.statusCode(), refused::asString);
+        assertEquals("application/problem+json", refused.contentType().split(";")[0]);
+        assertEquals(before, p.written());
+        assertEquals("submitted", p.as("manager").get("/cases/" + first).path("status"));
+        // a dispatcher who did not ask for it cancels it
+        Response cancelled = p.move(p.as("dispatcher"), first, "cancel", "duplicate request");
+        assertEquals(200, cancelled.statusCode(), cancelled::asString);
+        assertEquals("cancelled", cancelled.path("status"));
+    }
+
+    // ---- the client is told ----
+
+    private static String email(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private List<Map<String, Object>> noticeRows(String to) {
+        return p.rows("select id, status, payload->'data'->>'status' as said from change_mgmt.outbox"
+                + " where topic = 'notification.requested' and payload->>'to' = ? order by created_at", to);
+    }
+
+    @Test
+    void theCharterContactIsToldOfTheApprovalAndOfTheChangeMadeOnceEach() {
+        String clientEmail = email("office");
+        String contactEmail = email("trips");
+        String owner = p.createClient(clientEmail);
+        String contact = p.createContact(owner, "Dana Trips", contactEmail);
+        String charter = p.createCharter(owner, contact, "2027-09-03");
+        String reference = p.charter(charter).path("reference");
+        var c = p.createCase(p.as("sales_agent"), charter, "passenger_count_change", Map.of("passengers", 30));
+        String id = (String) c.get("id");
+        assertEquals(200, p.move(p.as("dispatcher"), id, "review", null).statusCode());
+        // nothing before a decision
+        assertEquals(List.of(), noticeRows(contactEmail));
+        Response ok = p.move(p.as("dispatcher"), id, "approve", "fine for 30");
+        assertEquals(200, ok.statusCode(), ok::asString);
+
+        var approved = p.awaitMessages(contactEmail, 1).getFirst();
+        assertEquals("change_request_update", approved.get("template_code"));
+        assertEquals("Your change request for " + reference + " is approved", approved.get("subject"));
+        assertTrue(approved.get("body").toString().startsWith("Dear Dana Trips,"), approved.toString());
+        assertTrue(approved.get("body").toString().contains("fine for 30"), approved.toString());
+
+        assertEquals(202, p.move(p.as("dispatcher"), id, "implement", null).statusCode());
+        assertEquals("implemented", p.awaitImplemented(id).get("status"));
+        var both = p.awaitMessages(contactEmail, 2);
+        assertEquals("Your change request for " + reference + " is implemented", both.get(1).get("subject"));
+        // the outbox row went out with its id as the Idempotency-Key: delivering every row again queues nothing new
+        var rows = noticeRows(contactEmail);
+        assertEquals(List.of("approved", "implemented"), rows.stream().map(r -> r.get("said")).toList());
+        p.execute("update change_mgmt.outbox set status = 'pending', next_attempt_at = now(), delivered_at = null"
+                + " where topic = 'notification.requested' and payload->>'to' = ?", contactEmail);
+        ChangeMgmtPlatform.await(() -> noticeRows(contactEmail).stream().allMatch(r -> "delivered".equals(r.get("status"))) ? true : null,
+                "the redelivery never finished: " + noticeRows(contactEmail));
+        assertEquals(2, p.messagesTo(contactEmail).size(), () -> p.messagesTo(contactEmail).toString());
+        // the contact is written to, not the client's own address
+        assertEquals(List.of(), p.messagesTo(clientEmail));
+    }
+
+    @Test
+    void withoutAContactTheClientHearsOfTheRejectionAndAFailedImplementationIsNotSent() {
+        String clientEmail = email("office");
+        String owner = p.createClient(clientEmail);
+        String rejectedCharter = p.createCharter(owner, "2027-09-04");
+        String reference = p.charter(rejectedCharter).path("reference");
+        String rejected = (String) p.createCase(p.as("sales_agent"), rejectedCharter, "other", Map.of("note", "n")).get("id");
+        assertEquals(200, p.move(p.as("manager"), rejected, "review", null).statusCode());
+        // a no-comment decision is an empty line, not a 400 from the strict template
+        assertEquals(200, p.move(p.as("manager"), rejected, "reject", null).statusCode());
+        var first = p.awaitMessages(clientEmail, 1).getFirst();
+        assertEquals("Your change request for " + reference + " is rejected", first.get("subject"));
+
+        // approved, then the charter is cancelled before the change is made: the client hears of the approval only
+        String charter = p.createCharter(owner, "2027-09-05");
+        String id = approved(charter, "passenger_count_change", Map.of("passengers", 30));
+        Response cancel = p.platform.api(ChangeMgmtPlatform.CHARTERS).auth().oauth2(p.platform.token("manager")).contentType("application/json")
+                .body(Map.of("status", "cancelled")).post("/charters/" + charter + "/status");
+        assertEquals(200, cancel.statusCode(), cancel::asString);
+        assertEquals(202, p.move(p.as("manager"), id, "implement", null).statusCode());
+        assertEquals("implementation_failed", p.awaitImplemented(id).get("status"));
+        // the failure commits with the case's state, so the outbox holds every notice there will be
+        assertEquals(List.of("rejected", "approved"), noticeRows(clientEmail).stream().map(r -> r.get("said")).toList());
+        // a real producer writes in its own name and passes the audit trail's check: charter-service's cancellation arrives
+        String arrived = ChangeMgmtPlatform.await(() -> {
+            Response r = p.as("manager").queryParam("entity_id", charter).queryParam("action", "charter.status_changed").get("/audit-events");
+            return r.statusCode() == 200 && (int) r.path("total") > 0 ? r.<String>path("items[0].service") : null;
+        }, "charter-service's audit event of the cancellation never arrived");
+        assertEquals("charter-service", arrived);
+    }
+
+    @Test
+    void aDecisionTheRulesRefuseAsksNoOneAndTellsNoOne() {
+        String clientEmail = email("office");
+        String owner = p.createClient(clientEmail);
+        String charter = p.createCharter(owner, "2027-09-06");
+        String id = (String) p.createCase(p.as("sales_agent"), charter, "cancellation", Map.of()).get("id");
+        assertEquals(200, p.move(p.as("manager"), id, "review", null).statusCode());
+        var before = p.written();
+        // a cancellation needs a manager
+        assertEquals(403, p.move(p.as("dispatcher"), id, "approve", null).statusCode());
+        assertEquals(409, p.move(p.as("manager"), id, "implement", null).statusCode());
+        assertEquals(before, p.written());
+        assertEquals(List.of(), noticeRows(clientEmail));
+    }
+
     // ---- clients ----
 
     @Test
@@ -453,6 +564,11 @@ class CasesTest {
                 + "\",\"type\":\"vehicle_change\",\"description\":\"x\",\"requested_changes\":{\"vehicles\":[{\"vehicle_type\":\"hovercraft\",\"quantity\":1}]}}")
                 .post("/cases");
         assertTrue(unknownType.asString().contains("requested_changes.vehicles[0].vehicle_type"), unknownType::asString);
+        Response past = p.rawAs("sales_agent").contentType("application/json")
+                .body(caseBody(charter, "date_change", Map.of("pickup_at", "2020-01-01T08:00:00-05:00"))).post("/cases");
+        assertEquals(400, past.statusCode(), past::asString);
+        assertEquals(List.of("requested_changes.pickup_at"), past.path("errors.field"), past::asString);
+        assertEquals(List.of("must be in the future"), past.path("errors.message"), past::asString);
         assertEquals(415, p.rawAs("sales_agent").contentType("text/plain").body("hi").post("/cases").statusCode());
         Response t = p.rawAs("manager").contentType("application/json").body("{\"comment\":5}").post("/cases/" + UUID.randomUUID() + "/review");
         assertEquals(400, t.statusCode(), t::asString);

@@ -3,6 +3,7 @@ package com.coachway.changemgmt;
 import com.coachway.auth.AuthService;
 import com.coachway.charter.CharterService;
 import com.coachway.client.ClientService;
+import com.coachway.notification.NotificationService;
 import com.coachway.pricing.PricingService;
 import com.coachway.testkit.Platform;
 import com.coachway.testkit.RecordingNeighbour;
@@ -23,15 +24,16 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * auth-, client-, pricing-, charter- and change-mgmt-service on one fresh database behind the
- * gateway, as in production (charter-service's own neighbours — notifications, payments,
- * finance — stood in for by recording fakes), with helpers that make clients and charters
+ * auth-, client-, pricing-, charter-, notification- and change-mgmt-service on one fresh database
+ * behind the gateway, as in production (charter-service's own neighbours — notifications, payments,
+ * finance — stood in for by recording fakes, so the only messages notification-service holds are change-mgmt's), with helpers that make clients and charters
  * through the public API.
  */
 public final class ChangeMgmtPlatform implements AutoCloseable {
     public static final String CHANGES = "/api/v1/change-mgmt";
     public static final String CHARTERS = "/api/v1/charters";
     public static final String CLIENTS = "/api/v1/clients";
+    public static final String NOTIFICATIONS = "/api/v1/notifications";
 
     public final Platform platform;
     private final RecordingNeighbour payments = new RecordingNeighbour(201, "{}");
@@ -53,6 +55,7 @@ public final class ChangeMgmtPlatform implements AutoCloseable {
                 .service("charter-service", CHARTERS, CharterService::start, Map.of("OUTBOX_POLL_INTERVAL_MS", "200",
                         "PAYMENT_SERVICE_URL", payments.url(), "NOTIFICATION_SERVICE_URL", notifications.url(),
                         "FINANCE_SERVICE_URL", finance.url()))
+                .service("notification-service", NOTIFICATIONS, NotificationService::start)
                 .service("change-mgmt-service", CHANGES, ChangeMgmtService::start, changeMgmt)
                 .start();
     }
@@ -186,6 +189,51 @@ public final class ChangeMgmtPlatform implements AutoCloseable {
         Response r = platform.api("/api/v1/pricing").auth().oauth2(platform.token("manager")).get("/promo-codes/" + code);
         assertEquals(200, r.statusCode(), r::asString);
         return r.path("uses");
+    }
+
+    /** A client whose emails go to {@code email}. */
+    public String createClient(String email) {
+        var body = Map.of("name", "Tours " + UUID.randomUUID().toString().substring(0, 6), "type", "corporate", "email", email);
+        Response r = platform.api(CLIENTS).auth().oauth2(platform.adminToken()).contentType("application/json").body(body).post("/clients");
+        assertEquals(201, r.statusCode(), r::asString);
+        return r.path("id");
+    }
+
+    /** A contact of the client with this email (null: none), made through client-service's API. */
+    public String createContact(String clientId, String name, String email) {
+        var body = new HashMap<String, Object>(Map.of("name", name));
+        if (email != null) body.put("email", email);
+        Response r = platform.api(CLIENTS).auth().oauth2(platform.adminToken()).contentType("application/json").body(body)
+                .post("/clients/" + clientId + "/contacts");
+        assertEquals(201, r.statusCode(), r::asString);
+        return r.path("id");
+    }
+
+    /** A charter of the client with {@code contactId} as its contact. */
+    public String createCharter(String clientId, String contactId, String day) {
+        var body = charterBody(clientId, day);
+        body.put("contact_id", contactId);
+        Response r = charters().contentType("application/json").body(body).post("/charters");
+        assertEquals(201, r.statusCode(), r::asString);
+        return r.path("id");
+    }
+
+    /** The messages notification-service holds for {@code to}, oldest first. */
+    public List<Map<String, Object>> messagesTo(String to) {
+        Response r = platform.api(NOTIFICATIONS).auth().oauth2(platform.token("manager")).queryParam("to", to).get("/notifications");
+        assertEquals(200, r.statusCode(), r::asString);
+        List<Map<String, Object>> items = new java.util.ArrayList<>(r.path("items"));
+        java.util.Collections.reverse(items);
+        return items;
+    }
+
+    /** Waits (at most 20 s) until notification-service holds {@code n} messages for {@code to}; them, oldest first. */
+    public List<Map<String, Object>> awaitMessages(String to, int n) {
+        return await(() -> {
+            var got = messagesTo(to);
+            return got.size() >= n ? got : null;
+        }, n + " message(s) to " + to + " never arrived: " + messagesTo(to) + "; outbox "
+                + rows("select topic, status, attempts, last_error from change_mgmt.outbox where topic = 'notification.requested'"));
     }
 
     public Response charter(String id) {

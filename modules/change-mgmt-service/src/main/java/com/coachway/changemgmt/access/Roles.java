@@ -11,8 +11,11 @@ public final class Roles {
     public static final Role[] READ_CASES = {Role.ADMIN, Role.MANAGER, Role.SALES_AGENT, Role.DISPATCHER, Role.ACCOUNTANT, Role.CLIENT};
     /** review, reject, implement, and approve of a case below the threshold. */
     public static final Role[] DECIDE = {Role.ADMIN, Role.MANAGER, Role.SALES_AGENT, Role.DISPATCHER};
-    /** cancel: the requester (checked on the case) or staff. */
-    public static final Role[] CANCEL = CREATE_CASES;
+    /**
+     * cancel: the requester (a client user; checked on the case) or the staff who run the workflow.
+     * Not an accountant: it reads cases but neither asks for nor decides them, so it does not withdraw them either.
+     */
+    public static final Role[] CANCEL = {Role.ADMIN, Role.MANAGER, Role.SALES_AGENT, Role.DISPATCHER, Role.CLIENT};
     /** POST /audit-events: other services' outboxes only; not even admin may write the audit trail. */
     public static final Role[] APPEND_AUDIT = {Role.SERVICE_ONLY};
     /** GET /audit-events. */
@@ -24,6 +27,12 @@ public final class Roles {
     /** May approve a case that needs a manager: a manager or an admin. */
     public static boolean isManager(Caller caller) {
         return caller.isAdmin() || caller.hasRole(Role.MANAGER);
+    }
+
+    /** May cancel any case, not only its own request: staff that run the workflow. */
+    public static boolean cancelsAnyCase(Caller caller) {
+        for (Role r : DECIDE) if (caller.hasRole(r)) return true;
+        return caller.isAdmin();
     }
 
     /** How the audit trail and history name a caller: the user id, or service:<client id>. */

@@ -1,5 +1,7 @@
 package com.coachway.changemgmt.audit;
 
+import com.coachway.common.auth.Caller;
+import com.coachway.common.http.ApiException;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import org.jooq.DSLContext;
@@ -28,8 +30,15 @@ public final class AuditActions {
     public record Receipt(java.util.UUID id, String status) {
     }
 
-    /** The event as posted, under its producer's event id; a second post of that id changes nothing. */
-    public Receipt record(AuditEvent posted) {
+    /**
+     * The event as posted, under its producer's event id; a second post of that id changes nothing.
+     * A service writes only in its own name (the actor is its word: it acts for its users).
+     */
+    public Receipt record(Caller caller, AuditEvent posted) {
+        AuditRules.refusal(caller.subject(), posted.service()).ifPresent(why -> {
+            log.warn("audit event {} refused: {} posted it as {}", posted.id(), caller.subject(), posted.service());
+            throw ApiException.forbidden(why);
+        });
         var e = new AuditEvent(posted.id(), posted.service(), posted.action(), posted.entityType(), posted.entityId(), posted.actor(),
                 posted.occurredAt(), posted.from(), posted.to(), posted.details(), OffsetDateTime.now(clock));
         boolean first = store.insert(dsl, e);

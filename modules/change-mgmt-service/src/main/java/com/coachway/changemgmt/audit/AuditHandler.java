@@ -6,6 +6,7 @@ import com.coachway.common.http.IdempotencyKeys;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.JsonInput;
 import com.coachway.common.http.Query;
+import com.coachway.common.http.ServiceApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 
@@ -33,7 +34,7 @@ public final class AuditHandler {
                 in.requiredString("entity_id"), in.requiredString("actor"), in.requiredDateTime("occurred_at"),
                 in.optionalString("from"), in.optionalString("to"), details(ctx), null);
         in.validate();
-        var receipt = audit.record(e);
+        var receipt = audit.record(ServiceApp.caller(ctx), e);
         ctx.status(AuditActions.RECORDED.equals(receipt.status()) ? 201 : 200).json(receipt);
     }
 

@@ -4,6 +4,7 @@ import com.coachway.changemgmt.access.Roles;
 import com.coachway.changemgmt.audit.AuditEvent;
 import com.coachway.changemgmt.audit.AuditStore;
 import com.coachway.changemgmt.remote.Charters;
+import com.coachway.changemgmt.remote.Clients;
 import com.coachway.changemgmt.remote.Charters.Charter;
 import com.coachway.changemgmt.remote.Pricing;
 import com.coachway.common.auth.Caller;
@@ -41,6 +42,9 @@ public final class CaseActions {
     private static final Logger log = LoggerFactory.getLogger(CaseActions.class);
     public static final String SERVICE = "change-mgmt-service";
     public static final String IMPLEMENT_REQUESTED = "case.implement_requested";
+    /** For notification-service: the client's email about its change request (delivered by Notifications). */
+    public static final String NOTIFICATION_REQUESTED = "notification.requested";
+    private static final String IMPLEMENTED_NOTE = "The change is now made to your charter.";
     public static final String ENTITY = "change_case";
     private static final String SELF = "service:" + SERVICE;
     private static final String PRICED_FIELDS = "requested_changes.";
@@ -52,15 +56,18 @@ public final class CaseActions {
     private final AuditStore audit;
     private final Charters charters;
     private final Pricing pricing;
+    private final Clients clients;
     private final Outbox outbox;
     private final Clock clock;
 
-    public CaseActions(DSLContext dsl, CaseStore store, AuditStore audit, Charters charters, Pricing pricing, Outbox outbox, Clock clock) {
+    public CaseActions(DSLContext dsl, CaseStore store, AuditStore audit, Charters charters, Pricing pricing, Clients clients, Outbox outbox,
+                       Clock clock) {
         this.dsl = dsl;
         this.store = store;
         this.audit = audit;
         this.charters = charters;
         this.pricing = pricing;
+        this.clients = clients;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -95,7 +102,7 @@ public final class CaseActions {
 
     /** Reads the charter with the caller's token and prices the change, then writes the case. */
     public ChangeCase create(Caller caller, String bearerToken, NewCase in) {
-        var errors = ChangeRequest.check(in.type(), in.requestedChanges());
+        var errors = ChangeRequest.check(in.type(), in.requestedChanges(), clock.instant());
         if (!errors.isEmpty()) throw ApiException.validation(errors);
         Charter charter = charters.as(bearerToken).find(in.charterId())
                 .filter(c -> ClientScope.of(caller).allows(c.clientId()))
@@ -160,26 +167,58 @@ public final class CaseActions {
 
     public ChangeCase approve(Caller caller, UUID id, Transition t) {
         String actor = Roles.actor(caller);
+        var tell = recipientBefore(id, CaseStatus.APPROVED, t);
         return move(id, t, CaseStatus.APPROVED, actor, c -> {
             if (c.requiresManager() && !Roles.isManager(caller)) {
                 throw ApiException.forbidden("This case needs a manager's approval: "
                         + (c.kind() == CaseType.CANCELLATION ? "it is a cancellation"
                         : "its price impact " + c.priceDelta() + " is at least " + PriceImpact.THRESHOLD + " either way"));
             }
-        }, new CaseStore.Change(CaseStatus.APPROVED, null, null, actor, t.comment(), false, null, false));
+        }, new CaseStore.Change(CaseStatus.APPROVED, null, null, actor, t.comment(), false, null, false),
+                tx -> tellClient(tx, tell, CaseStatus.APPROVED, t.comment()));
     }
 
     public ChangeCase reject(Caller caller, UUID id, Transition t) {
         String actor = Roles.actor(caller);
+        var tell = recipientBefore(id, CaseStatus.REJECTED, t);
         return move(id, t, CaseStatus.REJECTED, actor, c -> {
-        }, new CaseStore.Change(CaseStatus.REJECTED, null, null, actor, t.comment(), false, null, false));
+        }, new CaseStore.Change(CaseStatus.REJECTED, null, null, actor, t.comment(), false, null, false),
+                tx -> tellClient(tx, tell, CaseStatus.REJECTED, t.comment()));
     }
 
-    /** Before a decision, by the requester (a client user only its own client's cases) or staff. */
+    /** Whom the client's email about a case goes to and what it names. */
+    private record Tell(Clients.Recipient to, String charterReference) {
+    }
+
+    /**
+     * Read before the transition's transaction: the charter's contact (charter-service) and its
+     * address (client-service). A move that will be refused asks neither; a neighbour that is down
+     * is the 503 of the move, with nothing written.
+     */
+    private Optional<Tell> recipientBefore(UUID id, CaseStatus to, Transition t) {
+        ChangeCase seen = get(ClientScope.all(), id);
+        refuseUnless(seen, to, t);
+        UUID contactId = charters.find(seen.charterId()).map(Charter::contactId).orElse(null);
+        return recipientOf(seen, contactId);
+    }
+
+    private Optional<Tell> recipientOf(ChangeCase c, UUID contactId) {
+        var to = clients.recipient(c.clientId(), contactId).map(r -> new Tell(r, c.charterReference()));
+        if (to.isEmpty()) log.info("case {}: client {} has no email address; it is not written to", c.reference(), c.clientId());
+        return to;
+    }
+
+    /** The client's email, as an outbox row of the transition's own transaction (sent after commit). */
+    private void tellClient(DSLContext tx, Optional<Tell> tell, CaseStatus to, String comment) {
+        ClientNotice.status(to).ifPresent(status -> tell.ifPresent(r -> outbox.enqueue(tx, NOTIFICATION_REQUESTED,
+                ClientNotice.email(r.to().email(), r.to().name(), r.charterReference(), status, comment))));
+    }
+
+    /** Before a decision, by the requester (a client user only its own client's cases) or the staff of Roles.CANCEL. */
     public ChangeCase cancel(Caller caller, ClientScope scope, UUID id, Transition t) {
         get(scope, id);
         return move(id, t, CaseStatus.CANCELLED, Roles.actor(caller), c -> {
-            if (!caller.isStaff() && !caller.subject().equals(c.requestedBy())) {
+            if (!Roles.cancelsAnyCase(caller) && !caller.subject().equals(c.requestedBy())) {
                 throw ApiException.forbidden("Only the requester or staff may cancel this case");
             }
         }, CaseStore.Change.to(CaseStatus.CANCELLED));
@@ -292,6 +331,8 @@ public final class CaseActions {
             return;
         }
         Charter charter = fresh.get();
+        // whom to tell once it is done, read before anything changes: client-service down throws, and the outbox tries again
+        Optional<Tell> tell = recipientOf(c, charter.contactId());
         Optional<Charters.Refusal> refusal;
         switch (c.kind()) {
             case OTHER -> refusal = Optional.empty();
@@ -314,7 +355,7 @@ public final class CaseActions {
             }
         }
         if (refusal.isEmpty()) {
-            finish(caseId, CaseStatus.IMPLEMENTED, null);
+            finish(caseId, CaseStatus.IMPLEMENTED, null, tell);
             return;
         }
         Charters.Refusal r = refusal.get();
@@ -326,6 +367,10 @@ public final class CaseActions {
     }
 
     private void finish(UUID caseId, CaseStatus to, String error) {
+        finish(caseId, to, error, Optional.empty());
+    }
+
+    private void finish(UUID caseId, CaseStatus to, String error, Optional<Tell> tell) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         dsl.transaction(cfg -> {
             DSLContext tx = cfg.dsl();
@@ -335,6 +380,7 @@ public final class CaseActions {
             store.update(tx, caseId, new CaseStore.Change(to, null, null, null, null, to == CaseStatus.IMPLEMENTED, message, false), now);
             ChangeCase after = store.find(tx, ClientScope.all(), caseId).orElseThrow();
             record(tx, after, SELF, CaseStatus.IMPLEMENTING, to, message, now);
+            tellClient(tx, tell, to, IMPLEMENTED_NOTE);
         });
         log.info("case {} {}{}", caseId, to.code(), error == null ? "" : ": " + error);
     }

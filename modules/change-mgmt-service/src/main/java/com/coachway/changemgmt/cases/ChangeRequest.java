@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,8 +46,11 @@ public final class ChangeRequest {
         }
     }
 
-    /** What the contract cannot say: which fields belong to the type, and the order of times and stops. */
-    public static List<FieldError> check(CaseType type, JsonNode changes) {
+    /**
+     * What the contract cannot say: which fields belong to the type, the order of times and stops,
+     * and that a trip can only be moved to a pickup still ahead of {@code now}.
+     */
+    public static List<FieldError> check(CaseType type, JsonNode changes, Instant now) {
         var errors = new ArrayList<FieldError>();
         changes.fieldNames().forEachRemaining(f -> {
             if (!type.fields().contains(f)) errors.add(new FieldError(PREFIX + f, "is not part of a " + type.code() + " request"));
@@ -57,6 +61,7 @@ public final class ChangeRequest {
         if (type == CaseType.DATE_CHANGE) {
             var pickup = time(changes, "pickup_at", errors);
             var ends = time(changes, "ends_at", errors);
+            if (pickup != null && !pickup.toInstant().isAfter(now)) errors.add(new FieldError(PREFIX + "pickup_at", "must be in the future"));
             if (pickup != null && ends != null && !ends.isAfter(pickup)) errors.add(new FieldError(PREFIX + "ends_at", "must be after pickup_at"));
         }
         if (type == CaseType.ITINERARY_CHANGE && changes.has("stops")) {

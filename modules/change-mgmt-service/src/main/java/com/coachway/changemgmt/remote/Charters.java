@@ -39,7 +39,7 @@ public final class Charters {
     public record Quote(BigDecimal subtotal, BigDecimal tax, BigDecimal total, String promoCode) {
     }
 
-    public record Charter(UUID id, String reference, UUID clientId, String status, String tripType, int passengerCount,
+    public record Charter(UUID id, String reference, UUID clientId, UUID contactId, String status, String tripType, int passengerCount,
                           OffsetDateTime pickupAt, OffsetDateTime returnAt, OffsetDateTime endsAt, List<Stop> stops, List<Line> vehicles,
                           List<String> amenities, Integer miles, Quote currentQuote, int version) {
     }
