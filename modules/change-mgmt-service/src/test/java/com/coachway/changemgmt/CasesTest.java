@@ -178,6 +178,27 @@ class CasesTest {
     }
 
     @Test
+    void aSingleUsePromoStillAppliesToAChangeOfTheCharterWhoseAcceptanceUsedItUp() {
+        String code = p.createPromo("15", "2027-05-01", "2027-05-31");
+        Response single = p.platform.api("/api/v1/pricing").auth().oauth2(p.platform.token("manager")).contentType("application/json")
+                .body(Map.of("version", 1, "max_uses", 1)).patch("/promo-codes/" + code);
+        assertEquals(200, single.statusCode(), single::asString);
+        String charter = p.bookedCharter(client, "2027-05-23", code);
+        assertEquals(1, p.promoUses(code), "accepting the quote took the code's only use");
+
+        // as in the percentage case above: 13.5 h on 2027-05-27, 15 % off, total 1923.12
+        var c = p.createCase(p.as("sales_agent"), charter, "date_change",
+                Map.of("pickup_at", "2027-05-27T08:00:00-04:00", "ends_at", "2027-05-27T21:30:00-04:00"));
+        assertEquals(true, c.get("promo_code_applied"), c::toString);
+        assertEquals(new BigDecimal("1923.12"), money(c.get("new_total")));
+        assertEquals(new BigDecimal("490.87"), money(c.get("price_delta")));
+        Response reviewed = p.move(p.as("dispatcher"), (String) c.get("id"), "review", null);
+        assertEquals(200, reviewed.statusCode(), reviewed::asString);
+        assertEquals(true, reviewed.path("promo_code_applied"));
+        assertEquals(1, p.promoUses(code), "pricing the change counted no use");
+    }
+
+    @Test
     void aDateChangeOutsideThePromosWindowIsPricedWithoutItAndSaysSo() {
         String code = p.createPromo("15", "2027-05-01", "2027-05-31");
         String charter = p.bookedCharter(client, "2027-05-21", code);

@@ -144,7 +144,7 @@ public final class CaseActions {
         Pricing.PriceRequest changed = ChangeRequest.changed(type, changes, charter).priceRequest(exempt);
         String code = ChangeRequest.promoCode(charter);
         if (code == null) return PriceImpact.of(type, current, pricing.price(changed, PRICED_FIELDS).total());
-        Pricing.Priced discounted = pricing.price(changed.withPromoCode(code), PRICED_FIELDS);
+        Pricing.Priced discounted = pricing.price(changed.withPromoCode(code, charter.currentQuote().id()), PRICED_FIELDS);
         if (!discounted.promoRefused()) return PriceImpact.of(type, current, discounted.total(), PriceImpact.Promo.applied(code));
         log.info("promo code {} of charter {}'s quote does not apply to the changed trip: {}", code, charter.id(), discounted.promoRefusal());
         return PriceImpact.of(type, current, pricing.price(changed, PRICED_FIELDS).total(),

@@ -36,7 +36,7 @@ public final class Charters {
     public record Line(String vehicleType) {
     }
 
-    public record Quote(BigDecimal subtotal, BigDecimal tax, BigDecimal total, String promoCode) {
+    public record Quote(UUID id, BigDecimal subtotal, BigDecimal tax, BigDecimal total, String promoCode) {
     }
 
     public record Charter(UUID id, String reference, UUID clientId, UUID contactId, String status, String tripType, int passengerCount,

@@ -29,7 +29,7 @@ class ChangeRequestTest {
                 List.of(new Charters.Stop(1, "A", null, null, null, PICKUP, null),
                         new Charters.Stop(2, "B", new BigDecimal("42.1"), new BigDecimal("-71.2"), PICKUP.plusHours(2), PICKUP.plusHours(8), "x")),
                 List.of(new Charters.Line("coach_56"), new Charters.Line("coach_56")), List.of("wifi"), 120,
-                new Charters.Quote(new BigDecimal("3000.00"), new BigDecimal("0.00"), new BigDecimal("3000.00"), null), 7);
+                new Charters.Quote(null, new BigDecimal("3000.00"), new BigDecimal("0.00"), new BigDecimal("3000.00"), null), 7);
     }
 
     @Test
