@@ -3,7 +3,9 @@
 # order), leads and their lifecycle, activities, email preferences, a campaign that reaches an
 # opted-in address through notification-service (log provider) with an unsubscribe link, the
 # public unsubscribe with that link's token (no login), a second campaign that skips the address,
-# the conversion of a lead into a client and a charter inquiry, and refusals.
+# the conversion of a lead into a client and a charter inquiry, a signed-in agent's own leads and
+# open tasks (GET /agents/me, assigned_to=me), a task completed and reopened, the audit trail's
+# entries for a deactivation and a conversion (read back from change-mgmt-service), and refusals.
 source "$(dirname "$0")/../lib/smoke.sh"
 
 agent=$(login sales@example.com demo-pass-2026)
@@ -55,6 +57,53 @@ req GET "/sales/leads?assigned_to=$agent_b&q=Smoke%20Rotation%20$run" "$agent"
 expect "and the second exactly two" 200 '.total == 2'
 req PATCH "/sales/agents/$agent_b" "$manager" '{"active":false}'
 expect "the manager takes an agent out of the rotation" 200 '.active == false'
+req PATCH "/sales/agents/$agent_b" "$manager" '{"active":false}'
+expect "again: nothing changes" 200 '.active == false and .version == 2'
+
+# ---- a signed-in agent finds itself, its own leads and its open tasks
+agent_a_token=$(login "smoke-a-$run@example.com" Smoke-Pass-2026)
+req GET /sales/agents/me "$agent_a_token"
+expect "a signed-in agent finds its own agent" 200 ".id == \"$agent_a\""
+req GET /sales/agents/me "$manager"
+expect "a caller who is no agent has none" 404
+req GET "/sales/leads?assigned_to=me&q=Smoke%20Rotation%20$run" "$agent_a_token"
+expect "and lists its own leads" 200 ".total == 2 and ([.items[].assigned_to] | unique) == [\"$agent_a\"]"
+my_lead=$(jq -r '.items[0].id' <<<"$body")
+req GET "/sales/leads?assigned_to=mine" "$agent_a_token"
+expect "assigned_to is an agent id or me" 400
+due_soon=$(date -u -d '+2 hours' +%FT%TZ); due_bound=$(date -u -d '+1 day' +%FT%TZ)
+req POST "/sales/leads/$my_lead/activities" "$agent_a_token" "{\"type\":\"task\",\"subject\":\"Smoke follow-up $run\",\"due_at\":\"$due_soon\"}"
+expect "the agent sets itself a task" 201 '.completed_at == null and .version == 1'
+task=$(jq -r .id <<<"$body")
+req GET "/sales/activities?type=task&open=true&due_before=$due_bound&assigned_to=me" "$agent_a_token"
+expect "its open tasks due list it" 200 "[.items[].id] | index(\"$task\") != null"
+req PATCH "/sales/leads/$my_lead/activities/$task" "$agent_a_token" "{\"version\":1,\"completed_at\":\"$(date -u -d '-1 minute' +%FT%TZ)\"}"
+expect "the agent completes the task" 200 '.completed_at != null and .version == 2'
+req GET "/sales/activities?type=task&open=true&due_before=$due_bound&assigned_to=me" "$agent_a_token"
+expect "and it is no longer open" 200 "[.items[].id] | index(\"$task\") == null"
+req PATCH "/sales/leads/$my_lead/activities/$task" "$agent_a_token" "{\"version\":2,\"completed_at\":\"$(date -u -d '+1 day' +%FT%TZ)\"}"
+expect "a completion in the future is a 400" 400 '[.errors[]?.field] | index("completed_at") != null'
+req PATCH "/sales/leads/$my_lead/activities/$task" "$agent_a_token" '{"version":1,"completed_at":null}'
+expect "a stale version is a 409" 409
+req PATCH "/sales/leads/$my_lead/activities/$task" "$agent_a_token" '{"version":2,"completed_at":null}'
+expect "the agent reopens it" 200 '.completed_at == null and .version == 3'
+req PATCH "/sales/leads/$my_lead/activities/$task" "$agent_a_token" '{"version":3,'
+expect "malformed JSON is a 400" 400
+req PATCH "/sales/leads/$my_lead/activities/$task" "$dispatcher" '{"version":3,"subject":"X"}'
+expect "a dispatcher cannot change activities" 403
+req PATCH "/sales/leads/$my_lead/activities/$(uuid)" "$agent_a_token" '{"version":3,"subject":"X"}'
+expect "an unknown activity is a 404" 404
+
+# the deactivation is in the platform audit trail (sales' outbox delivers it to change-mgmt-service)
+audit_of() { # audit_of ACTION ENTITY_ID: waits up to 20 s for its one entry
+  for _ in $(seq 1 40); do
+    req GET "/change-mgmt/audit-events?service=sales-service&action=$1&entity_id=$2" "$manager"
+    [ "$(jq -r '.total' <<<"$body" 2>/dev/null)" = 1 ] && return 0
+    sleep 0.5
+  done
+  return 1
+}
+audit_of agent.deactivated "$agent_b" && ok "the deactivation is in the audit trail once" || fail "the deactivation is in the audit trail once" "${body:0:200}"
 req POST /sales/agents "$agent" "{\"user_id\":\"$(uuid)\",\"name\":\"X\",\"email\":\"x-$run@example.com\"}"
 expect "a sales agent cannot make agents" 403
 
@@ -150,6 +199,7 @@ req GET "/sales/leads/$lead" "$agent"
 expect "the lead is converted and qualified" 200 ".converted_client_id == \"$client\" and .converted_charter_id == \"$charter\" and .status == \"qualified\""
 req POST "/sales/leads/$lead/convert" "$agent" "$convert"
 expect "a second conversion is a 409 naming both ids" 409 ".detail | contains(\"$client\") and contains(\"$charter\")"
+audit_of lead.converted "$lead" && ok "the conversion is in the audit trail once" || fail "the conversion is in the audit trail once" "${body:0:200}"
 
 # ---- bad input and the wrong people
 req POST /sales/leads "$agent" '{"name":'

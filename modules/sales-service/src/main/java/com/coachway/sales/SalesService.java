@@ -1,5 +1,6 @@
 package com.coachway.sales;
 
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
 import com.coachway.common.config.Config;
@@ -20,6 +21,7 @@ import com.coachway.sales.agents.AgentHandler;
 import com.coachway.sales.agents.AgentRoutes;
 import com.coachway.sales.agents.AgentStore;
 import com.coachway.sales.agents.Assignments;
+import com.coachway.sales.audit.SalesAudit;
 import com.coachway.sales.campaigns.CampaignActions;
 import com.coachway.sales.campaigns.CampaignDelivery;
 import com.coachway.sales.campaigns.CampaignHandler;
@@ -80,16 +82,18 @@ public final class SalesService {
             var outbox = new Outbox("sales");
             OutboxMetrics.register(dsl, outbox, metrics.registry(), scheduler);
 
+            var audit = new AuditTrail(outbox, NAME, clock, SalesAudit.ACTIONS);
+            var salesAudit = new SalesAudit(audit);
             var agentStore = new AgentStore();
             var leadStore = new LeadStore();
             var preferenceStore = new PreferenceStore();
             var campaignStore = new CampaignStore();
-            var agentActions = new AgentActions(dsl, agentStore, users, clock);
-            var leadActions = new LeadActions(dsl, leadStore, new Assignments(agentStore), zone, clock);
-            var conversions = new ConversionActions(dsl, leadStore, clients, charters, clock);
+            var agentActions = new AgentActions(dsl, agentStore, users, salesAudit, clock);
+            var leadActions = new LeadActions(dsl, leadStore, new Assignments(agentStore), salesAudit, zone, clock);
+            var conversions = new ConversionActions(dsl, leadStore, clients, charters, salesAudit, clock);
             var activityActions = new ActivityActions(dsl, new ActivityStore(), clock);
-            var preferenceActions = new PreferenceActions(dsl, preferenceStore, clock);
-            var campaignActions = new CampaignActions(dsl, campaignStore, preferenceStore, new RequestKeyStore("sales"), outbox, clock);
+            var preferenceActions = new PreferenceActions(dsl, preferenceStore, salesAudit, clock);
+            var campaignActions = new CampaignActions(dsl, campaignStore, preferenceStore, new RequestKeyStore("sales"), outbox, salesAudit, clock);
             var delivery = new CampaignDelivery(dsl, campaignStore, preferenceStore, notifications, publicBaseUrl, clock);
 
             var app = ServiceApp.named(NAME)
@@ -108,6 +112,7 @@ public final class SalesService {
                     .build();
             OutboxWorker.builder(dsl, outbox)
                     .handler(CampaignDelivery.TOPIC, delivery)
+                    .handlers(audit.handlers(AuditTrail.receiver(config, tokens)))
                     .configured(config)
                     .build()
                     .scheduleOn(scheduler);

@@ -5,6 +5,7 @@ import com.coachway.charter.CharterService;
 import com.coachway.client.ClientService;
 import com.coachway.common.http.Json;
 import com.coachway.pricing.PricingService;
+import com.coachway.testkit.AuditTrailReceiver;
 import com.coachway.testkit.Platform;
 import com.coachway.testkit.Rows;
 import io.restassured.response.Response;
@@ -40,6 +41,8 @@ class ConversionTest {
     static final String CHARTERS = "/api/v1/charters";
     static final String DEAD = SalesPlatform.DEAD;
     Platform platform;
+    /** change-mgmt-service's /audit-events: where lead.converted goes. */
+    final AuditTrailReceiver audit = new AuditTrailReceiver();
 
     @BeforeAll
     void start() {
@@ -49,13 +52,19 @@ class ConversionTest {
                 .service("pricing-service", "/api/v1/pricing", PricingService::start)
                 .service("charter-service", CHARTERS, CharterService::start,
                         Map.of("PAYMENT_SERVICE_URL", DEAD, "NOTIFICATION_SERVICE_URL", DEAD, "FINANCE_SERVICE_URL", DEAD))
-                .service("sales-service", SalesPlatform.SALES, SalesService::start, Map.of("NOTIFICATION_SERVICE_URL", DEAD))
+                .service("sales-service", SalesPlatform.SALES, SalesService::start,
+                        Map.of("NOTIFICATION_SERVICE_URL", DEAD, "CHANGE_MGMT_SERVICE_URL", audit.url()))
                 .start();
     }
 
     @AfterAll
     void stop() {
         platform.close();
+        audit.close();
+    }
+
+    long auditRows(String leadId) {
+        return rows("select 1 from sales.outbox where topic like 'audit.%' and payload->>'entity_id' = ?", leadId).size();
     }
 
     RequestSpecification as(String role) {
@@ -144,12 +153,23 @@ class ConversionTest {
                 .body("converted_charter_id", equalTo(charter)).body("status", equalTo("qualified")).body("version", equalTo(2))
                 .body("converted_at", org.hamcrest.Matchers.notNullValue());
 
+        var entry = audit.awaitOne("lead.converted", id);
+        assertEquals(rows("select id::text as id from sales.outbox where topic = 'audit.lead.converted' and payload->>'entity_id' = ?", id)
+                .getFirst().get("id"), entry.key(), "the Idempotency-Key is the outbox id");
+        assertEquals(agentUser, entry.body().path("actor").asText());
+        assertEquals("new", entry.body().path("from").asText());
+        assertEquals("qualified", entry.body().path("to").asText());
+        assertEquals(client, entry.body().path("details").path("client_id").asText());
+        assertEquals(charter, entry.body().path("details").path("charter_id").asText());
+        assertEquals(reference, entry.body().path("details").path("reference").asText());
+
         long c = clients();
         long ch = charters();
         convert("manager", id, Map.of("charter", trip("coach_56"))).then().statusCode(409)
                 .body("detail", containsString(client)).body("detail", containsString(charter));
         assertEquals(c, clients());
         assertEquals(ch, charters());
+        assertEquals(1, auditRows(id), "a refused second conversion leaves no entry");
     }
 
     @Test
@@ -176,6 +196,7 @@ class ConversionTest {
                 .body("version", equalTo(1));
         assertNull(rows("select converting_until from sales.lead where id = ?::uuid", id).getFirst().get("converting_until"),
                 "the claim is released");
+        assertEquals(0, auditRows(id), "a refused conversion leaves no entry");
 
         convert("sales_agent", id, Map.of("charter", trip("coach_56"))).then().statusCode(200);
         assertEquals(clientsBefore + 1, clients(), "the retry found the client instead of making a second");

@@ -1,6 +1,7 @@
 package com.coachway.sales;
 
 import com.coachway.auth.AuthService;
+import com.coachway.testkit.AuditTrailReceiver;
 import com.coachway.testkit.Platform;
 import com.coachway.testkit.RecordingNeighbour;
 import com.coachway.testkit.Rows;
@@ -29,6 +30,8 @@ public final class SalesPlatform implements AutoCloseable {
     public static final String DEAD = "http://127.0.0.1:9";
 
     public final RecordingNeighbour notifications = new RecordingNeighbour(202, queued());
+    /** change-mgmt-service's /audit-events: where the outbox delivers sales' audit.* rows. */
+    public final AuditTrailReceiver audit = new AuditTrailReceiver();
     public final Platform platform;
 
     public SalesPlatform() {
@@ -44,7 +47,7 @@ public final class SalesPlatform implements AutoCloseable {
         var env = new HashMap<String, String>(Map.of("OUTBOX_POLL_INTERVAL_MS", "50",
                 "NOTIFICATION_SERVICE_URL", notifications.url(),
                 "CLIENT_SERVICE_URL", DEAD, "CHARTER_SERVICE_URL", DEAD,
-                "PUBLIC_BASE_URL", "https://coachway.example"));
+                "PUBLIC_BASE_URL", "https://coachway.example", "CHANGE_MGMT_SERVICE_URL", audit.url()));
         env.putAll(salesEnv);
         platform = Platform.builder()
                 .service("auth-service", "/api/v1/auth", AuthService::start)
@@ -104,6 +107,36 @@ public final class SalesPlatform implements AutoCloseable {
         return r.path("id");
     }
 
+    /** A signed-in agent: the token of a new sales_agent user and the agent made of it. */
+    public record SignedInAgent(String agentId, String userId, String token) {
+    }
+
+    public SignedInAgent signedInAgent(String name) {
+        String token = platform.tokenForNewUser(List.of("sales_agent"), Map.of());
+        String userId = AuditTrailReceiver.actorOf(token);
+        Response r = as("manager").contentType("application/json")
+                .body(Map.of("user_id", userId, "name", name, "email", name.toLowerCase().replace(' ', '.') + "@coachway-sales.com"))
+                .post("/agents");
+        assertEquals(201, r.statusCode(), r::asString);
+        return new SignedInAgent(r.path("id"), userId, token);
+    }
+
+    public RequestSpecification withToken(String token) {
+        return platform.api(SALES).auth().oauth2(token);
+    }
+
+    /** The outbox's audit rows about this entity. */
+    public long auditRows(String entityId) {
+        return rows("select 1 from sales.outbox where topic like 'audit.%' and payload->>'entity_id' = ?", entityId).size();
+    }
+
+    /** The one audit outbox row of this action about this entity: its id. */
+    public String auditOutboxId(String action, String entityId) {
+        var r = rows("select id::text as id from sales.outbox where topic = ? and payload->>'entity_id' = ?", "audit." + action, entityId);
+        assertEquals(1, r.size(), r::toString);
+        return (String) r.getFirst().get("id");
+    }
+
     public void deactivate(String agentId) {
         as("manager").contentType("application/json").body(Map.of("active", false)).patch("/agents/" + agentId)
                 .then().statusCode(200);
@@ -150,5 +183,6 @@ public final class SalesPlatform implements AutoCloseable {
     public void close() {
         platform.close();
         notifications.close();
+        audit.close();
     }
 }

@@ -5,5 +5,6 @@ import java.util.UUID;
 
 /** A call, email, meeting, note or task on a lead. */
 public record Activity(UUID id, UUID leadId, String type, String subject, String notes, OffsetDateTime dueAt,
-                       OffsetDateTime completedAt, String createdBy, OffsetDateTime createdAt) {
+                       OffsetDateTime completedAt, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                       int version) {
 }

@@ -1,11 +1,13 @@
 package com.coachway.sales.agents;
 
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.auth.Caller;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.FieldError;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.sales.audit.SalesAudit;
 import com.coachway.sales.remote.UserDirectory;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -23,10 +25,12 @@ public final class AgentActions {
     private final DSLContext dsl;
     private final AgentStore agents;
     private final UserDirectory users;
+    private final SalesAudit audit;
     private final Clock clock;
 
-    public AgentActions(DSLContext dsl, AgentStore agents, UserDirectory users, Clock clock) {
+    public AgentActions(DSLContext dsl, AgentStore agents, UserDirectory users, SalesAudit audit, Clock clock) {
         this.dsl = dsl;
+        this.audit = audit;
         this.agents = agents;
         this.users = users;
         this.clock = clock;
@@ -38,6 +42,12 @@ public final class AgentActions {
 
     public Agent get(UUID id) {
         return agents.find(dsl, id).orElseThrow(() -> ApiException.notFound("Agent"));
+    }
+
+    /** The caller's own agent: how an agent's UI finds the id its leads are assigned to. */
+    public Agent me(Caller caller) {
+        if (caller.userId() == null) throw ApiException.notFound("Agent");
+        return agents.ofUser(dsl, caller.userId()).orElseThrow(() -> ApiException.notFound("Agent"));
     }
 
     public Agent create(Caller caller, UUID userId, String name, String email) {
@@ -59,7 +69,16 @@ public final class AgentActions {
     }
 
     public Agent setActive(Caller caller, UUID id, boolean active) {
-        Agent changed = agents.setActive(dsl, id, active, OffsetDateTime.now(clock)).orElseThrow(() -> ApiException.notFound("Agent"));
+        Agent changed = dsl.transactionResult(c -> {
+            DSLContext tx = c.dsl();
+            Agent agent = agents.lock(tx, id).orElseThrow(() -> ApiException.notFound("Agent"));
+            // setting what already is changes nothing: no new version, nothing for the audit trail
+            if (agent.active() == active) return null;
+            Agent set = agents.setActive(tx, id, active, OffsetDateTime.now(clock)).orElseThrow();
+            audit.agentActiveSet(tx, AuditTrail.actor(caller), id, set.userId(), active);
+            return set;
+        });
+        if (changed == null) return get(id);
         log.info("agent {} {} by {}", id, active ? "activated" : "deactivated", caller.subject());
         return changed;
     }

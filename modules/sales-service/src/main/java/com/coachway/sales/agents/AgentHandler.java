@@ -28,6 +28,10 @@ public final class AgentHandler {
         ctx.json(agents.get(Ids.pathId(ctx, "id", "Agent")));
     }
 
+    public void me(Context ctx) {
+        ctx.json(agents.me(ServiceApp.caller(ctx)));
+    }
+
     public void create(Context ctx) {
         var in = JsonInput.of(ctx);
         UUID userId = in.requiredUuid("user_id");

@@ -6,6 +6,7 @@ import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.sales.tables.records.AgentRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
@@ -41,10 +42,22 @@ public final class AgentStore {
         return ctx.selectFrom(AGENT).where(AGENT.USER_ID.eq(userId)).fetchOptional(AgentStore::toAgent);
     }
 
+    /** The condition that {@code column} (another table's agent id) names the assignee; "me" by a subquery on the caller's user id. */
+    public static Condition isAssignee(Field<UUID> column, Assignee a) {
+        if (!a.me()) return column.eq(a.agentId());
+        if (a.userId() == null) return DSL.falseCondition();
+        return column.eq(DSL.select(AGENT.ID).from(AGENT).where(AGENT.USER_ID.eq(a.userId())));
+    }
+
     public Page<Agent> list(DSLContext ctx, Boolean active, PageRequest page) {
         Condition where = active == null ? DSL.noCondition() : AGENT.ACTIVE.eq(active);
         int total = ctx.fetchCount(AGENT, where);
         return IN_ROTATION_ORDER.page(ctx.selectFrom(AGENT).where(where), page, total, AgentStore::toAgent);
+    }
+
+    /** The agent held FOR UPDATE until commit. */
+    public Optional<Agent> lock(DSLContext tx, UUID id) {
+        return tx.selectFrom(AGENT).where(AGENT.ID.eq(id)).forUpdate().fetchOptional(AgentStore::toAgent);
     }
 
     public Optional<Agent> setActive(DSLContext tx, UUID id, boolean active, OffsetDateTime now) {

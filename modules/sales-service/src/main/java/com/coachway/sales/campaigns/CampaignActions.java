@@ -1,5 +1,6 @@
 package com.coachway.sales.campaigns;
 
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.auth.Caller;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.FieldError;
@@ -8,6 +9,7 @@ import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.common.outbox.Outbox;
 import com.coachway.common.idempotency.RequestKeyStore;
+import com.coachway.sales.audit.SalesAudit;
 import com.coachway.sales.preferences.PreferenceStore;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -31,11 +33,13 @@ public final class CampaignActions {
     private final PreferenceStore preferences;
     private final RequestKeyStore keys;
     private final Outbox outbox;
+    private final SalesAudit audit;
     private final Clock clock;
 
     public CampaignActions(DSLContext dsl, CampaignStore campaigns, PreferenceStore preferences, RequestKeyStore keys, Outbox outbox,
-                           Clock clock) {
+                           SalesAudit audit, Clock clock) {
         this.dsl = dsl;
+        this.audit = audit;
         this.campaigns = campaigns;
         this.preferences = preferences;
         this.keys = keys;
@@ -73,7 +77,9 @@ public final class CampaignActions {
                 }
             }
             keys.remember(tx, caller.subject(), CREATE, key, fingerprint, id, now);
-            return campaigns.find(tx, id).orElseThrow();
+            Campaign created = campaigns.find(tx, id).orElseThrow();
+            audit.campaignCreated(tx, AuditTrail.actor(caller), id, name, created.audienceSize(), created.recipients(), created.suppressed());
+            return created;
         });
         if (made.id().equals(id)) {
             log.info("campaign {} by {}: {} addresses, {} queued, {} suppressed", id, caller.subject(), made.audienceSize(),

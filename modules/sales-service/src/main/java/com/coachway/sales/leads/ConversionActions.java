@@ -1,8 +1,10 @@
 package com.coachway.sales.leads;
 
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.auth.Caller;
 import com.coachway.common.http.ApiException;
 import com.coachway.common.http.FieldError;
+import com.coachway.sales.audit.SalesAudit;
 import com.coachway.sales.remote.CharterDirectory;
 import com.coachway.sales.remote.ClientDirectory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,10 +35,13 @@ public final class ConversionActions {
     private final LeadStore leads;
     private final ClientDirectory clients;
     private final CharterDirectory charters;
+    private final SalesAudit audit;
     private final Clock clock;
 
-    public ConversionActions(DSLContext dsl, LeadStore leads, ClientDirectory clients, CharterDirectory charters, Clock clock) {
+    public ConversionActions(DSLContext dsl, LeadStore leads, ClientDirectory clients, CharterDirectory charters, SalesAudit audit,
+                             Clock clock) {
         this.dsl = dsl;
+        this.audit = audit;
         this.leads = leads;
         this.clients = clients;
         this.charters = charters;
@@ -90,7 +95,9 @@ public final class ConversionActions {
             DSLContext tx = cfg.dsl();
             Lead l = leads.lock(tx, leadId).orElseThrow(() -> ApiException.notFound("Lead"));
             refuseIfDone(l);
-            leads.converted(tx, leadId, c, ch, LeadStatus.afterConversion(l.status()), caller.subject(), OffsetDateTime.now(clock));
+            String to = LeadStatus.afterConversion(l.status());
+            leads.converted(tx, leadId, c, ch, to, caller.subject(), OffsetDateTime.now(clock));
+            audit.leadConverted(tx, AuditTrail.actor(caller), leadId, l.reference(), l.status(), to, c, ch);
             return leads.find(tx, leadId).orElseThrow();
         });
         log.info("lead {} converted by {}: client {}, charter {}", done.reference(), caller.subject(), c, ch);

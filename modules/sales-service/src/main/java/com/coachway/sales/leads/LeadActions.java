@@ -6,7 +6,9 @@ import com.coachway.common.http.FieldError;
 import com.coachway.common.http.Ids;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
+import com.coachway.common.audit.AuditTrail;
 import com.coachway.sales.agents.Assignments;
+import com.coachway.sales.audit.SalesAudit;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +27,14 @@ public final class LeadActions {
     private final LeadStore leads;
     private final Assignments assignments;
     private final ZoneId zone;
+    private final SalesAudit audit;
     private final Clock clock;
 
-    public LeadActions(DSLContext dsl, LeadStore leads, Assignments assignments, ZoneId zone, Clock clock) {
+    public LeadActions(DSLContext dsl, LeadStore leads, Assignments assignments, SalesAudit audit, ZoneId zone, Clock clock) {
         this.dsl = dsl;
         this.leads = leads;
         this.assignments = assignments;
+        this.audit = audit;
         this.zone = zone;
         this.clock = clock;
     }
@@ -78,6 +82,7 @@ public final class LeadActions {
             }
             if (c.has("assigned_to")) assignments.requireActive(tx, c.assignedTo(), "assigned_to");
             leads.update(tx, id, c, OffsetDateTime.now(clock));
+            if (c.has("assigned_to")) reassigned(tx, caller, lead, c.assignedTo());
             return leads.find(tx, id).orElseThrow();
         });
         log.info("lead {} changed by {} (status {})", changed.reference(), caller.subject(), changed.status());
@@ -93,9 +98,16 @@ public final class LeadActions {
             var c = new LeadChanges(java.util.Set.of("assigned_to"), null, null, null, null, null, null, null, null, null, null, null,
                     agentId);
             leads.update(tx, id, c, OffsetDateTime.now(clock));
+            reassigned(tx, caller, lead, agentId);
             return leads.find(tx, id).orElseThrow();
         });
         log.info("lead {} assigned to {} by {}", changed.reference(), agentId, caller.subject());
         return changed;
+    }
+
+    /** A lead given to the agent it already had is no reassignment: nothing for the audit trail. */
+    private void reassigned(DSLContext tx, Caller caller, Lead before, UUID to) {
+        if (to.equals(before.assignedTo())) return;
+        audit.leadReassigned(tx, AuditTrail.actor(caller), before.id(), before.reference(), before.assignedTo(), to);
     }
 }

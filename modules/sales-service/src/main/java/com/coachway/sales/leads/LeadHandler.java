@@ -8,6 +8,7 @@ import com.coachway.common.http.Query;
 import com.coachway.common.http.ServiceApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.coachway.sales.agents.Assignee;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -30,7 +31,8 @@ public final class LeadHandler {
 
     public void list(Context ctx) {
         var q = Query.of(ctx);
-        var filter = new LeadStore.Filter(q.string("status"), q.string("source"), q.uuid("assigned_to"), q.string("q"));
+        var filter = new LeadStore.Filter(q.string("status"), q.string("source"), Assignee.of(q.string("assigned_to"), ServiceApp.caller(ctx)),
+                q.string("q"));
         var page = q.page();
         q.validate();
         ctx.json(leads.list(filter, page));

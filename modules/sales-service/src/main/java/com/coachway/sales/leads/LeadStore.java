@@ -8,6 +8,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import com.coachway.sales.agents.AgentStore;
+import com.coachway.sales.agents.Assignee;
+
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,14 +56,14 @@ public final class LeadStore {
         return tx.selectFrom(LEAD).where(LEAD.ID.eq(id)).forUpdate().fetchOptional(LeadStore::toLead);
     }
 
-    public record Filter(String status, String source, UUID assignedTo, String q) {
+    public record Filter(String status, String source, Assignee assignedTo, String q) {
     }
 
     public Page<Lead> list(DSLContext ctx, Filter f, PageRequest page) {
         Condition where = DSL.noCondition();
         if (f.status() != null) where = where.and(LEAD.STATUS.eq(f.status()));
         if (f.source() != null) where = where.and(LEAD.SOURCE.eq(f.source()));
-        if (f.assignedTo() != null) where = where.and(LEAD.ASSIGNED_TO.eq(f.assignedTo()));
+        if (f.assignedTo() != null) where = where.and(AgentStore.isAssignee(LEAD.ASSIGNED_TO, f.assignedTo()));
         if (f.q() != null) {
             String like = "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             where = where.and(LEAD.NAME.likeIgnoreCase(like, '\\').or(LEAD.COMPANY.likeIgnoreCase(like, '\\'))

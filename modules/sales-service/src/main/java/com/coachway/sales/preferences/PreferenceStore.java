@@ -27,6 +27,11 @@ public final class PreferenceStore {
         return ctx.selectFrom(EMAIL_PREFERENCE).where(EMAIL_PREFERENCE.EMAIL.eq(email)).fetchOptional(PreferenceStore::toStored);
     }
 
+    /** The address's preference held FOR UPDATE until commit (empty: never stored, so opted in by default). */
+    public Optional<Stored> lock(DSLContext tx, String email) {
+        return tx.selectFrom(EMAIL_PREFERENCE).where(EMAIL_PREFERENCE.EMAIL.eq(email)).forUpdate().fetchOptional(PreferenceStore::toStored);
+    }
+
     public Stored set(DSLContext ctx, String email, boolean optIn, String source, OffsetDateTime now) {
         return ctx.insertInto(EMAIL_PREFERENCE)
                 .set(EMAIL_PREFERENCE.EMAIL, email)
@@ -59,14 +64,19 @@ public final class PreferenceStore {
                 .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2()));
     }
 
-    /** Opts the token's address out; false when no address has this token. */
-    public boolean unsubscribe(DSLContext ctx, String token, OffsetDateTime now) {
-        return ctx.update(EMAIL_PREFERENCE)
+    public boolean tokenExists(DSLContext ctx, String token) {
+        return ctx.fetchExists(EMAIL_PREFERENCE, EMAIL_PREFERENCE.UNSUBSCRIBE_TOKEN.eq(token));
+    }
+
+    /** Opts the token's address out if it is opted in; answers the address then, empty when nothing changed. */
+    public Optional<String> unsubscribe(DSLContext tx, String token, OffsetDateTime now) {
+        return tx.update(EMAIL_PREFERENCE)
                 .set(EMAIL_PREFERENCE.MARKETING_OPT_IN, false)
                 .set(EMAIL_PREFERENCE.SOURCE, UNSUBSCRIBE)
                 .set(EMAIL_PREFERENCE.UPDATED_AT, now)
-                .where(EMAIL_PREFERENCE.UNSUBSCRIBE_TOKEN.eq(token))
-                .execute() == 1;
+                .where(EMAIL_PREFERENCE.UNSUBSCRIBE_TOKEN.eq(token), EMAIL_PREFERENCE.MARKETING_OPT_IN.isTrue())
+                .returning(EMAIL_PREFERENCE.EMAIL)
+                .fetchOptional(EMAIL_PREFERENCE.EMAIL);
     }
 
     private static Stored toStored(EmailPreferenceRecord r) {
