@@ -10,7 +10,6 @@ import com.coachway.changemgmt.cases.CaseRoutes;
 import com.coachway.changemgmt.cases.CaseStore;
 import com.coachway.changemgmt.remote.Charters;
 import com.coachway.changemgmt.remote.Clients;
-import com.coachway.changemgmt.remote.Notifications;
 import com.coachway.changemgmt.remote.Pricing;
 import com.coachway.common.client.ServiceClient;
 import com.coachway.common.client.ServiceTokens;
@@ -21,6 +20,7 @@ import com.coachway.common.http.ServiceApp;
 import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.common.outbox.Outbox;
 import com.coachway.common.outbox.OutboxMetrics;
+import com.coachway.common.outbox.OutboxForwarder;
 import com.coachway.common.outbox.OutboxWorker;
 import com.coachway.common.schedule.Scheduler;
 
@@ -51,7 +51,7 @@ public final class ChangeMgmtService {
         var charters = new Charters(ServiceClient.builder(config, "charter-service").token(tokens).build());
         var pricing = new Pricing(ServiceClient.builder(config, "pricing-service").token(tokens).build());
         var clients = new Clients(ServiceClient.builder(config, "client-service").token(tokens).build());
-        var notifications = new Notifications(ServiceClient.builder(config, "notification-service").token(tokens).build());
+        var notifications = ServiceClient.builder(config, "notification-service").token(tokens).build();
 
         var db = Database.connect(config, "change_mgmt", NAME);
         try {
@@ -78,7 +78,7 @@ public final class ChangeMgmtService {
                     .build();
             OutboxWorker.builder(dsl, outbox)
                     .handler(CaseActions.IMPLEMENT_REQUESTED, caseActions.implementation())
-                    .handler(CaseActions.NOTIFICATION_REQUESTED, notifications::deliver)
+                    .handler(CaseActions.NOTIFICATION_REQUESTED, OutboxForwarder.to(notifications, "/notifications"))
                     .configured(config)
                     .build()
                     .scheduleOn(scheduler);

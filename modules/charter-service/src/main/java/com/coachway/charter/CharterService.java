@@ -14,7 +14,6 @@ import com.coachway.charter.quotes.QuoteRoutes;
 import com.coachway.charter.quotes.QuoteStore;
 import com.coachway.charter.remote.ClientDirectory;
 import com.coachway.charter.remote.Payments;
-import com.coachway.charter.remote.Notifications;
 import com.coachway.charter.remote.Pricing;
 import com.coachway.charter.quotes.QuoteEvents;
 import com.coachway.charter.vehicles.VehicleActions;
@@ -71,7 +70,7 @@ public final class CharterService {
         var clients = new ClientDirectory(ServiceClient.builder(config, "client-service").token(tokens).build());
         var pricing = new Pricing(ServiceClient.builder(config, "pricing-service").token(tokens).build());
         var payments = new Payments(ServiceClient.builder(config, "payment-service").token(tokens).build());
-        var notifications = new Notifications(ServiceClient.builder(config, "notification-service").token(tokens).build());
+        var notifications = ServiceClient.builder(config, "notification-service").token(tokens).build();
         // finance-service takes these events whole: payload as body, event id as Idempotency-Key
         var finance = ServiceClient.builder(config, "finance-service").token(tokens).build();
 
@@ -114,7 +113,7 @@ public final class CharterService {
             // Every topic this service's outbox holds: its own promo give-backs and what it asks of its neighbours.
             OutboxWorker.builder(dsl, outbox)
                     .handlers(quoteActions.outboxHandlers())
-                    .handler(QuoteEvents.NOTIFICATION_REQUESTED, notifications::deliver)
+                    .handler(QuoteEvents.NOTIFICATION_REQUESTED, OutboxForwarder.to(notifications, "/notifications"))
                     .handler(QuoteEvents.PAYMENT_SCHEDULE_REQUESTED, payments::openSchedule)
                     .handler(CharterEvents.STATUS_CHANGED, OutboxForwarder.to(finance, "/events/charter-status"))
                     .handler(VendorPaymentEvents.CHANGED, OutboxForwarder.to(finance, "/events/vendor-payment"))

@@ -10,6 +10,7 @@ import com.coachway.common.metrics.ServiceMetrics;
 import com.coachway.common.audit.AuditTrail;
 import com.coachway.common.outbox.Outbox;
 import com.coachway.common.outbox.OutboxMetrics;
+import com.coachway.common.outbox.OutboxForwarder;
 import com.coachway.common.outbox.OutboxWorker;
 import com.coachway.common.schedule.Scheduler;
 import com.coachway.vendor.bidding.AwardActions;
@@ -67,7 +68,7 @@ public final class VendorService {
         var tokens = ServiceTokens.fromConfig(config, NAME);
         var charterClient = ServiceClient.builder(config, "charter-service").token(tokens).build();
         var charters = new CharterDirectory(charterClient);
-        var notifications = new Notifications(ServiceClient.builder(config, "notification-service").token(tokens).build());
+        var notifications = ServiceClient.builder(config, "notification-service").token(tokens).build();
 
         var db = Database.connect(config, "vendor", NAME);
         try {
@@ -103,7 +104,7 @@ public final class VendorService {
                     .build();
             OutboxWorker.builder(dsl, outbox)
                     .handler(CharterAwards.TOPIC, new CharterAwards(charterClient))
-                    .handler(Notifications.TOPIC, notifications::deliver)
+                    .handler(Notifications.TOPIC, OutboxForwarder.to(notifications, "/notifications"))
                     .handlers(audit.handlers(AuditTrail.receiver(config, tokens)))
                     .configured(config)
                     .build()

@@ -42,7 +42,7 @@ public final class CaseActions {
     private static final Logger log = LoggerFactory.getLogger(CaseActions.class);
     public static final String SERVICE = "change-mgmt-service";
     public static final String IMPLEMENT_REQUESTED = "case.implement_requested";
-    /** For notification-service: the client's email about its change request (delivered by Notifications). */
+    /** For notification-service: the client's email about its change request (delivered as it stands by an OutboxForwarder). */
     public static final String NOTIFICATION_REQUESTED = "notification.requested";
     private static final String IMPLEMENTED_NOTE = "The change is now made to your charter.";
     public static final String ENTITY = "change_case";

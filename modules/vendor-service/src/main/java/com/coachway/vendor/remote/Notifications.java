@@ -1,24 +1,17 @@
 package com.coachway.vendor.remote;
 
-import com.coachway.common.client.ServiceClient;
-import com.coachway.common.outbox.OutboxEvent;
-
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * notification-service as this service needs it: queue the email an outbox event asks for
- * (a bid request to a vendor, the award to the winner). The payload is the request and the
- * event id its Idempotency-Key, so a redelivery queues nothing twice; throwing leaves the event
- * to the outbox's retries.
+ * What this service asks of notification-service: the email an outbox event of {@link #TOPIC}
+ * carries (a bid request to a vendor, the award to the winner). The payload is
+ * notification-service's request as it stands, so common's OutboxForwarder delivers it with the
+ * event id as Idempotency-Key: a redelivery queues nothing twice.
  */
 public final class Notifications {
     public static final String TOPIC = "notification.requested";
 
-    private final ServiceClient notifications;
-
-    public Notifications(ServiceClient notifications) {
-        this.notifications = notifications;
+    private Notifications() {
     }
 
     /** The payload of {@link #TOPIC}: one templated email, with exactly the template's variables. */
@@ -26,12 +19,5 @@ public final class Notifications {
         public static Email of(String to, String templateCode, Map<String, Object> data) {
             return new Email("email", to, templateCode, data);
         }
-    }
-
-    private record Queued(UUID id, String status) {
-    }
-
-    public void deliver(OutboxEvent event) {
-        notifications.post("/notifications", event.payload(), Queued.class, event.id().toString());
     }
 }
