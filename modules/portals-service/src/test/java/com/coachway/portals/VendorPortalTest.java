@@ -271,17 +271,17 @@ class VendorPortalTest {
     }
 
     @Test
-    void trips_page_through_every_closed_request_with_vendor_services_cursor() {
-        // the first page looks at the newest 100 closed requests by default; the vendor's trip is further back
+    void trips_are_the_requests_vendor_service_says_the_vendor_won_paged_by_its_cursor() {
+        // the first page asks for the newest 100 requests awarded to this vendor
         pp.asVendor(vendorA).get("/vendor/trips").then().statusCode(200).body("limit", equalTo(100)).body("offset", equalTo(0));
         String first = pp.vendors.requests().stream().filter(q -> q.path().equals("/bid-requests")).toList().getLast().query();
-        assertTrue(first.contains("status=closed") && first.contains("limit=100"), first);
+        assertTrue(first.contains("status=closed") && first.contains("limit=100") && first.contains("awarded_vendor_id=" + vendorA), first);
 
         var next = new LinkedHashMap<>(page(List.of(request(wonByB, "closed", winningBidB, "2030-01-01T08:00:00-05:00"))));
         next.put("next", "cursor-of-page-2");
         pp.vendors.answer("/bid-requests", 200, json(next));
         try {
-            // a page where the vendor won nothing is empty, yet says where to go on
+            // what vendor-service answers is still checked: another vendor's trip is dropped, and the cursor kept
             pp.asVendor(vendorA).queryParam("limit", 1).get("/vendor/trips").then().statusCode(200)
                     .body("items", equalTo(List.of())).body("next", equalTo("cursor-of-page-2")).body("limit", equalTo(1));
         } finally {

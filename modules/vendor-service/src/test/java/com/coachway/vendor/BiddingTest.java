@@ -387,6 +387,38 @@ class BiddingTest {
     }
 
     @Test
+    void a_vendors_trips_are_the_requests_awarded_to_its_bid_and_no_other_vendor_reads_them() {
+        String winner = vp.approvedCompliantVendor();
+        String other = vp.approvedCompliantVendor();
+        String won = vp.openRequest();
+        String lost = vp.openRequest();
+        String stillOpen = vp.openRequest();
+        String winning = vp.bid(winner, won, "2100.00").then().statusCode(201).extract().path("id");
+        vp.bid(other, won, "2200.00").then().statusCode(201);
+        vp.bid(winner, lost, "2500.00").then().statusCode(201);
+        String othersWinning = vp.bid(other, lost, "2400.00").then().statusCode(201).extract().path("id");
+        vp.bid(winner, stillOpen, "1900.00").then().statusCode(201);
+        vp.charterIs(vp.as("dispatcher").get("/bid-requests/" + won).path("charter_id"), "booked", null);
+        vp.charterIs(vp.as("dispatcher").get("/bid-requests/" + lost).path("charter_id"), "booked", null);
+        vp.notifications.answer(202, "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"queued\"}");
+        vp.award(won, winning).then().statusCode(200);
+        vp.award(lost, othersWinning).then().statusCode(200);
+
+        vp.as("dispatcher").queryParam("awarded_vendor_id", winner).get("/bid-requests").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(won));
+        vp.asVendorUser(winner).queryParam("awarded_vendor_id", winner).get("/bid-requests").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(won));
+        vp.asVendorUser(other).queryParam("awarded_vendor_id", other).get("/bid-requests").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(lost));
+        // another vendor's trips do not exist for a vendor user: an empty page, not theirs
+        vp.asVendorUser(other).queryParam("awarded_vendor_id", winner).get("/bid-requests").then().statusCode(200)
+                .body("total", equalTo(0));
+        vp.as("dispatcher").queryParam("awarded_vendor_id", UUID.randomUUID().toString()).get("/bid-requests").then()
+                .statusCode(200).body("total", equalTo(0));
+        vp.rawAs("dispatcher").queryParam("awarded_vendor_id", "not-a-uuid").get("/bid-requests").then().statusCode(400);
+    }
+
+    @Test
     void ten_concurrent_awards_of_one_request_exactly_one_wins() throws Exception {
         var vendors = new ArrayList<String>();
         for (int i = 0; i < 3; i++) vendors.add(vp.approvedCompliantVendor());

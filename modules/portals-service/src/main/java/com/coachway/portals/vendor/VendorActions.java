@@ -35,10 +35,7 @@ public final class VendorActions {
     static final String BIDS = "bids";
     static final String TRIPS = "trips";
     static final String VENDOR_PAYMENTS = "vendor_payments";
-    /**
-     * Closed requests looked at for the vendor's trips (the overview's, and a trips page's by
-     * default): no neighbour lists what one vendor won, so its trips are found among them.
-     */
+    /** The vendor's newest trips (requests awarded to it) the overview looks at for upcoming ones. */
     public static final int CLOSED_REQUESTS = 100;
     private static final Set<String> OPEN_BILL = Set.of("open", "partially_paid");
 
@@ -62,7 +59,7 @@ public final class VendorActions {
         var vendor = calls.fork(VENDOR, () -> n.vendors().get("/vendors/" + vendorId, Items.RECORD));
         var compliance = calls.fork(COMPLIANCE, () -> n.vendors().get("/vendors/" + vendorId + "/compliance", Items.RECORD));
         var open = calls.fork(BID_REQUESTS, () -> n.vendors().get("/bid-requests?status=open&limit=1", Items.RECORD));
-        var closed = calls.fork(TRIPS, () -> n.vendors().get("/bid-requests?status=closed&limit=" + CLOSED_REQUESTS, Items.RECORD));
+        var closed = calls.fork(TRIPS, () -> n.vendors().get(wonBy(vendorId) + "&limit=" + CLOSED_REQUESTS, Items.RECORD));
         var bills = calls.fork(VENDOR_PAYMENTS, () -> n.finance().get("/bills?limit=200", Items.RECORD));
         calls.join();
 
@@ -82,6 +79,11 @@ public final class VendorActions {
     private boolean upcoming(VendorPages.Trip trip) {
         OffsetDateTime pickup = Items.time(trip.bidRequest(), "pickup_at");
         return pickup != null && !pickup.toInstant().isBefore(clock.instant());
+    }
+
+    /** vendor-service's closed requests awarded to this vendor's bid: its trips. */
+    private static String wonBy(UUID vendorId) {
+        return "/bid-requests?status=closed&awarded_vendor_id=" + vendorId;
     }
 
     /**
@@ -107,15 +109,14 @@ public final class VendorActions {
     }
 
     /**
-     * One page of vendor-service's closed requests, newest first, and of those the ones the vendor
-     * won: the page's cursor is vendor-service's, so paging on reaches a trip however many
-     * requests closed after it.
+     * One page of the requests vendor-service says were awarded to this vendor, newest first, each
+     * with its awarded bid (checked to be the vendor's own); the page's cursor is vendor-service's.
      */
     public VendorPages.Trips trips(PortalUser user, boolean upcomingOnly, Paging paging) {
         var n = neighbours.as(user.token());
         var calls = fanout.start();
         // primary: a cursor vendor-service refuses is the caller's 400, not an outage
-        var closed = calls.primary(TRIPS, () -> n.vendors().get("/bid-requests?status=closed&" + paging.query(), Items.RECORD));
+        var closed = calls.primary(TRIPS, () -> n.vendors().get(wonBy(user.vendorId()) + "&" + paging.query(), Items.RECORD));
         calls.join();
         if (closed.value().isEmpty()) return new VendorPages.Trips(null, paging.limit(), paging.offset(), null, calls.unavailable());
         Map<String, Object> page = closed.value().get();

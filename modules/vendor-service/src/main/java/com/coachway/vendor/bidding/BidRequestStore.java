@@ -4,6 +4,7 @@ import com.coachway.common.db.Keyset;
 import com.coachway.common.http.PageRequest;
 import com.coachway.common.http.PageRequest.Page;
 import com.coachway.db.vendor.tables.records.BidRequestsRecord;
+import com.coachway.vendor.access.VendorScope;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
 
+import static com.coachway.db.vendor.Tables.BIDS;
 import static com.coachway.db.vendor.Tables.BID_REQUESTS;
 
 /** The jOOQ queries for bid requests. */
@@ -61,7 +63,11 @@ public final class BidRequestStore {
                 .fetchOptional(r -> new Keyed(r.value1(), r.value2()));
     }
 
-    public record Filter(String status, UUID charterId) {
+    /**
+     * {@code awardedTo}: only requests awarded to that vendor's bid; {@code scope} limits it, so a
+     * vendor user asking for another vendor's awards gets none.
+     */
+    public record Filter(String status, UUID charterId, UUID awardedTo, VendorScope scope) {
     }
 
     private static final Keyset NEWEST_FIRST = Keyset.of("bid-requests", BID_REQUESTS.CREATED_AT.desc(), BID_REQUESTS.ID.desc());
@@ -70,6 +76,10 @@ public final class BidRequestStore {
         var conditions = new ArrayList<Condition>();
         if (f.status() != null) conditions.add(BID_REQUESTS.STATUS.eq(f.status()));
         if (f.charterId() != null) conditions.add(BID_REQUESTS.CHARTER_ID.eq(f.charterId()));
+        if (f.awardedTo() != null) {
+            conditions.add(BID_REQUESTS.AWARDED_BID_ID.in(DSL.select(BIDS.ID).from(BIDS)
+                    .where(BIDS.VENDOR_ID.eq(f.awardedTo()), BIDS.STATUS.eq(Bid.AWARDED), f.scope().where(BIDS.VENDOR_ID))));
+        }
         Condition where = DSL.and(conditions);
         int total = ctx.fetchCount(BID_REQUESTS, where);
         return NEWEST_FIRST.page(ctx.selectFrom(BID_REQUESTS).where(where), page, total, BidRequestStore::toRequest);

@@ -27,7 +27,8 @@ public final class BiddingHandler {
 
     public void listRequests(Context ctx) {
         var q = Query.of(ctx);
-        var filter = new BidRequestStore.Filter(q.string("status"), q.uuid("charter_id"));
+        var filter = new BidRequestStore.Filter(q.string("status"), q.uuid("charter_id"), q.uuid("awarded_vendor_id"),
+                VendorScope.of(ServiceApp.caller(ctx)));
         var page = q.page();
         q.validate();
         ctx.json(requests.list(filter, page));
