@@ -214,13 +214,15 @@ class BadInputTest {
         awaitBackgroundWorkDone();
     }
 
-    /** A lead, an agent, a campaign and an address's email preference, for sales' paths. */
+    /** A lead with a task, an agent, a campaign and an address's email preference, for sales' paths. */
     private void salesRecords() {
         String sales = "/api/v1/sales";
         ids.put("agents/id", created(as(sales).body(Map.of("user_id", ids.get("users/id"), "name", "Fuzz Agent",
                 "email", "fuzz-agent@example.com")).post("/agents")));
         ids.put("leads/id", created(as(sales).body(Map.of("name", "Fuzz Lead", "email", "fuzz-lead@example.com",
                 "source", "website")).post("/leads")));
+        ids.put("leads/activity_id", created(as(sales).body(Map.of("type", "task", "subject", "Fuzz task"))
+                .post("/leads/" + ids.get("leads/id") + "/activities")));
         ids.put("campaigns/id", created(as(sales).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("name", "Fuzz", "subject", "Fuzz", "body", "Fuzz", "audience", Map.of())).post("/campaigns")));
         as(sales).body(Map.of("marketing_opt_in", true)).put("/email-preferences/fuzz-lead@example.com").then().statusCode(200);

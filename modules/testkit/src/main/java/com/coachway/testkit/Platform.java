@@ -91,7 +91,9 @@ public final class Platform implements AutoCloseable {
     private final Map<String, Path> specs = new HashMap<>();
     private final Map<String, OpenApiValidationFilter> full = new ConcurrentHashMap<>();
     private final Map<String, OpenApiValidationFilter> responsesOnly = new ConcurrentHashMap<>();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private static final java.time.Duration TOKEN_REUSE = java.time.Duration.ofMinutes(10);
+    private final Map<String, Cached> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> testUsers = new ConcurrentHashMap<>();
     private final Map<String, URI> upstreams = new HashMap<>();
     private final Map<String, String> serviceSecrets = new HashMap<>();
     private final String databaseUrl;
@@ -192,12 +194,20 @@ public final class Platform implements AutoCloseable {
      * ConcurrentHashMap throws "Recursive update" whenever both keys fall in the same bin. Two
      * threads asking at once may both fetch; the first stored wins.
      */
+    /**
+     * Access tokens live 15 minutes and a long test (the stack's bad-input sweep) outlasts them: a
+     * cached token is fetched again once it is 10 minutes old.
+     */
     private String cachedToken(String key, java.util.function.Supplier<String> fetch) {
-        String cached = tokens.get(key);
-        if (cached != null) return cached;
-        String fetched = fetch.get();
-        String earlier = tokens.putIfAbsent(key, fetched);
-        return earlier != null ? earlier : fetched;
+        long now = System.nanoTime();
+        Cached cached = tokens.get(key);
+        if (cached != null && now - cached.fetchedAt() < TOKEN_REUSE.toNanos()) return cached.token();
+        Cached fetched = new Cached(fetch.get(), now);
+        tokens.put(key, fetched);
+        return fetched.token();
+    }
+
+    private record Cached(String token, long fetchedAt) {
     }
 
     /** The bootstrap admin's access token (needs auth-service in the platform). */
@@ -205,9 +215,14 @@ public final class Platform implements AutoCloseable {
         return cachedToken("admin", () -> login(ADMIN_EMAIL, ADMIN_PASSWORD));
     }
 
-    /** A token of a fresh staff user holding this role (cached per role). */
+    /** A token of a fresh staff user holding this role (cached per role: always the same user). */
     public String token(String role) {
-        return cachedToken("role:" + role, () -> tokenForNewUser(List.of(role), Map.of()));
+        return cachedToken("role:" + role, () -> login(testUser("role:" + role, List.of(role), Map.of()), USER_PASSWORD));
+    }
+
+    /** The test user made once for {@code key}: a token fetched again after the old one aged is the same user's. */
+    private String testUser(String key, List<String> roles, Map<String, Object> extra) {
+        return testUsers.computeIfAbsent(key, k -> newUser(roles, extra));
     }
 
     /**
@@ -232,18 +247,23 @@ public final class Platform implements AutoCloseable {
 
     /** A token of a fresh portal user: client → client_id, vendor → vendor_id, driver → driver_id. */
     public String portalToken(String role, UUID recordId) {
-        return cachedToken(role + ":" + recordId,
-                () -> tokenForNewUser(List.of(role), Map.of(role + "_id", recordId.toString())));
+        String key = role + ":" + recordId;
+        return cachedToken(key, () -> login(testUser(key, List.of(role), Map.of(role + "_id", recordId.toString())), USER_PASSWORD));
     }
 
     public String tokenForNewUser(List<String> roles, Map<String, Object> extra) {
+        return login(newUser(roles, extra), USER_PASSWORD);
+    }
+
+    /** Makes a user with these roles (and extra fields such as client_id); its email. */
+    private String newUser(List<String> roles, Map<String, Object> extra) {
         String email = "user-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
         var body = new HashMap<String, Object>(Map.of("email", email, "full_name", "Test " + String.join(" ", roles),
                 "password", USER_PASSWORD, "roles", roles));
         body.putAll(extra);
         Response r = given("/api/v1/auth").auth().oauth2(adminToken()).contentType("application/json").body(body).post("/users");
         assertEquals(201, r.statusCode(), () -> "creating a test user failed: " + r.asString());
-        return login(email, USER_PASSWORD);
+        return email;
     }
 
     public String login(String email, String password) {
